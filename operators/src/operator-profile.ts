@@ -1,0 +1,87 @@
+/**
+ * An operator profile: configuration, not code (MISSION "one installation serves one operator").
+ * Everything an operator may choose lives here; the server reads it at start and never changes it.
+ */
+export type Language = 'lv' | 'en' | 'ru';
+export const LANGUAGES: readonly Language[] = ['lv', 'en', 'ru'];
+
+/** A text in the three portal languages; Latvian is authoritative. */
+export type LocalizedText = Record<Language, string>;
+
+export type ModuleName =
+  | 'accounts' // always on
+  | 'billing'
+  | 'charging'
+  | 'metering'
+  | 'grid'
+  | 'permits'
+  | 'privacy';
+
+/** Order types a customer can submit (GRD-6); step-up may be required per type (ACC-18). */
+export type OrderType =
+  | 'meter_reading'
+  | 'service_application'
+  | 'contract_conclusion'
+  | 'contract_amendment'
+  | 'document_signing'
+  | 'user_change'
+  | 'contact_change';
+
+/** Rights a main user can grant an additional user beyond the default (ACC-10). */
+export type UserRight = 'see_invoices' | 'sign_orders' | 'ev_charging';
+
+/** Contract types a customer record can hold. */
+export type ContractType =
+  | 'electricity_supply'
+  | 'gas_supply'
+  | 'grid_connection'
+  | 'ev_charging'
+  | 'radio_permit'
+  | 'product_purchase'
+  | 'additional_service';
+
+export interface OperatorProfile {
+  /** short id used in OPERATOR=… */
+  id: string;
+  legalName: string;
+  portalName: string;
+  /** public site address of the real operator, for the footer */
+  website: string;
+  branding: {
+    primaryColor: string; // hex, e.g. '#00a36c'; must give 4.5:1 contrast with white text
+    accentColor: string;
+    /** inline SVG markup of the logo (no external files, so the profile is self-contained) */
+    logoSvg: string;
+  };
+  modules: ModuleName[];
+  orderTypes: OrderType[];
+  support: {
+    phone: string;
+    email: string;
+    serviceCentres: { name: LocalizedText; address: string; hours: LocalizedText }[];
+  };
+  rules: {
+    /** ACC-10: whether additional users see invoices without an explicit grant */
+    additionalUsersSeeInvoices: boolean;
+    /** ACC-6: maximum password age in days; null = no forced rotation (only recommended) */
+    passwordMaxAgeDays: number | null;
+    /** ACC-6: how many earlier passwords may not be reused */
+    passwordHistory: number;
+    /** ACC-7: wrong passwords in a row before a temporary block, and how long it lasts */
+    lockoutThreshold: number;
+    lockoutMinutes: number;
+    /** ACC-9: contract types that allow bank/eID login (empty = any customer with any active contract) */
+    bankLoginRequiresContractTypes: ContractType[];
+    /** ACC-18: order types that need a bank/eID login within the last 15 minutes */
+    stepUpOrderTypes: OrderType[];
+    /** ACC-12: delete accounts with no active contract and no login for this many days */
+    inactiveAccountDeletionDays: number;
+  };
+  /** OPS-1: the terms of use shipped with the profile; the first version is published at start. */
+  terms: {
+    version: string;
+    approvedOn: string; // YYYY-MM-DD
+    validFrom: string; // YYYY-MM-DD
+    text: LocalizedText; // Markdown-light plain text; lv authoritative
+  };
+}

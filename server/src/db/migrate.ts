@@ -1,0 +1,19 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import type { Kysely } from 'kysely';
+import * as createCoreTables from './migrations/2026_11_23_1300_create_core_tables.js';
+
+/** Every migration, in order. Listed here (not read from disk) so bundling and tsx behave the same. */
+const MIGRATIONS: Record<string, Migration> = {
+  '2026_11_23_1300_create_core_tables': createCoreTables,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error || failed) {
+    throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+  }
+}

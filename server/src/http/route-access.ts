@@ -1,0 +1,21 @@
+import type { UserRight } from '@up/operators';
+
+/**
+ * Every API route declares who may call it, in its Fastify route `config.access`:
+ *  - 'public'        anyone (login, registration, terms)
+ *  - 'user'          a logged-in user, for their own data
+ *  - 'staff'         customer-service staff or administrators
+ *  - 'administrator' administrators only
+ *  - { customer: permission } a user acting for the customer named by the :customerId path parameter
+ * The session hook refuses a route with no declaration, so a new route cannot be left open by mistake.
+ */
+export type CustomerPermission = 'member' | 'main' | UserRight;
+export type RouteAccess = 'public' | 'user' | 'staff' | 'administrator' | { customer: CustomerPermission };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+    /** allowed while the second factor is still pending or the password must be changed */
+    allowIncompleteLogin?: boolean;
+  }
+}

@@ -1,0 +1,121 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { rigaDate } from '@up/common/riga-time';
+import type { Deps } from '../deps.js';
+import { AppError, forbidden, notFound, unauthorized } from '../infra/errors.js';
+import { safeEqual } from '../infra/ids.js';
+import { loadSession, type SessionUser } from '../modules/accounts/sessions.service.js';
+import { findActiveMembership, type ActiveMembership } from '../modules/accounts/memberships.repository.js';
+import { hasPermission } from '../modules/accounts/accounts.policy.js';
+import { passwordExpired } from '../modules/accounts/password-policy.js';
+import type { Actor } from '../modules/audit/audit.service.js';
+import './route-access.js';
+
+export const SESSION_COOKIE = 'up_session';
+export const CSRF_COOKIE = 'up_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: SessionUser | null;
+    /** the membership of the session user in the :customerId of a customer-scoped route */
+    membership: ActiveMembership | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Runs before every /api route: loads the session, checks CSRF on state changes, and enforces the
+ * route's declared access (see route-access.ts), including the customer scope of :customerId routes.
+ */
+export const sessionHook = fp(async (app: FastifyInstance, deps: Deps) => {
+  app.decorateRequest('session', null);
+  app.decorateRequest('membership', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    const access = request.routeOptions.config?.access;
+    if (!access) {
+      if (request.routeOptions.url === undefined) return; // 404 from the router
+      throw new AppError('ROUTE_WITHOUT_ACCESS_RULE', 500, 'Route has no access rule');
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    const now = deps.clock.now();
+    request.session = token ? await loadSession(deps.db, token, now, rigaDate(now)) : null;
+
+    if (!SAFE_METHODS.has(request.method)) checkCsrf(request);
+    if (access === 'public') return;
+
+    const session = request.session;
+    if (!session) throw unauthorized();
+    if (!request.routeOptions.config.allowIncompleteLogin) {
+      if (session.secondFactorPending) throw forbidden('SECOND_FACTOR_REQUIRED', 'Enter the code from your authenticator app');
+      if (passwordExpired(session, deps.operator, now)) {
+        throw forbidden('PASSWORD_CHANGE_REQUIRED', 'Change your password before you go on');
+      }
+    }
+    if (access === 'user') return;
+    if (access === 'staff') {
+      if (!session.staffRole) throw forbidden('STAFF_ONLY', 'Only staff may do this');
+      return;
+    }
+    if (access === 'administrator') {
+      if (session.staffRole !== 'administrator') throw forbidden('ADMINISTRATOR_ONLY', 'Only administrators may do this');
+      return;
+    }
+    if (!session.acceptedCurrentTerms) {
+      throw forbidden('TERMS_NOT_ACCEPTED', 'Accept the current terms of use first');
+    }
+    const customerId = (request.params as Record<string, string>).customerId;
+    const membership = customerId ? await findActiveMembership(deps.db, session.userId, customerId) : null;
+    // Another customer's data: answer as if it did not exist.
+    if (!membership) throw notFound('CUSTOMER_NOT_FOUND', 'No such customer among yours');
+    if (!hasPermission(membership, access.customer, deps.operator)) {
+      throw forbidden('RIGHT_MISSING', `This needs the "${access.customer}" right`);
+    }
+    request.membership = membership;
+  });
+});
+
+/**
+ * CSRF: a state-changing request must echo a token in the x-csrf-token header. With a session it is
+ * the session's own token; before login it is the random up_csrf cookie (double submit), which also
+ * stops login CSRF. Browsers never let another site set that header or read either token.
+ */
+function checkCsrf(request: FastifyRequest): void {
+  const sent = request.headers[CSRF_HEADER];
+  const expected = request.session?.csrfToken ?? request.cookies[CSRF_COOKIE];
+  if (typeof sent !== 'string' || !expected || !safeEqual(sent, expected)) {
+    throw forbidden('CSRF_TOKEN_INVALID', 'Missing or wrong x-csrf-token header; reload the page');
+  }
+}
+
+export function actorOf(request: FastifyRequest): Actor {
+  const session = request.session;
+  return {
+    userId: session?.userId ?? null,
+    role: session?.staffRole ?? (session ? 'user' : 'anonymous'),
+    ip: request.ip,
+  };
+}
+
+export function requireSession(request: FastifyRequest): SessionUser {
+  if (!request.session) throw unauthorized();
+  return request.session;
+}
+
+export function requireMembership(request: FastifyRequest): ActiveMembership {
+  if (!request.membership) throw notFound('CUSTOMER_NOT_FOUND', 'No such customer among yours');
+  return request.membership;
+}
+
+export function setSessionCookie(reply: FastifyReply, deps: Deps, token: string, csrfToken: string): void {
+  const secure = deps.config.secureCookies;
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+  reply.setCookie(CSRF_COOKIE, csrfToken, { path: '/', httpOnly: false, sameSite: 'strict', secure });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}

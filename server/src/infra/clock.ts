@@ -1,0 +1,33 @@
+/** Time comes from here, so tests can move it (24-hour links, 3-month passwords, month ends). */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock for tests: starts at the given instant and moves only when told. */
+export class ManualClock implements Clock {
+  #now: Date;
+  constructor(start: Date | string = '2026-11-23T10:00:00Z') {
+    this.#now = new Date(start);
+  }
+  now(): Date {
+    return new Date(this.#now);
+  }
+  set(instant: Date | string): void {
+    this.#now = new Date(instant);
+  }
+  advanceMinutes(minutes: number): void {
+    this.#now = new Date(this.#now.getTime() + minutes * 60_000);
+  }
+  advanceHours(hours: number): void {
+    this.advanceMinutes(hours * 60);
+  }
+  advanceDays(days: number): void {
+    this.advanceMinutes(days * 24 * 60);
+  }
+}
+
+export function addMinutes(instant: Date, minutes: number): Date {
+  return new Date(instant.getTime() + minutes * 60_000);
+}

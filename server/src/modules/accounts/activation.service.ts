@@ -1,0 +1,121 @@
+import type { Deps } from '../../deps.js';
+import { AppError } from '../../infra/errors.js';
+import { recordAudit, type Actor } from '../audit/audit.service.js';
+import { queueEmail } from '../notifications/notifications.service.js';
+import { consumeToken, issueToken, linkProblem, revokeTokens } from './one-time-tokens.js';
+import { assertAcceptablePassword, hashPassword, storeNewPassword } from './password-change.js';
+import { deleteAllSessionsOfUser } from './sessions.service.js';
+import { findUserByEmail, findUserById } from './users.repository.js';
+import { enforceRateLimit } from '../../infra/rate-limit.js';
+import { hashToken } from '../../infra/ids.js';
+
+/**
+ * ACC-4, ACC-5, ACC-10: the activation (or invitation) link lets the user choose a password. A link older
+ * than 24 hours fails and the account is blocked at once (the scheduled job blocks the ones never opened).
+ */
+export async function activateAccount(deps: Deps, token: string, password: string, actor: Actor): Promise<void> {
+  const now = deps.clock.now();
+  const preview = await deps.db.selectFrom('one_time_tokens').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+  const user = preview ? await findUserById(deps.db, preview.user_id) : undefined;
+  if (user && preview && preview.expires_at > now && !preview.used_at) {
+    await assertAcceptablePassword(deps, user, password);
+  }
+  const passwordHash = await hashPassword(password);
+  await deps.db.transaction().execute(async (trx) => {
+    const check = await consumeToken(trx, token, ['activation', 'invitation'], now);
+    if (!check.ok) {
+      if (check.reason === 'expired' && check.token) await blockUnactivatedUser(trx, check.token.user_id, actor, now);
+      throw linkProblem(check);
+    }
+    const owner = await findUserById(trx, check.token.user_id);
+    if (!owner || owner.status !== 'pending') throw linkProblem({ ok: false, reason: 'invalid' });
+    await storeNewPassword(trx, owner.id, passwordHash, now);
+    await trx.updateTable('users').set({ status: 'active', activation_deadline: null, updated_at: now }).where('id', '=', owner.id).execute();
+    await recordAudit(trx, { ...actor, userId: owner.id }, { action: 'account.activated', objectType: 'user', objectId: owner.id }, now);
+  });
+}
+
+/** Runs only after the link expired, so a late click is safe. */
+async function blockUnactivatedUser(trx: Deps['db'], userId: string, actor: Actor, now: Date) {
+  const blocked = await trx
+    .updateTable('users')
+    .set({ status: 'blocked', blocked_reason: 'not_activated', updated_at: now })
+    .where('id', '=', userId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  if (Number(blocked.numUpdatedRows) > 0) {
+    await recordAudit(trx, actor, { action: 'account.blocked_not_activated', objectType: 'user', objectId: userId }, now);
+  }
+}
+
+/** ACC-4: the scheduled job's half: pending accounts past their 24 hours are blocked. */
+export async function blockExpiredActivations(deps: Deps, actor: Actor): Promise<number> {
+  const now = deps.clock.now();
+  const expired = await deps.db
+    .selectFrom('users')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('activation_deadline', '<=', now)
+    .execute();
+  for (const { id } of expired) {
+    await deps.db.transaction().execute((trx) => blockUnactivatedUser(trx, id, actor, now));
+  }
+  return expired.length;
+}
+
+/**
+ * ACC-8: a single-use reset link by e-mail; the answer is the same whether or not the account exists.
+ * Rate-limited per address and per IP so it cannot be used to flood a mailbox.
+ */
+export async function requestPasswordReset(deps: Deps, email: string, actor: Actor): Promise<void> {
+  const now = deps.clock.now();
+  await enforceRateLimit(deps.db, `reset-ip:${actor.ip}`, 20, 3600, now);
+  const user = await findUserByEmail(deps.db, email);
+  if (!user) return;
+  try {
+    await enforceRateLimit(deps.db, `reset-email:${user.id}`, 5, 3600, now);
+  } catch {
+    return; // same answer: never tell the caller that this address is being limited
+  }
+  await deps.db.transaction().execute(async (trx) => {
+    await revokeTokens(trx, user.id, ['password_reset'], now);
+    const token = await issueToken(trx, user.id, 'password_reset', now);
+    await queueEmail(trx, {
+      to: user.email,
+      template: 'password_reset',
+      language: user.language,
+      vars: { portal: deps.operator.portalName, name: user.full_name, link: `${deps.config.publicUrl}/reset-password?token=${token}` },
+    }, now);
+    await recordAudit(trx, actor, { action: 'password.reset_requested', objectType: 'user', objectId: user.id }, now);
+  });
+}
+
+/**
+ * ACC-4, ACC-7, ACC-8: the reset link sets a new password, lifts a temporary login block and unblocks an
+ * account that was blocked for not being activated in time. A block by staff (suspected misuse) stays.
+ */
+export async function resetPassword(deps: Deps, token: string, password: string, actor: Actor): Promise<void> {
+  const now = deps.clock.now();
+  const preview = await deps.db.selectFrom('one_time_tokens').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+  const user = preview ? await findUserById(deps.db, preview.user_id) : undefined;
+  if (user && preview && preview.expires_at > now && !preview.used_at) await assertAcceptablePassword(deps, user, password);
+  const passwordHash = await hashPassword(password);
+  await deps.db.transaction().execute(async (trx) => {
+    const check = await consumeToken(trx, token, ['password_reset'], now);
+    if (!check.ok) throw linkProblem(check);
+    const owner = await findUserById(trx, check.token.user_id);
+    if (!owner || owner.status === 'deleted') throw linkProblem({ ok: false, reason: 'invalid' });
+    if (owner.status === 'blocked' && owner.blocked_reason !== 'not_activated') {
+      throw new AppError('ACCOUNT_BLOCKED', 403, 'This account is blocked. Please contact customer service.');
+    }
+    await storeNewPassword(trx, owner.id, passwordHash, now);
+    await trx
+      .updateTable('users')
+      .set({ status: 'active', blocked_reason: null, activation_deadline: null, failed_logins: 0, locked_until: null, updated_at: now })
+      .where('id', '=', owner.id)
+      .execute();
+    await revokeTokens(trx, owner.id, ['activation', 'invitation', 'password_reset'], now);
+    await deleteAllSessionsOfUser(trx, owner.id);
+    await recordAudit(trx, { ...actor, userId: owner.id }, { action: 'password.reset', objectType: 'user', objectId: owner.id }, now);
+  });
+}

@@ -1,0 +1,150 @@
+import { authenticator } from 'otplib';
+import { formatRigaDateTime } from '@up/common';
+import type { Deps } from '../../deps.js';
+import { AppError, forbidden } from '../../infra/errors.js';
+import { addMinutes } from '../../infra/clock.js';
+import { enforceRateLimit } from '../../infra/rate-limit.js';
+import { verifyPassword } from '../../infra/passwords.js';
+import { recordAudit, type Actor } from '../audit/audit.service.js';
+import { queueEmail } from '../notifications/notifications.service.js';
+import { issueToken, revokeTokens } from './one-time-tokens.js';
+import { listActiveMembershipsOfUser } from './memberships.repository.js';
+import { createSession, deleteSession } from './sessions.service.js';
+import { findUserByEmail } from './users.repository.js';
+import type { Language } from '@up/operators';
+import { sql } from 'kysely';
+
+export interface LoginInput {
+  email: string;
+  password: string;
+  ip: string;
+  userAgent: string;
+  /** the session the browser had before, ended so the session id rotates at login */
+  previousSessionIdHash: string | null;
+}
+
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+}
+
+const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 401, 'Wrong e-mail or password');
+
+function loginBlocked(until: Date, language: string) {
+  const lang = (['lv', 'en', 'ru'].includes(language) ? language : 'lv') as Language;
+  return new AppError(
+    'LOGIN_BLOCKED',
+    423,
+    `Too many wrong passwords. Login is blocked until ${formatRigaDateTime(until, lang)} (Riga time); wait, or use "Forgot password" to unblock it now.`,
+    { until: until.toISOString() },
+  );
+}
+
+/**
+ * ACC-7: five wrong passwords in a row block login for a while; the user is told how to regain access and
+ * gets an e-mail with a reset link that lifts the block; a successful login resets the count.
+ * Unknown addresses are counted the same way, so the answers never tell whether an account exists.
+ */
+export async function loginWithPassword(deps: Deps, input: LoginInput, actor: Actor): Promise<NewSession> {
+  const now = deps.clock.now();
+  const { lockoutThreshold, lockoutMinutes } = deps.operator.rules;
+  const email = input.email.trim().toLowerCase();
+  await enforceRateLimit(deps.db, `login-ip:${input.ip}`, 30, 60, now);
+
+  const user = await findUserByEmail(deps.db, email);
+  if (!user) {
+    await verifyPassword(null, input.password);
+    await countUnknownAddressFailure(deps, email, now);
+    throw invalidCredentials();
+  }
+  if (user.locked_until && user.locked_until > now) throw loginBlocked(user.locked_until, user.language);
+
+  const passwordOk = await verifyPassword(user.password_hash, input.password);
+  if (!passwordOk) {
+    await deps.db.transaction().execute(async (trx) => {
+      // Counted in the database row, so all portal processes see the same count.
+      const counted = await trx
+        .updateTable('users')
+        .set({ failed_logins: sql`failed_logins + 1`, updated_at: now })
+        .where('id', '=', user.id)
+        .returning('failed_logins')
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, { ...actor, userId: null }, { action: 'login.failed', objectType: 'user', objectId: user.id, details: { attempt: counted.failed_logins } }, now);
+      if (counted.failed_logins < lockoutThreshold) return;
+      const until = addMinutes(now, lockoutMinutes);
+      await trx.updateTable('users').set({ failed_logins: 0, locked_until: until }).where('id', '=', user.id).execute();
+      await revokeTokens(trx, user.id, ['password_reset'], now);
+      const token = await issueToken(trx, user.id, 'password_reset', now);
+      await queueEmail(trx, {
+        to: user.email,
+        template: 'login_blocked',
+        language: user.language,
+        vars: {
+          portal: deps.operator.portalName,
+          name: user.full_name,
+          attempts: lockoutThreshold,
+          until: formatRigaDateTime(until, user.language as Language),
+          link: `${deps.config.publicUrl}/reset-password?token=${token}`,
+          support: deps.operator.support.phone,
+        },
+      }, now);
+      await recordAudit(trx, { ...actor, userId: null }, { action: 'login.blocked', objectType: 'user', objectId: user.id, details: { until: until.toISOString() } }, now);
+    });
+    const fresh = await findUserByEmail(deps.db, email);
+    if (fresh?.locked_until && fresh.locked_until > now) throw loginBlocked(fresh.locked_until, user.language);
+    throw invalidCredentials();
+  }
+
+  if (user.status === 'blocked') {
+    throw forbidden('ACCOUNT_BLOCKED', user.blocked_reason === 'not_activated'
+      ? 'The account was not activated within 24 hours. Use "Forgot password" to unblock it.'
+      : 'This account is blocked. Please contact customer service.');
+  }
+  if (user.status !== 'active') throw invalidCredentials();
+
+  const memberships = await listActiveMembershipsOfUser(deps.db, user.id);
+  return deps.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ failed_logins: 0, locked_until: null, last_login_at: now, updated_at: now })
+      .where('id', '=', user.id)
+      .execute();
+    if (input.previousSessionIdHash) await deleteSession(trx, input.previousSessionIdHash);
+    const session = await createSession(trx, {
+      userId: user.id,
+      authMethod: 'password',
+      secondFactorPending: user.totp_enabled,
+      customerId: memberships[0]?.customer_id ?? null,
+      ip: input.ip,
+      userAgent: input.userAgent,
+    }, now);
+    await recordAudit(trx, { ...actor, userId: user.id }, { action: 'login.succeeded', objectType: 'user', objectId: user.id, details: { method: 'password' } }, now);
+    return { token: session.token, csrfToken: session.csrfToken };
+  });
+}
+
+async function countUnknownAddressFailure(deps: Deps, email: string, now: Date): Promise<void> {
+  const { lockoutThreshold, lockoutMinutes } = deps.operator.rules;
+  try {
+    await enforceRateLimit(deps.db, `login-unknown:${email}`, lockoutThreshold - 1, lockoutMinutes * 60, now);
+  } catch {
+    const windowMs = lockoutMinutes * 60_000;
+    throw loginBlocked(new Date(Math.floor(now.getTime() / windowMs) * windowMs + windowMs), 'en');
+  }
+}
+
+/** The second step of a login with TOTP enabled. Wrong codes count towards the same lockout. */
+export async function verifySecondFactor(deps: Deps, session: { sessionIdHash: string; userId: string }, code: string, actor: Actor): Promise<void> {
+  const now = deps.clock.now();
+  await enforceRateLimit(deps.db, `totp:${session.userId}`, 5, 300, now);
+  const user = await deps.db.selectFrom('users').select(['totp_secret', 'totp_enabled']).where('id', '=', session.userId).executeTakeFirstOrThrow();
+  if (!user.totp_enabled || !user.totp_secret || !authenticator.check(code.replace(/\s/g, ''), user.totp_secret)) {
+    await deps.db.transaction().execute((trx) =>
+      recordAudit(trx, actor, { action: 'login.second_factor_failed', objectType: 'user', objectId: session.userId }, now));
+    throw new AppError('SECOND_FACTOR_INVALID', 401, 'The code is not right; try the current one from your app');
+  }
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('sessions').set({ second_factor_pending: false }).where('id_hash', '=', session.sessionIdHash).execute();
+    await recordAudit(trx, actor, { action: 'login.second_factor_passed', objectType: 'user', objectId: session.userId }, now);
+  });
+}

@@ -1,0 +1,66 @@
+import type { Db } from '../../infra/db.js';
+import { AppError } from '../../infra/errors.js';
+import { hashToken, newSecretToken } from '../../infra/ids.js';
+import { addMinutes } from '../../infra/clock.js';
+import type { OneTimeTokenRow, TokenPurpose } from '../../db/schema.js';
+
+/** ACC-4: activation and invitation links live 24 hours; ACC-8: reset links 1 hour. */
+export const TOKEN_LIFETIME_MINUTES: Record<TokenPurpose, number> = {
+  activation: 24 * 60,
+  invitation: 24 * 60,
+  password_reset: 60,
+};
+
+export async function issueToken(trx: Db, userId: string, purpose: TokenPurpose, now: Date): Promise<string> {
+  const token = newSecretToken();
+  await trx
+    .insertInto('one_time_tokens')
+    .values({
+      token_hash: hashToken(token),
+      purpose,
+      user_id: userId,
+      expires_at: addMinutes(now, TOKEN_LIFETIME_MINUTES[purpose]),
+      used_at: null,
+      created_at: now,
+    })
+    .execute();
+  return token;
+}
+
+export type TokenCheck = { ok: true; token: OneTimeTokenRow } | { ok: false; reason: 'invalid' | 'expired'; token?: OneTimeTokenRow };
+
+/**
+ * Uses a link once. The conditional UPDATE makes it single-use even when two processes receive the
+ * same link at the same moment: only one of them gets the row back.
+ */
+export async function consumeToken(trx: Db, token: string, purposes: TokenPurpose[], now: Date): Promise<TokenCheck> {
+  const tokenHash = hashToken(token);
+  const row = await trx.selectFrom('one_time_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  if (!row || !purposes.includes(row.purpose) || row.used_at) return { ok: false, reason: 'invalid' };
+  if (row.expires_at <= now) return { ok: false, reason: 'expired', token: row };
+  const used = await trx
+    .updateTable('one_time_tokens')
+    .set({ used_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+  return used ? { ok: true, token: used } : { ok: false, reason: 'invalid' };
+}
+
+export function linkProblem(check: Exclude<TokenCheck, { ok: true }>): AppError {
+  return check.reason === 'expired'
+    ? new AppError('LINK_EXPIRED', 410, 'This link has expired. Use "Forgot password" to get a new one.')
+    : new AppError('LINK_INVALID', 410, 'This link is not valid or was already used. Use "Forgot password" to get a new one.');
+}
+
+/** A new link makes the older ones of the same purpose useless. */
+export async function revokeTokens(trx: Db, userId: string, purposes: TokenPurpose[], now: Date): Promise<void> {
+  await trx
+    .updateTable('one_time_tokens')
+    .set({ used_at: now })
+    .where('user_id', '=', userId)
+    .where('purpose', 'in', purposes)
+    .where('used_at', 'is', null)
+    .execute();
+}

@@ -1,0 +1,162 @@
+import { authenticator } from 'otplib';
+import type { Deps } from '../../deps.js';
+import { AppError, conflict, invalidField, notFound } from '../../infra/errors.js';
+import { verifyPassword } from '../../infra/passwords.js';
+import { recordAudit, type Actor } from '../audit/audit.service.js';
+import { matchCustomerRecord } from './registration.service.js';
+import { findActiveMembership, findMainMembership, listActiveMembershipsOfUser } from './memberships.repository.js';
+import { assertAcceptablePassword, hashPassword, storeNewPassword } from './password-change.js';
+import { deleteAllSessionsOfUser, listSessionsOfUser, type SessionUser } from './sessions.service.js';
+import { findUserById, insertMembership } from './users.repository.js';
+import { effectiveRights } from './accounts.policy.js';
+import { currentTermsVersion } from '../terms/terms.service.js';
+
+/** What the web app needs to know about the logged-in user, in one answer. */
+export async function describeSession(deps: Deps, session: SessionUser) {
+  const now = deps.clock.now();
+  const [memberships, user, terms] = await Promise.all([
+    listActiveMembershipsOfUser(deps.db, session.userId),
+    findUserById(deps.db, session.userId),
+    session.acceptedCurrentTerms ? Promise.resolve(undefined) : currentTermsVersion(deps.db, now),
+  ]);
+  return {
+    id: session.userId,
+    email: session.email,
+    fullName: session.fullName,
+    phone: user?.phone ?? null,
+    language: session.language,
+    staffRole: session.staffRole,
+    hasPassword: session.hasPassword,
+    authMethod: session.authMethod,
+    authenticatedAt: session.authenticatedAt.toISOString(),
+    secondFactorPending: session.secondFactorPending,
+    mustChangePassword: session.mustChangePassword || (deps.operator.rules.passwordMaxAgeDays !== null && !!session.passwordChangedAt &&
+      now.getTime() - session.passwordChangedAt.getTime() > deps.operator.rules.passwordMaxAgeDays * 86_400_000),
+    passwordChangedAt: session.passwordChangedAt ? session.passwordChangedAt.toISOString() : null,
+    mustAcceptTermsVersion: terms ? terms.version : null,
+    totpEnabled: user?.totp_enabled ?? false,
+    activeCustomerId: memberships.some((m) => m.customer_id === session.activeCustomerId)
+      ? session.activeCustomerId
+      : (memberships[0]?.customer_id ?? null),
+    customers: memberships.map((m) => ({
+      id: m.customer_id,
+      name: m.customer_name,
+      kind: m.customer_kind,
+      customerNumber: m.customer_number,
+      role: m.role,
+      rights: effectiveRights({ id: m.id, userId: session.userId, customerId: m.customer_id, role: m.role, rights: m.rights }, deps.operator),
+    })),
+  };
+}
+
+export async function updateProfile(deps: Deps, userId: string, input: { fullName?: string; phone?: string; language?: string }, actor: Actor) {
+  const now = deps.clock.now();
+  const changes: Record<string, string> = {};
+  if (input.fullName !== undefined) changes.full_name = input.fullName.trim();
+  if (input.phone !== undefined) changes.phone = input.phone.trim();
+  if (input.language !== undefined) changes.language = input.language;
+  if (Object.keys(changes).length === 0) return;
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ ...changes, updated_at: now }).where('id', '=', userId).execute();
+    await recordAudit(trx, actor, { action: 'profile.updated', objectType: 'user', objectId: userId, details: { fields: Object.keys(changes) } }, now);
+  });
+}
+
+/** ACC-6: the user changes the password any time; other sessions end, this one stays. */
+export async function changePassword(deps: Deps, session: SessionUser, currentPassword: string, newPassword: string, actor: Actor) {
+  const now = deps.clock.now();
+  const user = await findUserById(deps.db, session.userId);
+  if (!user) throw notFound();
+  if (user.password_hash && !(await verifyPassword(user.password_hash, currentPassword))) {
+    throw invalidField('currentPassword', 'wrong password', 'WRONG_PASSWORD');
+  }
+  await assertAcceptablePassword(deps, user, newPassword, 'newPassword');
+  const passwordHash = await hashPassword(newPassword);
+  await deps.db.transaction().execute(async (trx) => {
+    await storeNewPassword(trx, user.id, passwordHash, now);
+    await deleteAllSessionsOfUser(trx, user.id, session.sessionIdHash);
+    await recordAudit(trx, actor, { action: 'password.changed', objectType: 'user', objectId: user.id }, now);
+  });
+}
+
+export async function listMySessions(deps: Deps, session: SessionUser) {
+  const rows = await listSessionsOfUser(deps.db, session.userId, deps.clock.now());
+  return rows.map((row) => ({
+    id: row.id_hash,
+    createdAt: row.created_at.toISOString(),
+    lastSeenAt: row.last_seen_at.toISOString(),
+    ip: row.ip,
+    userAgent: row.user_agent,
+    authMethod: row.auth_method,
+    current: row.id_hash === session.sessionIdHash,
+  }));
+}
+
+export async function signOutSession(deps: Deps, userId: string, sessionId: string, actor: Actor) {
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const deleted = await trx.deleteFrom('sessions').where('id_hash', '=', sessionId).where('user_id', '=', userId).executeTakeFirst();
+    if (Number(deleted.numDeletedRows) === 0) throw notFound('SESSION_NOT_FOUND', 'No such session');
+    await recordAudit(trx, actor, { action: 'session.signed_out', objectType: 'user', objectId: userId }, now);
+  });
+}
+
+/** ACC-11: one user acting for several customers switches between them. */
+export async function switchCustomer(deps: Deps, session: SessionUser, customerId: string, actor: Actor) {
+  const membership = await findActiveMembership(deps.db, session.userId, customerId);
+  if (!membership) throw notFound('CUSTOMER_NOT_FOUND', 'No such customer among yours');
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('sessions').set({ customer_id: customerId }).where('id_hash', '=', session.sessionIdHash).execute();
+    await recordAudit(trx, actor, { customerId, action: 'customer.switched', objectType: 'user', objectId: session.userId }, now);
+  });
+}
+
+/** ACC-11: a user already registered becomes the main user of another customer whose records they match. */
+export async function linkAnotherCustomer(
+  deps: Deps,
+  userId: string,
+  input: { customerKind: 'person' | 'company'; customerName: string; identityCode: string; customerNumber: string; confirmDataTruthful: boolean },
+  actor: Actor,
+) {
+  const now = deps.clock.now();
+  if (!input.confirmDataTruthful) throw invalidField('confirmDataTruthful', 'confirm that the data is true');
+  const customer = await matchCustomerRecord(deps, input);
+  if (await findActiveMembership(deps.db, userId, customer.id)) throw conflict('ALREADY_A_USER', 'You already act for this customer');
+  if (await findMainMembership(deps.db, customer.id)) {
+    throw conflict('CUSTOMER_HAS_MAIN_USER', 'This customer already has a main user; ask them to invite you as an additional user.');
+  }
+  await deps.db.transaction().execute(async (trx) => {
+    await insertMembership(trx, { userId, customerId: customer.id, role: 'main', rights: [], invitedBy: null }, now);
+    await recordAudit(trx, actor, { customerId: customer.id, action: 'customer.linked', objectType: 'user', objectId: userId, details: { dataConfirmedTruthful: true } }, now);
+  });
+  return { customerId: customer.id };
+}
+
+/** Optional TOTP second factor: set up (secret shown once), confirmed with a first code, turned off with the password. */
+export async function startTotpSetup(deps: Deps, session: SessionUser) {
+  const secret = authenticator.generateSecret();
+  await deps.db.updateTable('users').set({ totp_secret: secret }).where('id', '=', session.userId).where('totp_enabled', '=', false).execute();
+  return { secret, otpauthUrl: authenticator.keyuri(session.email, deps.operator.portalName, secret) };
+}
+
+export async function enableTotp(deps: Deps, session: SessionUser, code: string, actor: Actor) {
+  const now = deps.clock.now();
+  const user = await findUserById(deps.db, session.userId);
+  if (!user?.totp_secret || user.totp_enabled) throw new AppError('TOTP_NOT_STARTED', 409, 'Start the set-up first');
+  if (!authenticator.check(code.replace(/\s/g, ''), user.totp_secret)) throw invalidField('code', 'the code is not right', 'SECOND_FACTOR_INVALID');
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ totp_enabled: true, updated_at: now }).where('id', '=', user.id).execute();
+    await recordAudit(trx, actor, { action: 'second_factor.enabled', objectType: 'user', objectId: user.id }, now);
+  });
+}
+
+export async function disableTotp(deps: Deps, session: SessionUser, password: string, actor: Actor) {
+  const now = deps.clock.now();
+  const user = await findUserById(deps.db, session.userId);
+  if (!user || !(await verifyPassword(user.password_hash, password))) throw invalidField('password', 'wrong password', 'WRONG_PASSWORD');
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ totp_enabled: false, totp_secret: null, updated_at: now }).where('id', '=', user.id).execute();
+    await recordAudit(trx, actor, { action: 'second_factor.disabled', objectType: 'user', objectId: user.id }, now);
+  });
+}

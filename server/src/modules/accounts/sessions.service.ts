@@ -1,0 +1,131 @@
+import { sql } from 'kysely';
+import type { Db } from '../../infra/db.js';
+import { hashToken, newSecretToken } from '../../infra/ids.js';
+import { addMinutes } from '../../infra/clock.js';
+
+/** Opaque server-side sessions: the cookie holds a random token, the database only its hash. */
+export const SESSION_IDLE_MINUTES = 30;
+export const SESSION_ABSOLUTE_HOURS = 12;
+/** last_seen_at is written at most this often, so reads do not turn into writes. */
+const TOUCH_EVERY_MS = 60_000;
+
+export interface SessionUser {
+  sessionIdHash: string;
+  csrfToken: string;
+  authMethod: 'password' | 'bank';
+  authenticatedAt: Date;
+  secondFactorPending: boolean;
+  activeCustomerId: string | null;
+  userId: string;
+  email: string;
+  fullName: string;
+  language: string;
+  staffRole: 'customer_service' | 'administrator' | null;
+  mustChangePassword: boolean;
+  passwordChangedAt: Date | null;
+  hasPassword: boolean;
+  acceptedCurrentTerms: boolean;
+}
+
+export async function createSession(
+  trx: Db,
+  input: { userId: string; authMethod: 'password' | 'bank'; secondFactorPending: boolean; customerId: string | null; ip: string; userAgent: string },
+  now: Date,
+): Promise<{ token: string; idHash: string; csrfToken: string }> {
+  const token = newSecretToken();
+  const csrfToken = newSecretToken();
+  const idHash = hashToken(token);
+  await trx
+    .insertInto('sessions')
+    .values({
+      id_hash: idHash,
+      user_id: input.userId,
+      customer_id: input.customerId,
+      csrf_token: csrfToken,
+      auth_method: input.authMethod,
+      authenticated_at: now,
+      second_factor_pending: input.secondFactorPending,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: addMinutes(now, SESSION_ABSOLUTE_HOURS * 60),
+      ip: input.ip,
+      user_agent: input.userAgent.slice(0, 300),
+    })
+    .execute();
+  return { token, idHash, csrfToken };
+}
+
+/** One query: the live session, its active user, and whether that user accepted the current terms. */
+export async function loadSession(db: Db, token: string, now: Date, today: string): Promise<SessionUser | null> {
+  const idHash = hashToken(token);
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select([
+      's.id_hash', 's.csrf_token', 's.auth_method', 's.authenticated_at', 's.second_factor_pending', 's.customer_id',
+      's.last_seen_at', 'u.id as user_id', 'u.email', 'u.full_name', 'u.language', 'u.staff_role',
+      'u.must_change_password', 'u.password_changed_at',
+      sql<boolean>`u.password_hash IS NOT NULL`.as('has_password'),
+      sql<boolean>`EXISTS (
+        SELECT 1 FROM terms_acceptances ta
+        WHERE ta.user_id = u.id AND ta.terms_version_id = (
+          SELECT tv.id FROM terms_versions tv WHERE tv.valid_from <= ${today}
+          ORDER BY tv.valid_from DESC, tv.published_at DESC LIMIT 1))`.as('accepted_terms'),
+    ])
+    .where('s.id_hash', '=', idHash)
+    .where('s.expires_at', '>', now)
+    .where('s.last_seen_at', '>', addMinutes(now, -SESSION_IDLE_MINUTES))
+    .where('u.status', '=', 'active')
+    .executeTakeFirst();
+  if (!row) return null;
+  if (now.getTime() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+    await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
+  }
+  return {
+    sessionIdHash: row.id_hash,
+    csrfToken: row.csrf_token,
+    authMethod: row.auth_method,
+    authenticatedAt: row.authenticated_at,
+    secondFactorPending: row.second_factor_pending,
+    activeCustomerId: row.customer_id,
+    userId: row.user_id,
+    email: row.email,
+    fullName: row.full_name,
+    language: row.language,
+    staffRole: row.staff_role,
+    mustChangePassword: row.must_change_password,
+    passwordChangedAt: row.password_changed_at,
+    hasPassword: row.has_password,
+    acceptedCurrentTerms: row.accepted_terms,
+  };
+}
+
+export async function deleteSession(db: Db, idHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+}
+
+/** ACC-13: access ends at once: every session of the user goes. */
+export async function deleteAllSessionsOfUser(trx: Db, userId: string, exceptIdHash?: string): Promise<void> {
+  let q = trx.deleteFrom('sessions').where('user_id', '=', userId);
+  if (exceptIdHash) q = q.where('id_hash', '<>', exceptIdHash);
+  await q.execute();
+}
+
+export async function listSessionsOfUser(db: Db, userId: string, now: Date) {
+  const rows = await db
+    .selectFrom('sessions')
+    .select(['id_hash', 'created_at', 'last_seen_at', 'ip', 'user_agent', 'auth_method'])
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now)
+    .where('last_seen_at', '>', addMinutes(now, -SESSION_IDLE_MINUTES))
+    .orderBy('last_seen_at', 'desc')
+    .execute();
+  return rows;
+}
+
+export async function purgeExpiredSessions(db: Db, now: Date): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', addMinutes(now, -SESSION_IDLE_MINUTES))]))
+    .execute();
+}

@@ -1,0 +1,76 @@
+import { sql } from 'kysely';
+import type { Db } from '../../infra/db.js';
+import { newId } from '../../infra/ids.js';
+import type { UserRow } from '../../db/schema.js';
+
+/** ACC-3: the e-mail is the username, compared without regard to case. */
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where(sql`lower(email)`, '=', email.trim().toLowerCase())
+    .where('status', '<>', 'deleted')
+    .executeTakeFirst();
+}
+
+export async function findUserById(db: Db, userId: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+}
+
+export async function insertPendingUser(
+  trx: Db,
+  input: { email: string; fullName: string; personalCode: string | null; phone: string | null; language: string },
+  activationDeadline: Date,
+  now: Date,
+): Promise<string> {
+  const id = newId();
+  await trx
+    .insertInto('users')
+    .values({
+      id,
+      email: input.email.trim(),
+      full_name: input.fullName.trim(),
+      personal_code: input.personalCode,
+      phone: input.phone,
+      language: input.language,
+      password_hash: null,
+      password_changed_at: null,
+      must_change_password: false,
+      status: 'pending',
+      blocked_reason: null,
+      activation_deadline: activationDeadline,
+      failed_logins: 0,
+      locked_until: null,
+      last_login_at: null,
+      totp_secret: null,
+      totp_enabled: false,
+      staff_role: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
+
+export async function insertMembership(
+  trx: Db,
+  input: { userId: string; customerId: string; role: 'main' | 'additional'; rights: string[]; invitedBy: string | null },
+  now: Date,
+): Promise<string> {
+  const id = newId();
+  await trx
+    .insertInto('memberships')
+    .values({
+      id,
+      user_id: input.userId,
+      customer_id: input.customerId,
+      role: input.role,
+      rights: input.rights,
+      status: 'active',
+      invited_by: input.invitedBy,
+      created_at: now,
+      ended_at: null,
+    })
+    .execute();
+  return id;
+}

@@ -1,0 +1,154 @@
+import { sql } from 'kysely';
+import type { Db } from '../../infra/db.js';
+import { sha256Hex } from '../../infra/ids.js';
+import type { AuditEventRow } from '../../db/schema.js';
+
+/** Who acts, from where: every use case gets one and passes it to the audit log (ACC-17). */
+export interface Actor {
+  userId: string | null;
+  /** 'user', 'customer_service', 'administrator', 'system' */
+  role: string;
+  ip: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { userId: null, role: 'system', ip: null };
+
+export interface AuditEntry {
+  customerId?: string | null;
+  action: string;
+  objectType?: string;
+  objectId?: string;
+  details?: Record<string, unknown>;
+}
+
+const GENESIS_HASH = '0'.repeat(64);
+// Any constant works: it names the one lock that orders the chain across all portal processes.
+const AUDIT_CHAIN_LOCK = 7_170_017;
+
+/**
+ * ACC-17: appends an event to the hash chain. Call it inside the transaction that makes the change,
+ * so the change and its evidence commit or fail together. The advisory lock orders concurrent writers.
+ */
+export async function recordAudit(trx: Db, actor: Actor, entry: AuditEntry, now: Date): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
+  const last = await trx
+    .selectFrom('audit_events')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const event = {
+    seq: (last?.seq ?? 0) + 1,
+    occurred_at: now,
+    actor_user_id: actor.userId,
+    actor_role: actor.role,
+    customer_id: entry.customerId ?? null,
+    action: entry.action,
+    object_type: entry.objectType ?? null,
+    object_id: entry.objectId ?? null,
+    ip: actor.ip,
+    details: entry.details ?? {},
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  };
+  await trx
+    .insertInto('audit_events')
+    .values({ ...event, details: JSON.stringify(event.details), hash: hashEvent(event) })
+    .execute();
+}
+
+type HashedFields = Omit<AuditEventRow, 'hash' | 'details'> & { details: unknown };
+
+export function hashEvent(event: HashedFields): string {
+  const canonical = stableStringify([
+    event.seq,
+    new Date(event.occurred_at).toISOString(),
+    event.actor_user_id,
+    event.actor_role,
+    event.customer_id,
+    event.action,
+    event.object_type,
+    event.object_id,
+    event.ip,
+    event.details,
+    event.prev_hash,
+  ]);
+  return sha256Hex(canonical);
+}
+
+/** JSON with object keys sorted, so the same event always hashes the same (jsonb reorders keys). */
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const entries = Object.keys(value as object)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${stableStringify((value as Record<string, unknown>)[key])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export type ChainVerdict = { ok: true; events: number } | { ok: false; events: number; firstBadSeq: number; reason: string };
+
+/** Walks the chain in order and names the first event whose content or link does not match. */
+export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<ChainVerdict> {
+  let expectedPrev = GENESIS_HASH;
+  let expectedSeq = 1;
+  let checked = 0;
+  for (;;) {
+    const batch = await db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('seq', '>=', expectedSeq)
+      .orderBy('seq')
+      .limit(batchSize)
+      .execute();
+    if (batch.length === 0) return { ok: true, events: checked };
+    for (const event of batch) {
+      if (event.seq !== expectedSeq) {
+        return { ok: false, events: checked, firstBadSeq: expectedSeq, reason: 'event missing' };
+      }
+      if (event.prev_hash !== expectedPrev) {
+        return { ok: false, events: checked, firstBadSeq: event.seq, reason: 'link to previous event broken' };
+      }
+      if (hashEvent(event) !== event.hash) {
+        return { ok: false, events: checked, firstBadSeq: event.seq, reason: 'content altered' };
+      }
+      expectedPrev = event.hash;
+      expectedSeq += 1;
+      checked += 1;
+    }
+  }
+}
+
+export interface AuditQuery {
+  customerId?: string;
+  actorUserId?: string;
+  action?: string;
+  from?: Date;
+  to?: Date;
+  beforeSeq?: number;
+  limit: number;
+}
+
+export async function searchAuditEvents(db: Db, query: AuditQuery) {
+  let q = db.selectFrom('audit_events').selectAll().orderBy('seq', 'desc').limit(query.limit);
+  if (query.customerId) q = q.where('customer_id', '=', query.customerId);
+  if (query.actorUserId) q = q.where('actor_user_id', '=', query.actorUserId);
+  if (query.action) q = q.where('action', '=', query.action);
+  if (query.from) q = q.where('occurred_at', '>=', query.from);
+  if (query.to) q = q.where('occurred_at', '<', query.to);
+  if (query.beforeSeq) q = q.where('seq', '<', query.beforeSeq);
+  const rows = await q.execute();
+  return rows.map((row) => ({
+    seq: row.seq,
+    occurredAt: row.occurred_at.toISOString(),
+    actorUserId: row.actor_user_id,
+    actorRole: row.actor_role,
+    customerId: row.customer_id,
+    action: row.action,
+    objectType: row.object_type,
+    objectId: row.object_id,
+    ip: row.ip,
+    details: row.details as Record<string, unknown>,
+  }));
+}

@@ -1,0 +1,130 @@
+import { sql } from 'kysely';
+import type { Transporter } from 'nodemailer';
+import type { Db } from '../../infra/db.js';
+import { newId } from '../../infra/ids.js';
+import { renderEmail, type EmailTemplateName } from './email-templates.js';
+
+/**
+ * E-mail goes through an outbox: the use case writes the message in its own transaction, and the
+ * worker sends it afterwards. A rolled-back change sends nothing; a crash after commit loses nothing.
+ */
+export async function queueEmail(
+  trx: Db,
+  message: { to: string; template: EmailTemplateName; language: string; vars: Record<string, string | number> },
+  now: Date,
+): Promise<void> {
+  const rendered = renderEmail(message.template, message.language, message.vars);
+  await trx
+    .insertInto('outbox_emails')
+    .values({
+      id: newId(),
+      to_address: message.to,
+      subject: rendered.subject,
+      body_text: rendered.text,
+      body_html: rendered.html,
+      created_at: now,
+      next_attempt_at: now,
+      sent_at: null,
+      last_error: null,
+    })
+    .execute();
+}
+
+/** Sends what is due. Several processes may run this at once: SKIP LOCKED gives each message to one. */
+export async function deliverPendingEmails(db: Db, transport: Transporter, from: string, now: Date): Promise<number> {
+  let sent = 0;
+  for (;;) {
+    const delivered = await db.transaction().execute(async (trx) => {
+      const message = await trx
+        .selectFrom('outbox_emails')
+        .selectAll()
+        .where('sent_at', 'is', null)
+        .where('next_attempt_at', '<=', now)
+        .orderBy('created_at')
+        .limit(1)
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst();
+      if (!message) return null;
+      try {
+        await transport.sendMail({
+          from,
+          to: message.to_address,
+          subject: message.subject,
+          text: message.body_text,
+          html: message.body_html,
+          headers: { 'X-Outbox-Id': message.id },
+        });
+        await trx.updateTable('outbox_emails').set({ sent_at: now, attempts: sql`attempts + 1` }).where('id', '=', message.id).execute();
+        return true;
+      } catch (error) {
+        // Back off: 1, 2, 4 … minutes, at most a day.
+        const delayMinutes = Math.min(2 ** message.attempts, 1440);
+        await trx
+          .updateTable('outbox_emails')
+          .set({
+            attempts: sql`attempts + 1`,
+            last_error: String(error).slice(0, 500),
+            next_attempt_at: new Date(now.getTime() + delayMinutes * 60_000),
+          })
+          .where('id', '=', message.id)
+          .execute();
+        return false;
+      }
+    });
+    if (delivered === null) return sent;
+    if (delivered) sent += 1;
+  }
+}
+
+/** GRD-7: a notice in the portal inbox counts as received once it is there. */
+export async function postNotice(
+  trx: Db,
+  notice: { customerId: string | null; userId: string | null; kind: string; title: string; body: string },
+  now: Date,
+): Promise<void> {
+  await trx
+    .insertInto('notices')
+    .values({
+      id: newId(),
+      customer_id: notice.customerId,
+      user_id: notice.userId,
+      kind: notice.kind,
+      title: notice.title,
+      body: notice.body,
+      created_at: now,
+      read_at: null,
+    })
+    .execute();
+}
+
+export async function listNotices(db: Db, scope: { userId: string; customerIds: string[] }, limit = 100) {
+  const rows = await db
+    .selectFrom('notices')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb('user_id', '=', scope.userId),
+        ...(scope.customerIds.length ? [eb.and([eb('customer_id', 'in', scope.customerIds), eb('user_id', 'is', null)])] : []),
+      ]),
+    )
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    customerId: row.customer_id,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    createdAt: row.created_at.toISOString(),
+    readAt: row.read_at ? row.read_at.toISOString() : null,
+  }));
+}
+
+export async function markNoticeRead(db: Db, noticeId: string, scope: { userId: string; customerIds: string[] }, now: Date) {
+  const notices = await listNotices(db, scope, 1000);
+  if (!notices.some((notice) => notice.id === noticeId)) return false;
+  await db.updateTable('notices').set({ read_at: now }).where('id', '=', noticeId).where('read_at', 'is', null).execute();
+  return true;
+}

@@ -1,0 +1,2 @@
+// Replaced below once the database layer exists.
+export default async function setup() {}

@@ -1,0 +1,42 @@
+import { useId } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client.ts';
+import { useActiveCustomer, useSession } from '../api/session.ts';
+import { useErrorMessage } from '../lib/errors.ts';
+
+/** ACC-11: a user acting for several customers picks the one to act for. */
+export function CustomerSwitcher() {
+  const { t } = useTranslation();
+  const id = useId();
+  const user = useSession().data?.user;
+  const active = useActiveCustomer();
+  const queryClient = useQueryClient();
+  const errorMessage = useErrorMessage();
+  const switchTo = useMutation({
+    mutationFn: (customerId: string) => api.post('/api/me/active-customer', { customerId }),
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+
+  if (!user || !active) return null;
+  if (user.customers.length < 2) {
+    return <span className="customer-name">{active.name}</span>;
+  }
+  return (
+    <div className="customer-switcher">
+      <label htmlFor={id}>{t('layout.actingFor')}</label>
+      <select id={id} value={active.id} onChange={(e) => switchTo.mutate(e.target.value)} disabled={switchTo.isPending}>
+        {user.customers.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name} ({c.customerNumber})
+          </option>
+        ))}
+      </select>
+      {switchTo.error && (
+        <span className="field__error" role="alert">
+          {errorMessage(switchTo.error)}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { isPlausibleEmail } from '@up/common';
+import { api } from '../../api/client';
+import { Done, ErrorAlert, SubmitButton, TextAreaField, TextField } from './components';
+import { serverFieldError, useFields } from './shared';
+import type { CustomerRecord } from './types';
+
+function initialValues(customer: CustomerRecord) {
+  return {
+    name: customer.name,
+    email: customer.email ?? '',
+    phone: customer.phone ?? '',
+    postalAddress: customer.postalAddress ?? '',
+  };
+}
+
+/** Edits the customer's name and contact data (PATCH /api/staff/customers/:id). */
+export function CustomerRecordForm({ customer }: { customer: CustomerRecord }) {
+  const { t } = useTranslation('staff');
+  const queryClient = useQueryClient();
+  const { values, setValues, bind } = useFields(initialValues(customer));
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  // Take over the server's values when they change (after saving), not on every refetch.
+  const saved = JSON.stringify(initialValues(customer));
+  useEffect(() => setValues(JSON.parse(saved)), [saved, setValues]);
+
+  const save = useMutation({
+    mutationFn: () =>
+      api.patch(`/api/staff/customers/${encodeURIComponent(customer.id)}`, {
+        name: values.name.trim(),
+        email: values.email.trim() || null,
+        phone: values.phone.trim() || null,
+        postalAddress: values.postalAddress.trim() || null,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['staff'] }),
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const errors: Record<string, string> = {};
+    if (!values.name.trim()) errors.name = t('validation.required');
+    if (values.email.trim() && !isPlausibleEmail(values.email.trim())) errors.email = t('validation.email');
+    setClientErrors(errors);
+    if (Object.keys(errors).length === 0) save.mutate();
+  }
+
+  const error = (field: string) => clientErrors[field] ?? serverFieldError(save.error, field);
+  return (
+    <section className="card" aria-labelledby="staff-record-title">
+      <h2 id="staff-record-title">{t('detail.record')}</h2>
+      <form onSubmit={submit} noValidate>
+        <TextField {...bind('name')} label={t('fields.name')} required error={error('name')} />
+        <TextField {...bind('email')} type="email" label={t('fields.email')} error={error('email')} />
+        <TextField {...bind('phone')} type="tel" label={t('fields.phone')} error={error('phone')} />
+        <TextAreaField {...bind('postalAddress')} rows={2} label={t('fields.postalAddress')} error={error('postalAddress')} />
+        <ErrorAlert error={save.error} />
+        <Done>{save.isSuccess ? t('detail.recordSaved') : null}</Done>
+        <SubmitButton pending={save.isPending}>{t('common.save')}</SubmitButton>
+      </form>
+    </section>
+  );
+}

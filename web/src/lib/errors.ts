@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.ts';
+
+/** True when the error is about one field and so is shown beside it rather than above the form. */
+export function isFieldError(error: unknown): boolean {
+  return error instanceof ApiError && typeof error.details.field === 'string';
+}
+
+export function errorCode(error: unknown): string | null {
+  return error instanceof ApiError ? error.code : null;
+}
+
+/**
+ * A function giving the message for a field when the server's error names it (details.field):
+ * the translation of the error code when there is one, else the server's reason.
+ */
+export function useServerFieldError(error: unknown): (field: string) => string | undefined {
+  const { t } = useTranslation();
+  return (field) => {
+    if (!(error instanceof ApiError) || error.details.field !== field) return undefined;
+    const reason = typeof error.details.reason === 'string' ? error.details.reason : error.message;
+    const known = t(`fieldErrors.${error.code}`, { defaultValue: '' });
+    return known || t('fieldErrors.generic', { reason });
+  };
+}
+
+/** The message for an error shown above a form or instead of a page: translated by code where known. */
+export function useErrorMessage(): (error: unknown) => string {
+  const { t } = useTranslation();
+  return (error) => {
+    if (error instanceof ApiError) {
+      return t(`errors.${error.code}`, { defaultValue: '' }) || error.message || t('errors.generic');
+    }
+    return t('errors.network');
+  };
+}
