@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 
 /** Row types of the tables, as Kysely sees them. One `XxxRow` per table. */
-type Timestamp = ColumnType<Date, Date, Date>;
+type Timestamp = Date;
 type Json<T> = ColumnType<T, string, string>;
 
 export interface CustomerRow {

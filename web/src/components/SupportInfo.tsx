@@ -13,7 +13,7 @@ export function SupportInfo({ support }: { support: SupportContacts }) {
         <br />
         {t('support.email')}: <a href={`mailto:${support.email}`}>{support.email}</a>
       </p>
-      {support.serviceCentres.length > 0 && (
+      {(support.serviceCentres ?? []).length > 0 && (
         <ul className="plain-list">
           {support.serviceCentres.map((centre) => (
             <li key={centre.address}>

@@ -21,12 +21,13 @@ export async function activateAccount(deps: Deps, token: string, password: strin
     await assertAcceptablePassword(deps, user, password);
   }
   const passwordHash = await hashPassword(password);
+  if (preview && preview.expires_at <= now && !preview.used_at) {
+    // Blocked in its own transaction: the refusal below must not roll the block back.
+    await deps.db.transaction().execute((trx) => blockUnactivatedUser(trx, preview.user_id, actor, now));
+  }
   await deps.db.transaction().execute(async (trx) => {
     const check = await consumeToken(trx, token, ['activation', 'invitation'], now);
-    if (!check.ok) {
-      if (check.reason === 'expired' && check.token) await blockUnactivatedUser(trx, check.token.user_id, actor, now);
-      throw linkProblem(check);
-    }
+    if (!check.ok) throw linkProblem(check);
     const owner = await findUserById(trx, check.token.user_id);
     if (!owner || owner.status !== 'pending') throw linkProblem({ ok: false, reason: 'invalid' });
     await storeNewPassword(trx, owner.id, passwordHash, now);

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { Done, ErrorAlert, SelectField, SubmitButton, TextField } from './components';
-import { serverFieldError, useFields } from './shared';
-import { CONTRACT_STATUSES, CONTRACT_TYPES, type Contract } from './types';
+import { api } from '../../api/client.ts';
+import { Done, ErrorAlert, SelectField, SubmitButton, TextField } from './components.tsx';
+import { serverFieldError, useFields } from './shared.ts';
+import { CONTRACT_STATUSES, CONTRACT_TYPES, type Contract } from './types.ts';
 
 export function ContractsSection({ customerId, contracts }: { customerId: string; contracts: Contract[] }) {
   const { t } = useTranslation('staff');

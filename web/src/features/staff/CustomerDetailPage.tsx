@@ -1,14 +1,14 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
-import { ErrorAlert, Loading } from './components';
-import { CustomerRecordForm } from './CustomerRecordForm';
-import { ContractsSection } from './ContractsSection';
-import { PortalUsersSection } from './PortalUsersSection';
-import { RegisterAccountForm } from './RegisterAccountForm';
-import { ServicePasswordCheck } from './ServicePasswordCheck';
-import type { CustomerDetail } from './types';
+import { api, ApiError } from '../../api/client.ts';
+import { ErrorAlert, Loading } from './components.tsx';
+import { CustomerRecordForm } from './CustomerRecordForm.tsx';
+import { ContractsSection } from './ContractsSection.tsx';
+import { PortalUsersSection } from './PortalUsersSection.tsx';
+import { RegisterAccountForm } from './RegisterAccountForm.tsx';
+import { ServicePasswordCheck } from './ServicePasswordCheck.tsx';
+import type { CustomerDetail } from './types.ts';
 
 export const customerDetailKey = (customerId: string) => ['staff', 'customer', customerId] as const;
 

@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { isPlausibleEmail } from '@up/common';
-import { api } from '../../api/client';
-import { Done, ErrorAlert, SubmitButton, TextAreaField, TextField } from './components';
-import { serverFieldError, useFields } from './shared';
-import type { CustomerRecord } from './types';
+import { isPlausibleEmail } from '@up/common/email';
+import { api } from '../../api/client.ts';
+import { Done, ErrorAlert, SubmitButton, TextAreaField, TextField } from './components.tsx';
+import { serverFieldError, useFields } from './shared.ts';
+import type { CustomerRecord } from './types.ts';
 
 function initialValues(customer: CustomerRecord) {
   return {

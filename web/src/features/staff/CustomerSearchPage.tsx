@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { ErrorAlert, Loading, TextField } from './components';
-import type { CustomerListItem } from './types';
+import { api } from '../../api/client.ts';
+import { ErrorAlert, Loading, TextField } from './components.tsx';
+import type { CustomerListItem } from './types.ts';
 
 /** Customer search; the query lives in the address (?q=) so "back" returns to the results. */
 export default function CustomerSearchPage() {
@@ -30,10 +30,6 @@ export default function CustomerSearchPage() {
         <TextField type="search" name="q" label={t('search.label')} value={draft} onChange={setDraft} />
         <button type="submit" className="button">{t('search.submit')}</button>
       </form>
-      <p className="staff-actions">
-        <Link to="customers/new">{t('search.newCustomer')}</Link>
-        <Link to="import">{t('search.import')}</Link>
-      </p>
       {results.isFetching ? <Loading /> : null}
       <ErrorAlert error={results.error} />
       {results.data ? <ResultsTable q={q} customers={results.data} /> : null}

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { ConfirmDialog, Done, ErrorAlert, TextAreaField } from './components';
-import { useFormatInstant } from './shared';
-import type { PortalUser } from './types';
+import { api } from '../../api/client.ts';
+import { ConfirmDialog, Done, ErrorAlert, TextAreaField } from './components.tsx';
+import { useFormatInstant } from './shared.ts';
+import type { PortalUser } from './types.ts';
 
 type Action = 'unblock' | 'block' | 'deny' | 'delete';
 
@@ -97,7 +97,10 @@ export function PortalUsersSection({ users }: { users: PortalUser[] }) {
           confirmLabel={t(`users.confirm.${confirming.action}.button`)}
           pending={act.isPending}
           confirmDisabled={confirming.action === 'block' && !reason.trim()}
-          onCancel={() => setDialogOpen(false)}
+          onCancel={() => {
+            setDialogOpen(false);
+            act.reset();
+          }}
           onConfirm={() => act.mutate(confirming)}
         >
           <p>{t(`users.confirm.${confirming.action}.text`, { name: confirming.user.fullName, email: confirming.user.email })}</p>

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { isPlausibleEmail, validatePersonalCode } from '@up/common';
-import { api } from '../../api/client';
-import { Done, ErrorAlert, SubmitButton, TextField } from './components';
-import { orUndefined, serverFieldError, useFields } from './shared';
+import { isPlausibleEmail } from '@up/common/email';
+import { validatePersonalCode } from '@up/common/personal-code';
+import { api } from '../../api/client.ts';
+import { Done, ErrorAlert, SubmitButton, TextField } from './components.tsx';
+import { orUndefined, serverFieldError, useFields } from './shared.ts';
 
 const EMPTY = { fullName: '', email: '', phone: '', personalCode: '' };
 

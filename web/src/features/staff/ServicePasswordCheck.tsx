@@ -1,9 +1,9 @@
 import { type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { Done, ErrorAlert, SubmitButton, TextField } from './components';
-import { serverFieldError, useFields } from './shared';
+import { api } from '../../api/client.ts';
+import { Done, ErrorAlert, SubmitButton, TextField } from './components.tsx';
+import { serverFieldError, useFields } from './shared.ts';
 
 /** ACC-19: checks the password a caller gives on the phone; the stored one is never shown. */
 export function ServicePasswordCheck({ customerId }: { customerId: string }) {

@@ -1,4 +1,4 @@
-import { RIGA_TIME_ZONE } from '@up/common';
+import { RIGA_TIME_ZONE } from '@up/common/riga-time';
 
 /**
  * Conversions between Europe/Riga wall-clock time (what staff type into date and datetime-local inputs)

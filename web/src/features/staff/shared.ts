@@ -1,34 +1,22 @@
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
-import { formatRigaDateTime, LANGS, type Lang } from '@up/common';
-import { api, ApiError } from '../../api/client';
-import type { SessionAnswer, StaffRole } from './types';
+import { ApiError } from '../../api/client.ts';
+import { useSession } from '../../api/session.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { useLang } from '../../lib/useLang.ts';
+import type { StaffRole } from './types.ts';
 
-/** The session, shared with the app shell under the same query key. */
-export function useSession() {
-  return useQuery({ queryKey: ['session'], queryFn: () => api.get<SessionAnswer>('/api/session') });
-}
+export { useLang };
 
+/** The staff role from GET /api/session (the shell's ['session'] query, which also keeps the CSRF token). */
 export function useStaffRole(): { role: StaffRole | null; isLoading: boolean } {
   const session = useSession();
   return { role: session.data?.user?.staffRole ?? null, isLoading: session.isLoading };
 }
 
-export function useLang(): Lang {
-  const { i18n } = useTranslation('staff');
-  const lang = (i18n.resolvedLanguage ?? i18n.language ?? 'lv').slice(0, 2) as Lang;
-  return LANGS.includes(lang) ? lang : 'lv';
-}
-
 /** An ISO instant as Riga date and time in the UI language; '' for null. */
 export function useFormatInstant(): (iso: string | null | undefined) => string {
   const lang = useLang();
-  return (iso) => {
-    if (!iso) return '';
-    const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? iso : formatRigaDateTime(date, lang);
-  };
+  return (iso) => formatDateTime(iso, lang);
 }
 
 /** The server's complaint about one field (error.details.field), to show next to that field. */

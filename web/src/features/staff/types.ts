@@ -6,11 +6,6 @@ export type StaffRole = 'customer_service' | 'administrator';
 export type CustomerKind = 'person' | 'company';
 export type Localized = { lv: string; en: string; ru: string };
 
-export interface SessionAnswer {
-  csrfToken: string;
-  user: null | { id: string; email: string; fullName: string; language: string; staffRole: StaffRole | null };
-}
-
 export interface CustomerListItem {
   id: string;
   name: string;

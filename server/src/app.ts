@@ -1,0 +1,96 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Deps } from './deps.js';
+import { installErrorHandler } from './http/error-handler.js';
+import { sessionHook } from './http/session-hook.js';
+import { AppError } from './infra/errors.js';
+import { authRoutes } from './modules/accounts/auth.routes.js';
+import { meRoutes } from './modules/accounts/me.routes.js';
+import { customerRoutes } from './modules/customers/customer.routes.js';
+import { staffRoutes } from './modules/staff/staff.routes.js';
+import { publicRoutes } from './modules/operator/public.routes.js';
+import { portalUnderMaintenance } from './modules/operator/operations.service.js';
+import { metricsRoutes } from './http/metrics.js';
+
+const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export interface BuildAppOptions {
+  logger?: boolean | object;
+  /** serve the built web app from web/dist (default: when it exists) */
+  serveWeb?: boolean;
+}
+
+/** Registers plugins and modules; never listens (main.ts and tests decide that). */
+export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installErrorHandler(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    // ACC-16: HSTS only where the portal is served over TLS.
+    hsts: deps.config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'", ...(deps.bankLogin ? ['*'] : [])],
+        upgradeInsecureRequests: deps.config.secureCookies ? [] : null,
+      },
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: `${deps.operator.portalName} API`, version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'up_session' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(sessionHook, deps);
+  // OPS-2: during a maintenance window of the whole portal, customer pages pause; staff can still work.
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config?.access;
+    if (!access || typeof access !== 'object') return;
+    if (await portalUnderMaintenance(deps)) {
+      throw new AppError('MAINTENANCE', 503, 'The portal is down for scheduled maintenance; please come back later');
+    }
+  });
+
+  await app.register(publicRoutes, deps);
+  await app.register(authRoutes, deps);
+  await app.register(meRoutes, deps);
+  await app.register(customerRoutes, deps);
+  await app.register(staffRoutes, deps);
+  await app.register(metricsRoutes);
+
+  if (options.serveWeb ?? existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, preCompressed: false });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/') || request.method !== 'GET') {
+        return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'No such address', details: {} } });
+      }
+      return reply.sendFile('index.html');
+    });
+  } else {
+    app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'No such address', details: {} } }));
+  }
+  return app;
+}

@@ -1,0 +1,17 @@
+import { Type } from '@fastify/type-provider-typebox';
+
+/** Building blocks shared by the route schemas. Limits keep every field bounded. */
+export const Text = (maxLength = 200, minLength = 1) => Type.String({ minLength, maxLength });
+export const Email = Type.String({ format: 'email', maxLength: 254 });
+export const Password = Type.String({ minLength: 1, maxLength: 128 });
+export const Language = Type.Union([Type.Literal('lv'), Type.Literal('en'), Type.Literal('ru')]);
+export const CustomerKind = Type.Union([Type.Literal('person'), Type.Literal('company')]);
+export const IsoDate = Type.String({ format: 'date' });
+export const IsoDateTime = Type.String({ format: 'date-time' });
+export const Id = Type.String({ minLength: 1, maxLength: 100 });
+export const Token = Type.String({ minLength: 10, maxLength: 200 });
+export const LocalizedText = (maxLength = 20_000) =>
+  Type.Object({ lv: Text(maxLength), en: Text(maxLength), ru: Text(maxLength) }, { additionalProperties: false });
+export const Rights = Type.Array(Type.String({ maxLength: 40 }), { maxItems: 10 });
+
+export const CustomerParams = Type.Object({ customerId: Id });

@@ -1,0 +1,33 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError } from '../infra/errors.js';
+
+/**
+ * One answer shape for every error: { error: { code, message, details } }. Schema failures name the field;
+ * anything unexpected is logged and answered as a 500 that carries only the request id.
+ */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.status === 429 && error.details?.retryAfterSeconds) reply.header('retry-after', String(error.details.retryAfterSeconds));
+      if (error.status >= 500) request.log.error({ err: error }, error.message);
+      return reply.code(error.status).send({ error: { code: error.code, message: error.message, details: error.details ?? {} } });
+    }
+    const fastifyError = error as FastifyError;
+    if (fastifyError.validation) {
+      const first = fastifyError.validation[0];
+      const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
+      const path = (first?.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+      const field = [fastifyError.validationContext === 'body' ? '' : fastifyError.validationContext, path, missing]
+        .filter(Boolean)
+        .join('.') || String(fastifyError.validationContext ?? 'body');
+      const reason = first?.message ?? 'is not valid';
+      return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: `${field}: ${reason}`, details: { field, reason } } });
+    }
+    const status = fastifyError.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return reply.code(status).send({ error: { code: fastifyError.code ?? 'BAD_REQUEST', message: fastifyError.message, details: {} } });
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return reply.code(500).send({ error: { code: 'INTERNAL', message: `Something went wrong (request ${request.id})`, details: { requestId: request.id } } });
+  });
+}

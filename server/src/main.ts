@@ -1,0 +1,91 @@
+import { mkdirSync } from 'node:fs';
+import { loadOperatorProfile } from '@up/operators';
+import { loadConfig } from './config.js';
+import { buildApp } from './app.js';
+import type { Deps } from './deps.js';
+import { openPglite, openPostgres, type OpenDatabase } from './infra/db.js';
+import { migrateToLatest } from './db/migrate.js';
+import { systemClock } from './infra/clock.js';
+import { createSmtpTransport, DevMailCatcher } from './infra/mailer.js';
+import { ensureProfileTermsPublished } from './modules/terms/terms.service.js';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './db/demo-data.js';
+import { startDemoIdentityProvider } from './modules/accounts/demo-identity-provider.js';
+import { createOidcLogin } from './modules/accounts/oidc-login.js';
+import { startJobWorker } from './jobs.js';
+
+/** Reads config, opens and migrates the database, starts the helpers dev needs, listens, closes gracefully. */
+async function main() {
+  const config = loadConfig();
+  const operator = loadOperatorProfile(config.operatorId);
+
+  let database: OpenDatabase;
+  if (config.databaseUrl) {
+    database = openPostgres(config.databaseUrl);
+  } else {
+    mkdirSync(config.dataDir, { recursive: true });
+    database = await openPglite({ dataDir: config.dataDir });
+  }
+  await migrateToLatest(database.db);
+  await ensureProfileTermsPublished(database.db, operator, systemClock.now());
+  const seeded = config.demoData ? await seedDemoData(database.db, systemClock.now()) : false;
+
+  let mailCatcher: DevMailCatcher | null = null;
+  let smtpUrl = config.smtpUrl;
+  if (!smtpUrl) {
+    mailCatcher = new DevMailCatcher();
+    await mailCatcher.listen(config.devSmtpPort);
+    smtpUrl = mailCatcher.smtpUrl;
+  }
+
+  const redirectUri = `${config.publicUrl}/api/auth/bank/callback`;
+  let issuer = config.oidcIssuer;
+  let closeIdp: (() => Promise<void>) | null = null;
+  if (!issuer) {
+    const idp = await startDemoIdentityProvider({
+      port: config.demoIdpPort,
+      clients: [{ clientId: config.oidcClientId, clientSecret: config.oidcClientSecret, redirectUris: [redirectUri] }],
+    });
+    issuer = idp.issuer;
+    closeIdp = idp.close;
+  }
+  const bankLogin = await createOidcLogin({
+    issuer,
+    clientId: config.oidcClientId,
+    clientSecret: config.oidcClientSecret,
+    redirectUri,
+    allowInsecureHttp: issuer.startsWith('http:'),
+  });
+
+  const deps: Deps = {
+    config, operator, db: database.db, clock: systemClock, mailTransport: createSmtpTransport(smtpUrl), mailCatcher, bankLogin,
+  };
+  const app = await buildApp(deps, { logger: { level: config.logLevel } });
+  const stopJobs = config.runJobs ? startJobWorker(deps, (error) => app.log.error({ err: error }, 'job failed')) : () => {};
+  await app.listen({ port: config.port, host: config.host });
+
+  console.log(`\n${operator.portalName} is running at ${config.publicUrl}`);
+  console.log(`  database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
+  if (mailCatcher) console.log(`  e-mail: caught locally, see ${config.publicUrl}/dev/mailbox`);
+  if (closeIdp) console.log(`  bank/eID login: demo identity provider at ${issuer}`);
+  if (config.demoData) {
+    console.log(`  demo logins${seeded ? '' : ' (already in the database)'} — password ${DEMO_PASSWORD}:`);
+    for (const user of DEMO_USERS) console.log(`    ${user.email.padEnd(24)} ${user.role}`);
+    console.log('  register a new account as: Anna Kalniņa, personal code 020790-11115, customer number C-100002');
+  }
+
+  const shutdown = async () => {
+    stopJobs();
+    await app.close();
+    await mailCatcher?.close();
+    await closeIdp?.();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,113 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
+import type { Deps } from '../../deps.js';
+import { actorOf, clearSessionCookie, CSRF_COOKIE, requireSession, SESSION_COOKIE, setSessionCookie } from '../../http/session-hook.js';
+import { newSecretToken, hashToken } from '../../infra/ids.js';
+import { AppError, unauthorized } from '../../infra/errors.js';
+import { CustomerKind, Email, Language, Password, Text, Token } from '../../http/common-schemas.js';
+import { registerMainUser } from './registration.service.js';
+import { activateAccount, requestPasswordReset, resetPassword } from './activation.service.js';
+import { loginWithPassword, verifySecondFactor } from './login.service.js';
+import { deleteSession, loadSession } from './sessions.service.js';
+import { describeSession } from './profile.service.js';
+import { rigaDate } from '@up/common/riga-time';
+import { bankLoginRoutes } from './bank-login.routes.js';
+
+/** Registration, activation, login and password reset (ACC-1 … ACC-9). */
+export const authRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => {
+  /** The web app's first call: who is logged in, and the CSRF token to send back. */
+  app.get('/api/session', { config: { access: 'public', allowIncompleteLogin: true } }, async (request, reply) => {
+    const session = request.session;
+    if (!session) {
+      let csrf = request.cookies[CSRF_COOKIE];
+      if (!csrf) {
+        csrf = newSecretToken();
+        reply.setCookie(CSRF_COOKIE, csrf, { path: '/', httpOnly: false, sameSite: 'strict', secure: deps.config.secureCookies });
+      }
+      return { csrfToken: csrf, user: null };
+    }
+    return { csrfToken: session.csrfToken, user: await describeSession(deps, session) };
+  });
+
+  app.post('/api/auth/register', {
+    config: { access: 'public' },
+    schema: {
+      body: Type.Object({
+        customerKind: CustomerKind,
+        customerName: Text(200),
+        identityCode: Text(20),
+        customerNumber: Text(40),
+        fullName: Text(200),
+        email: Email,
+        phone: Type.String({ minLength: 5, maxLength: 30, pattern: '^\\+?[0-9 ()-]{5,30}$' }),
+        language: Language,
+        termsVersion: Text(40),
+        acceptTerms: Type.Boolean(),
+        confirmDataTruthful: Type.Boolean(),
+      }, { additionalProperties: false }),
+    },
+  }, async (request, reply) => {
+    await registerMainUser(deps, request.body, actorOf(request));
+    return reply.code(202).send({ status: 'check_email' });
+  });
+
+  app.post('/api/auth/activate', {
+    config: { access: 'public' },
+    schema: { body: Type.Object({ token: Token, password: Password }, { additionalProperties: false }) },
+  }, async (request) => {
+    await activateAccount(deps, request.body.token, request.body.password, actorOf(request));
+    return { status: 'activated' };
+  });
+
+  app.post('/api/auth/login', {
+    config: { access: 'public' },
+    schema: { body: Type.Object({ email: Type.String({ minLength: 1, maxLength: 254 }), password: Password }, { additionalProperties: false }) },
+  }, async (request, reply) => {
+    const created = await loginWithPassword(deps, {
+      email: request.body.email,
+      password: request.body.password,
+      ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? '',
+      previousSessionIdHash: request.cookies[SESSION_COOKIE] ? hashToken(request.cookies[SESSION_COOKIE]) : null,
+    }, actorOf(request));
+    setSessionCookie(reply, deps, created.token, created.csrfToken);
+    const now = deps.clock.now();
+    const session = await loadSession(deps.db, created.token, now, rigaDate(now));
+    if (!session) throw unauthorized();
+    return { csrfToken: session.csrfToken, user: await describeSession(deps, session) };
+  });
+
+  app.post('/api/auth/second-factor', {
+    config: { access: 'user', allowIncompleteLogin: true },
+    schema: { body: Type.Object({ code: Type.String({ minLength: 6, maxLength: 10 }) }, { additionalProperties: false }) },
+  }, async (request) => {
+    const session = requireSession(request);
+    if (!session.secondFactorPending) throw new AppError('SECOND_FACTOR_NOT_PENDING', 409, 'No code is needed now');
+    await verifySecondFactor(deps, session, request.body.code, actorOf(request));
+    return { csrfToken: session.csrfToken, user: await describeSession(deps, { ...session, secondFactorPending: false }) };
+  });
+
+  app.post('/api/auth/logout', { config: { access: 'public' } }, async (request, reply) => {
+    if (request.session) await deleteSession(deps.db, request.session.sessionIdHash);
+    clearSessionCookie(reply);
+    return reply.code(204).send();
+  });
+
+  app.post('/api/auth/forgot-password', {
+    config: { access: 'public' },
+    schema: { body: Type.Object({ email: Type.String({ minLength: 1, maxLength: 254 }) }, { additionalProperties: false }) },
+  }, async (request, reply) => {
+    await requestPasswordReset(deps, request.body.email, actorOf(request));
+    return reply.code(202).send({ status: 'check_email' });
+  });
+
+  app.post('/api/auth/reset-password', {
+    config: { access: 'public' },
+    schema: { body: Type.Object({ token: Token, password: Password }, { additionalProperties: false }) },
+  }, async (request) => {
+    await resetPassword(deps, request.body.token, request.body.password, actorOf(request));
+    return { status: 'password_changed' };
+  });
+
+  await app.register(bankLoginRoutes, deps);
+};

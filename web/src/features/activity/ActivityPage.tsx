@@ -1,0 +1,42 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { useActiveCustomer } from '../../api/session.ts';
+import type { AuditEvent, CustomerUser } from '../../api/types.ts';
+import { PageHeading, QueryState } from '../../components/Messages.tsx';
+import { useCustomerQuery } from '../customer.ts';
+import { ActivityTable } from './ActivityTable.tsx';
+
+/** ACC-17: the user's own actions, and for a main user everything done for the customer. */
+export default function ActivityPage() {
+  const { t } = useTranslation();
+  const customer = useActiveCustomer();
+  const isMain = customer?.role === 'main';
+  const own = useQuery({ queryKey: ['me', 'activity'], queryFn: () => api.get<AuditEvent[]>('/api/me/activity') });
+  const customerEvents = useCustomerQuery<AuditEvent[]>('activity', isMain);
+  const users = useCustomerQuery<CustomerUser[]>('users', isMain);
+  const names = new Map((users.data ?? []).map((u) => [u.userId, u.fullName]));
+
+  return (
+    <div className="page">
+      <PageHeading>{t('activity.title')}</PageHeading>
+      <p>{t('activity.intro')}</p>
+      <section aria-labelledby="activity-own">
+        <h2 id="activity-own">{t('activity.own')}</h2>
+        <QueryState isPending={own.isPending} error={own.error}>
+          {own.data && <ActivityTable events={own.data} caption={t('activity.own')} />}
+        </QueryState>
+      </section>
+      {isMain && customer && (
+        <section aria-labelledby="activity-customer">
+          <h2 id="activity-customer">{t('activity.customer', { customer: customer.name })}</h2>
+          <QueryState isPending={customerEvents.isPending} error={customerEvents.error}>
+            {customerEvents.data && (
+              <ActivityTable events={customerEvents.data} caption={t('activity.customer', { customer: customer.name })} actorNames={names} />
+            )}
+          </QueryState>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+import { useTranslation } from 'react-i18next';
+import { SetPasswordPage } from './SetPasswordForm.tsx';
+
+export default function ActivatePage() {
+  const { t } = useTranslation();
+  return <SetPasswordPage title={t('setPassword.activateTitle')} intro={t('setPassword.activateIntro')} endpoint="/api/auth/activate" doneText={t('setPassword.activated')} />;
+}

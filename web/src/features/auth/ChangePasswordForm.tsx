@@ -1,0 +1,75 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { SESSION_KEY, useSession } from '../../api/session.ts';
+import { TextField } from '../../components/Fields.tsx';
+import { PasswordChecklist, passwordAcceptable } from '../../components/PasswordChecklist.tsx';
+import { useServerFieldError } from '../../lib/errors.ts';
+import { SetPasswordError } from './SetPasswordForm.tsx';
+
+/** ACC-6: change the password any time (profile) or when the portal requires it. */
+export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const user = useSession().data?.user;
+  const queryClient = useQueryClient();
+  const [currentPassword, setCurrent] = useState('');
+  const [newPassword, setNew] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [repeatError, setRepeatError] = useState<string | undefined>();
+  const personal = { email: user?.email, fullName: user?.fullName };
+  const change = useMutation({
+    mutationFn: () => api.post('/api/me/password', { currentPassword, newPassword }),
+    onSuccess: async () => {
+      setCurrent('');
+      setNew('');
+      setRepeat('');
+      await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+      onDone();
+    },
+  });
+  const fieldError = useServerFieldError(change.error);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (newPassword !== repeat) {
+      setRepeatError(t('validation.passwordsDiffer'));
+      return;
+    }
+    setRepeatError(undefined);
+    change.mutate();
+  };
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      {user?.hasPassword !== false && (
+        <TextField
+          label={t('fields.currentPassword')}
+          type="password"
+          autoComplete="current-password"
+          value={currentPassword}
+          onChange={setCurrent}
+          required
+          error={fieldError('currentPassword')}
+        />
+      )}
+      <TextField
+        label={t('fields.newPassword')}
+        type="password"
+        autoComplete="new-password"
+        value={newPassword}
+        onChange={setNew}
+        required
+        error={fieldError('newPassword')}
+      />
+      <PasswordChecklist password={newPassword} personal={personal} />
+      <TextField label={t('fields.repeatPassword')} type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} required error={repeatError} />
+      <SetPasswordError error={change.error} />
+      <div className="actions">
+        <button type="submit" className="button" disabled={change.isPending || !passwordAcceptable(newPassword, personal) || !repeat}>
+          {t('changePassword.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

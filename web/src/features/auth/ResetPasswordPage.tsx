@@ -1,0 +1,7 @@
+import { useTranslation } from 'react-i18next';
+import { SetPasswordPage } from './SetPasswordForm.tsx';
+
+export default function ResetPasswordPage() {
+  const { t } = useTranslation();
+  return <SetPasswordPage title={t('setPassword.resetTitle')} intro={t('setPassword.resetIntro')} endpoint="/api/auth/reset-password" doneText={t('setPassword.reset')} />;
+}

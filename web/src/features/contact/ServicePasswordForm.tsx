@@ -1,0 +1,54 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { TextField } from '../../components/Fields.tsx';
+import { FormError, Success } from '../../components/Messages.tsx';
+import { useServerFieldError } from '../../lib/errors.ts';
+import { customerPath } from '../customer.ts';
+
+/** ACC-19: a password the customer says on the phone so that customer service knows it is them. */
+export function ServicePasswordForm({ customerId }: { customerId: string }) {
+  const { t } = useTranslation();
+  const [servicePassword, setServicePassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [repeatError, setRepeatError] = useState<string | undefined>();
+  const save = useMutation({
+    mutationFn: () => api.put(customerPath(customerId, 'service-password'), { servicePassword }),
+    onSuccess: () => {
+      setServicePassword('');
+      setRepeat('');
+    },
+  });
+  const fieldError = useServerFieldError(save.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (servicePassword !== repeat) {
+      setRepeatError(t('validation.passwordsDiffer'));
+      return;
+    }
+    setRepeatError(undefined);
+    save.mutate();
+  };
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <TextField
+        label={t('servicePassword.label')}
+        type="password"
+        autoComplete="off"
+        value={servicePassword}
+        onChange={setServicePassword}
+        required
+        error={fieldError('servicePassword')}
+      />
+      <TextField label={t('servicePassword.repeat')} type="password" autoComplete="off" value={repeat} onChange={setRepeat} required error={repeatError} />
+      {save.isSuccess && <Success>{t('servicePassword.saved')}</Success>}
+      <FormError error={save.error} />
+      <div className="actions">
+        <button type="submit" className="button" disabled={save.isPending || !servicePassword}>
+          {t('servicePassword.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../api/client.ts';
+import type { Operator } from '../../api/types.ts';
+import { SelectField, TextArea } from '../../components/Fields.tsx';
+import { FormError, Success } from '../../components/Messages.tsx';
+import { useServerFieldError } from '../../lib/errors.ts';
+import { bankLoginUrl } from '../auth/bankLogin.ts';
+import { customerPath } from '../customer.ts';
+
+/** GRD-6: a simple order; ACC-18: some types need a fresh bank/eID login first (step-up). */
+export function NewOrderForm({ customerId, operator }: { customerId: string; operator: Operator }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [type, setType] = useState(operator.orderTypes[0] ?? '');
+  const [description, setDescription] = useState('');
+  const [descriptionError, setDescriptionError] = useState<string | undefined>();
+  const send = useMutation({
+    mutationFn: () => api.post<{ id: string; status: string }>(customerPath(customerId, 'orders'), { type, payload: { description: description.trim() } }),
+    onSuccess: () => {
+      setDescription('');
+      void queryClient.invalidateQueries({ queryKey: ['customer', customerId, 'orders'] });
+    },
+  });
+  const fieldError = useServerFieldError(send.error);
+  const needsStepUp = operator.rules.stepUpOrderTypes.includes(type);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!description.trim()) {
+      setDescriptionError(t('validation.required'));
+      return;
+    }
+    setDescriptionError(undefined);
+    send.mutate();
+  };
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <SelectField
+        label={t('orders.type')}
+        value={type}
+        onChange={setType}
+        options={operator.orderTypes.map((o) => ({ value: o, label: t(`orderType.${o}`, { defaultValue: o }) }))}
+        hint={needsStepUp ? t('orders.stepUpHint') : undefined}
+        error={fieldError('type')}
+      />
+      <TextArea
+        label={t('orders.description')}
+        hint={t('orders.descriptionHint')}
+        value={description}
+        onChange={setDescription}
+        required
+        maxLength={4000}
+        error={descriptionError ?? fieldError('payload') ?? fieldError('payload.description')}
+      />
+      {send.isSuccess && <Success>{t('orders.sent', { status: t(`orderStatus.${send.data.status}`, { defaultValue: send.data.status }) })}</Success>}
+      {send.error instanceof ApiError && send.error.code === 'STEP_UP_REQUIRED' ? (
+        <div className="alert alert--error" role="alert">
+          <p>{t('errors.STEP_UP_REQUIRED')}</p>
+          <a className="button" href={bankLoginUrl('/orders', true)}>
+            {t('orders.stepUp')}
+          </a>
+        </div>
+      ) : (
+        <FormError error={send.error} />
+      )}
+      <div className="actions">
+        <button type="submit" className="button" disabled={send.isPending || !type}>
+          {t('orders.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,91 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useActiveCustomer, useSession } from '../../api/session.ts';
+import type { CustomerSummary } from '../../api/types.ts';
+import { PageHeading, QueryState } from '../../components/Messages.tsx';
+import { NoCustomer } from '../../components/NoCustomer.tsx';
+import { useCustomerQuery } from '../customer.ts';
+
+export default function OverviewPage() {
+  const { t } = useTranslation();
+  const user = useSession().data?.user;
+  const customer = useActiveCustomer();
+  const summary = useCustomerQuery<CustomerSummary>('summary');
+
+  return (
+    <div className="page">
+      <PageHeading>{t('overview.title')}</PageHeading>
+      <p className="lead">{t('overview.greeting', { name: user?.fullName ?? '' })}</p>
+      {!customer ? (
+        <NoCustomer />
+      ) : (
+        <QueryState isPending={summary.isPending} error={summary.error}>
+          {summary.data && <SummaryCards summary={summary.data} />}
+        </QueryState>
+      )}
+    </div>
+  );
+}
+
+function SummaryCards({ summary }: { summary: CustomerSummary }) {
+  const { t } = useTranslation();
+  const isMain = summary.role === 'main';
+  return (
+    <>
+      <section className="card" aria-labelledby="overview-customer">
+        <h2 id="overview-customer">{summary.customer.name}</h2>
+        <dl className="facts">
+          <div>
+            <dt>{t('fields.customerNumber')}</dt>
+            <dd>{summary.customer.customerNumber}</dd>
+          </div>
+          <div>
+            <dt>{t('overview.customerKind')}</dt>
+            <dd>{t(`customerKind.${summary.customer.kind}`)}</dd>
+          </div>
+          <div>
+            <dt>{t('overview.yourRole')}</dt>
+            <dd>{t(`role.${summary.role}`)}</dd>
+          </div>
+        </dl>
+      </section>
+      <div className="tiles">
+        <Link to="/contracts" className="tile">
+          <span className="tile__number">{summary.contracts.active}</span>
+          <span className="tile__label">{t('overview.activeContracts', { count: summary.contracts.active, total: summary.contracts.total })}</span>
+        </Link>
+        <Link to="/notices" className="tile">
+          <span className="tile__number">{summary.unreadNotices}</span>
+          <span className="tile__label">{t('overview.unreadNotices', { count: summary.unreadNotices })}</span>
+        </Link>
+        {isMain && summary.users && (
+          <Link to="/users" className="tile">
+            <span className="tile__number">{summary.users.length}</span>
+            <span className="tile__label">{t('overview.users', { count: summary.users.length })}</span>
+          </Link>
+        )}
+      </div>
+      <section className="card" aria-labelledby="overview-quick">
+        <h2 id="overview-quick">{t('overview.quickLinks')}</h2>
+        <ul className="quick-links">
+          <li>
+            <Link to="/orders">{t('overview.newOrder')}</Link>
+          </li>
+          {isMain && (
+            <li>
+              <Link to="/contact">{t('overview.changeContact')}</Link>
+            </li>
+          )}
+          {isMain && (
+            <li>
+              <Link to="/users">{t('overview.inviteUser')}</Link>
+            </li>
+          )}
+          <li>
+            <Link to="/profile">{t('nav.profile')}</Link>
+          </li>
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../api/client.ts';
+import { SESSION_KEY, useOperator } from '../../api/session.ts';
+import type { CustomerKind, SupportContacts } from '../../api/types.ts';
+import { CheckboxField, RadioGroup, TextField } from '../../components/Fields.tsx';
+import { FormError, Success } from '../../components/Messages.tsx';
+import { SupportInfo } from '../../components/SupportInfo.tsx';
+import { useServerFieldError } from '../../lib/errors.ts';
+import { identityCodeProblem } from '../auth/identity.ts';
+
+/** ACC-11: one user acting for several customers (own household and an employer) links another. */
+export function LinkCustomerForm() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<CustomerKind>('person');
+  const [customerName, setCustomerName] = useState('');
+  const [identityCode, setIdentityCode] = useState('');
+  const [customerNumber, setCustomerNumber] = useState('');
+  const [confirm, setConfirm] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const link = useMutation({
+    mutationFn: () =>
+      api.post('/api/me/customers', {
+        customerKind: kind,
+        customerName: customerName.trim(),
+        identityCode: identityCode.trim(),
+        customerNumber: customerNumber.trim(),
+        confirmDataTruthful: true,
+      }),
+    onSuccess: () => {
+      setCustomerName('');
+      setIdentityCode('');
+      setCustomerNumber('');
+      setConfirm(false);
+      void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+    },
+  });
+  const serverError = useServerFieldError(link.error);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const found: Record<string, string> = {};
+    if (!customerName.trim()) found.customerName = t('validation.required');
+    const codeProblem = identityCodeProblem(kind, identityCode);
+    if (codeProblem) found.identityCode = t(codeProblem);
+    if (!customerNumber.trim()) found.customerNumber = t('validation.required');
+    if (!confirm) found.confirm = t('validation.confirmData');
+    setErrors(found);
+    if (Object.keys(found).length === 0) link.mutate();
+  };
+
+  const company = kind === 'company';
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <RadioGroup
+        legend={t('register.customerKind')}
+        name="linkCustomerKind"
+        value={kind}
+        onChange={setKind}
+        options={[
+          { value: 'person', label: t('register.kindPerson') },
+          { value: 'company', label: t('register.kindCompany') },
+        ]}
+      />
+      <TextField
+        label={company ? t('register.companyName') : t('register.personName')}
+        value={customerName}
+        onChange={setCustomerName}
+        required
+        error={errors.customerName ?? serverError('customerName')}
+      />
+      <TextField
+        label={company ? t('fields.registrationNumber') : t('fields.personalCode')}
+        value={identityCode}
+        onChange={setIdentityCode}
+        required
+        error={errors.identityCode ?? serverError('identityCode')}
+      />
+      <TextField
+        label={t('fields.customerNumber')}
+        value={customerNumber}
+        onChange={setCustomerNumber}
+        required
+        error={errors.customerNumber ?? serverError('customerNumber')}
+      />
+      <CheckboxField label={t('register.confirmData')} checked={confirm} onChange={setConfirm} required error={errors.confirm ?? serverError('confirmDataTruthful')} />
+      {link.isSuccess && <Success>{t('linkCustomer.done')}</Success>}
+      <LinkError error={link.error} />
+      <div className="actions">
+        <button type="submit" className="button" disabled={link.isPending}>
+          {t('linkCustomer.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function LinkError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const operator = useOperator().data;
+  if (error instanceof ApiError && error.code === 'REGISTRATION_DATA_MISMATCH') {
+    const support = (error.details.support as SupportContacts | undefined) ?? operator?.support;
+    return (
+      <div className="alert alert--error" role="alert">
+        <p>{t('register.mismatch')}</p>
+        {support && <SupportInfo support={support} />}
+      </div>
+    );
+  }
+  return <FormError error={error} />;
+}

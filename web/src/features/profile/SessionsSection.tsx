@@ -1,0 +1,68 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import type { UserSessionInfo } from '../../api/types.ts';
+import { FormError, QueryState } from '../../components/Messages.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import { useLang } from '../../lib/useLang.ts';
+
+const SESSIONS_KEY = ['me', 'sessions'];
+
+/** Where the user is logged in; any other session can be signed out. */
+export function SessionsSection() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const queryClient = useQueryClient();
+  const sessions = useQuery({ queryKey: SESSIONS_KEY, queryFn: () => api.get<UserSessionInfo[]>('/api/me/sessions') });
+  const signOut = useMutation({
+    mutationFn: (id: string) => api.delete(`/api/me/sessions/${encodeURIComponent(id)}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: SESSIONS_KEY }),
+  });
+
+  return (
+    <QueryState isPending={sessions.isPending} error={sessions.error}>
+      <FormError error={signOut.error} />
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('sessions.device')}</th>
+              <th scope="col">{t('sessions.method')}</th>
+              <th scope="col">{t('sessions.started')}</th>
+              <th scope="col">{t('sessions.lastSeen')}</th>
+              <th scope="col">{t('sessions.ip')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('sessions.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.data?.map((s) => (
+              <tr key={s.id} className={s.current ? 'row--current' : undefined}>
+                <td className="wrap">{s.userAgent}</td>
+                <td>{t(`authMethod.${s.authMethod}`, { defaultValue: s.authMethod })}</td>
+                <td>{formatDateTime(s.createdAt, lang)}</td>
+                <td>{formatDateTime(s.lastSeenAt, lang)}</td>
+                <td>{s.ip}</td>
+                <td>
+                  {s.current ? (
+                    <strong>{t('sessions.current')}</strong>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      onClick={() => signOut.mutate(s.id)}
+                      disabled={signOut.isPending}
+                    >
+                      {t('sessions.signOut')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </QueryState>
+  );
+}

@@ -1,0 +1,116 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { SESSION_KEY } from '../../api/session.ts';
+import type { SessionUser } from '../../api/types.ts';
+import { TextField } from '../../components/Fields.tsx';
+import { FormError, Success } from '../../components/Messages.tsx';
+import { useServerFieldError } from '../../lib/errors.ts';
+
+/** An optional second factor: a code from an authenticator app (TOTP) after the password. */
+export function TotpSection({ user }: { user: SessionUser }) {
+  return user.totpEnabled ? <DisableTotp /> : <SetUpTotp />;
+}
+
+function SetUpTotp() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [code, setCode] = useState('');
+  const setup = useMutation({ mutationFn: () => api.post<{ secret: string; otpauthUrl: string }>('/api/me/totp/setup') });
+  const enable = useMutation({
+    mutationFn: () => api.post('/api/me/totp/enable', { code: code.replace(/\s/g, '') }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: SESSION_KEY }),
+  });
+  const fieldError = useServerFieldError(enable.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    enable.mutate();
+  };
+
+  if (!setup.data) {
+    return (
+      <>
+        <p>{t('totp.off')}</p>
+        <FormError error={setup.error} />
+        <button type="button" className="button" onClick={() => setup.mutate()} disabled={setup.isPending}>
+          {t('totp.setUp')}
+        </button>
+      </>
+    );
+  }
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <p>{t('totp.instructions')}</p>
+      <dl className="facts facts--stacked">
+        <div>
+          <dt>{t('totp.secret')}</dt>
+          <dd>
+            <code className="secret">{setup.data.secret}</code>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('totp.url')}</dt>
+          <dd>
+            <code className="secret">{setup.data.otpauthUrl}</code>
+          </dd>
+        </div>
+      </dl>
+      <TextField
+        label={t('login.code')}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        value={code}
+        onChange={setCode}
+        required
+        maxLength={10}
+        error={fieldError('code')}
+      />
+      <FormError error={enable.error} />
+      <div className="actions">
+        <button type="submit" className="button" disabled={enable.isPending || !code.trim()}>
+          {t('totp.enable')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function DisableTotp() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [password, setPassword] = useState('');
+  const disable = useMutation({
+    mutationFn: () => api.post('/api/me/totp/disable', { password }),
+    onSuccess: () => {
+      setPassword('');
+      void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+    },
+  });
+  const fieldError = useServerFieldError(disable.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    disable.mutate();
+  };
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <Success>{t('totp.on')}</Success>
+      <TextField
+        label={t('fields.password')}
+        hint={t('totp.disableHint')}
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+        required
+        error={fieldError('password')}
+      />
+      <FormError error={disable.error} />
+      <div className="actions">
+        <button type="submit" className="button button--danger" disabled={disable.isPending || !password}>
+          {t('totp.disable')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,131 @@
+import { useEffect, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { ErrorAlert, Loading, TextField } from './components.tsx';
+import { nextDate, rigaDayStartUtcIso } from './rigaTime.ts';
+import { useFields, useFormatInstant } from './shared.ts';
+import type { AuditEvent } from './types.ts';
+
+const FILTERS = ['customerId', 'actorUserId', 'action', 'from', 'to'] as const;
+type Filters = Record<(typeof FILTERS)[number], string>;
+
+/**
+ * The API query: ids and action as typed; the dates are Riga calendar days, sent as the UTC instants
+ * where they begin ("to" is inclusive here, so it becomes the start of the following day).
+ */
+function auditQuery(filters: Filters): string {
+  const query = new URLSearchParams();
+  for (const key of ['customerId', 'actorUserId', 'action'] as const) {
+    if (filters[key].trim()) query.set(key, filters[key].trim());
+  }
+  const from = filters.from ? rigaDayStartUtcIso(filters.from) : null;
+  const to = filters.to ? rigaDayStartUtcIso(nextDate(filters.to)) : null;
+  if (from) query.set('from', from);
+  if (to) query.set('to', to);
+  return query.toString();
+}
+
+/** ACC-17: the audit trail, filtered; the filters live in the address so a customer page can link here. */
+export default function AuditPage() {
+  const { t } = useTranslation('staff');
+  const [params, setParams] = useSearchParams();
+  const applied = Object.fromEntries(FILTERS.map((key) => [key, params.get(key) ?? ''])) as Filters;
+  const { values, setValues, bind } = useFields<Filters>(applied);
+  const appliedKey = params.toString();
+  useEffect(() => {
+    setValues(Object.fromEntries(FILTERS.map((key) => [key, new URLSearchParams(appliedKey).get(key) ?? ''])) as Filters);
+  }, [appliedKey, setValues]);
+
+  const query = auditQuery(applied);
+  const events = useQuery({
+    queryKey: ['staff', 'audit', query],
+    queryFn: () => api.get<AuditEvent[]>(`/api/staff/audit${query ? `?${query}` : ''}`),
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    for (const key of FILTERS) if (values[key].trim()) next.set(key, values[key].trim());
+    setParams(next);
+  }
+
+  return (
+    <section aria-labelledby="staff-audit-title">
+      <h1 id="staff-audit-title">{t('audit.title')}</h1>
+      <form className="card" onSubmit={submit} aria-label={t('audit.filters')}>
+        <div className="staff-grid">
+          <TextField {...bind('customerId')} label={t('audit.customerId')} />
+          <TextField {...bind('actorUserId')} label={t('audit.actorUserId')} />
+          <TextField {...bind('action')} label={t('audit.action')} hint={t('audit.actionHint')} />
+          <TextField {...bind('from')} type="date" label={t('audit.from')} />
+          <TextField {...bind('to')} type="date" label={t('audit.to')} />
+        </div>
+        <div className="staff-actions">
+          <button type="submit" className="button">{t('audit.submit')}</button>
+          <button type="button" className="button button-secondary" onClick={() => setParams(new URLSearchParams())}>
+            {t('audit.clear')}
+          </button>
+        </div>
+      </form>
+      {events.isFetching ? <Loading /> : null}
+      <ErrorAlert error={events.error} />
+      {events.data ? <AuditTable events={events.data} /> : null}
+    </section>
+  );
+}
+
+function AuditTable({ events }: { events: AuditEvent[] }) {
+  const { t } = useTranslation('staff');
+  const formatInstant = useFormatInstant();
+  if (events.length === 0) return <p role="status">{t('audit.empty')}</p>;
+  return (
+    <div className="staff-table-wrap">
+      <table className="table staff-audit">
+        <caption>{t('audit.caption', { count: events.length })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('audit.seq')}</th>
+            <th scope="col">{t('audit.time')}</th>
+            <th scope="col">{t('audit.actor')}</th>
+            <th scope="col">{t('audit.role')}</th>
+            <th scope="col">{t('audit.customer')}</th>
+            <th scope="col">{t('audit.action')}</th>
+            <th scope="col">{t('audit.object')}</th>
+            <th scope="col">{t('audit.ip')}</th>
+            <th scope="col">{t('audit.details')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((e) => (
+            <tr key={e.seq}>
+              <th scope="row">{e.seq}</th>
+              <td className="staff-nowrap">{formatInstant(e.occurredAt)}</td>
+              <td><code>{e.actorUserId ?? t('audit.system')}</code></td>
+              <td>{t(`audit.roles.${e.actorRole}`, { defaultValue: e.actorRole })}</td>
+              <td>
+                {e.customerId ? <Link to={`../customers/${encodeURIComponent(e.customerId)}`}><code>{e.customerId}</code></Link> : ''}
+              </td>
+              <td><code>{e.action}</code></td>
+              <td>{e.objectType ? <code>{e.objectType}{e.objectId ? ` ${e.objectId}` : ''}</code> : ''}</td>
+              <td>{e.ip ?? ''}</td>
+              <td><Details details={e.details} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Details({ details }: { details: Record<string, unknown> }) {
+  const { t } = useTranslation('staff');
+  if (!details || Object.keys(details).length === 0) return null;
+  return (
+    <details>
+      <summary>{t('audit.showDetails')}</summary>
+      <pre className="staff-code">{JSON.stringify(details, null, 2)}</pre>
+    </details>
+  );
+}

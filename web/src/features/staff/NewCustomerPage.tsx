@@ -1,0 +1,121 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { isPlausibleEmail } from '@up/common/email';
+import { LANGS } from '@up/common/lang';
+import { validatePersonalCode, validateRegistrationNumber } from '@up/common/personal-code';
+import { api } from '../../api/client.ts';
+import { Done, ErrorAlert, SelectField, SubmitButton, TextAreaField, TextField } from './components.tsx';
+import { orUndefined, serverFieldError, useFields } from './shared.ts';
+import type { CustomerKind } from './types.ts';
+
+const EMPTY = {
+  kind: 'person',
+  name: '',
+  identityCode: '',
+  customerNumber: '',
+  email: '',
+  phone: '',
+  postalAddress: '',
+  language: 'lv',
+};
+
+type Values = typeof EMPTY;
+
+/** ACC-14: the code is checked here for quick feedback; the server checks it again. */
+function checkIdentityCode(kind: string, code: string): { normalized: string } | { error: string } {
+  if (kind === 'person') {
+    const result = validatePersonalCode(code);
+    return result.ok ? { normalized: result.normalized } : { error: `validation.personalCode_${result.reason}` };
+  }
+  const result = validateRegistrationNumber(code);
+  return result.ok ? { normalized: result.normalized } : { error: 'validation.registrationNumber_format' };
+}
+
+function validate(values: Values): { errors: Record<string, string>; identityCode: string } {
+  const errors: Record<string, string> = {};
+  for (const field of ['name', 'identityCode', 'customerNumber'] as const) {
+    if (!values[field].trim()) errors[field] = 'validation.required';
+  }
+  let identityCode = values.identityCode.trim();
+  if (identityCode) {
+    const checked = checkIdentityCode(values.kind, identityCode);
+    if ('error' in checked) errors.identityCode = checked.error;
+    else identityCode = checked.normalized;
+  }
+  if (values.email.trim() && !isPlausibleEmail(values.email)) errors.email = 'validation.email';
+  return { errors, identityCode };
+}
+
+export default function NewCustomerPage() {
+  const { t } = useTranslation('staff');
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { values, bind } = useFields(EMPTY);
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const create = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      api.post<{ id?: string; customer?: { id: string } } | undefined>('/api/staff/customers', body),
+    onSuccess: async (answer) => {
+      await queryClient.invalidateQueries({ queryKey: ['staff'] });
+      const id = answer?.id ?? answer?.customer?.id;
+      if (id) navigate(`../customers/${encodeURIComponent(id)}`);
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const { errors, identityCode } = validate(values);
+    setClientErrors(errors);
+    if (Object.keys(errors).length > 0) return;
+    create.mutate({
+      kind: values.kind as CustomerKind,
+      name: values.name.trim(),
+      identityCode,
+      customerNumber: values.customerNumber.trim(),
+      email: orUndefined(values.email),
+      phone: orUndefined(values.phone),
+      postalAddress: orUndefined(values.postalAddress),
+      language: values.language,
+    });
+  }
+
+  const error = (field: string) => (clientErrors[field] ? t(clientErrors[field]) : serverFieldError(create.error, field));
+  const isPerson = values.kind === 'person';
+  return (
+    <section aria-labelledby="staff-new-customer-title">
+      <h1 id="staff-new-customer-title">{t('newCustomer.title')}</h1>
+      <form className="card" onSubmit={submit} noValidate>
+        <SelectField
+          {...bind('kind')}
+          label={t('fields.kind')}
+          options={(['person', 'company'] as const).map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
+          error={error('kind')}
+        />
+        <TextField {...bind('name')} label={isPerson ? t('fields.personName') : t('fields.companyName')} required error={error('name')} />
+        <TextField
+          {...bind('identityCode')}
+          label={isPerson ? t('fields.personalCode') : t('fields.registrationNumber')}
+          hint={isPerson ? t('newCustomer.personalCodeHint') : t('newCustomer.registrationNumberHint')}
+          inputMode="numeric"
+          required
+          error={error('identityCode')}
+        />
+        <TextField {...bind('customerNumber')} label={t('fields.customerNumber')} required error={error('customerNumber')} />
+        <TextField {...bind('email')} type="email" label={t('fields.email')} error={error('email')} />
+        <TextField {...bind('phone')} type="tel" label={t('fields.phone')} error={error('phone')} />
+        <TextAreaField {...bind('postalAddress')} rows={2} label={t('fields.postalAddress')} error={error('postalAddress')} />
+        <SelectField
+          {...bind('language')}
+          label={t('fields.language')}
+          options={LANGS.map((lang) => ({ value: lang, label: t(`language.${lang}`) }))}
+          error={error('language')}
+        />
+        <ErrorAlert error={create.error} />
+        <Done>{create.isSuccess ? t('newCustomer.created') : null}</Done>
+        <SubmitButton pending={create.isPending}>{t('newCustomer.submit')}</SubmitButton>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { NavLink, Outlet, Route, Routes } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { addResources } from '../../i18n/index.ts';
+import { Loading } from './components.tsx';
+import { useStaffRole } from './shared.ts';
+import CustomerSearchPage from './CustomerSearchPage.tsx';
+import CustomerDetailPage from './CustomerDetailPage.tsx';
+import NewCustomerPage from './NewCustomerPage.tsx';
+import ImportPage from './ImportPage.tsx';
+import AuditPage from './AuditPage.tsx';
+import ErrorReportsPage from './ErrorReportsPage.tsx';
+import lv from './staff.lv.json';
+import en from './staff.en.json';
+import ru from './staff.ru.json';
+import './staff.css';
+
+addResources('staff', { lv, en, ru });
+
+// Administrator-only pages are split off: customer-service staff never download them.
+const TermsPage = lazy(() => import('./TermsPage.tsx'));
+const MaintenancePage = lazy(() => import('./MaintenancePage.tsx'));
+
+/** The back office for staff, mounted by the app shell at /staff/*. */
+export default function StaffRoutes() {
+  return (
+    <Routes>
+      <Route element={<StaffLayout />}>
+        <Route index element={<CustomerSearchPage />} />
+        <Route path="customers/new" element={<NewCustomerPage />} />
+        <Route path="customers/:customerId" element={<CustomerDetailPage />} />
+        <Route path="import" element={<ImportPage />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="error-reports" element={<ErrorReportsPage />} />
+        <Route path="terms" element={<AdministratorOnly><TermsPage /></AdministratorOnly>} />
+        <Route path="maintenance" element={<AdministratorOnly><MaintenancePage /></AdministratorOnly>} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function StaffLayout() {
+  const { t } = useTranslation('staff');
+  const { role, isLoading } = useStaffRole();
+  if (isLoading) return <Loading />;
+  if (!role) return <p className="error" role="alert">{t('common.notStaff')}</p>;
+  return (
+    <div className="staff">
+      <nav className="staff-nav" aria-label={t('nav.label')}>
+        <ul>
+          <li><NavLink to="." end>{t('nav.customers')}</NavLink></li>
+          <li><NavLink to="customers/new">{t('nav.newCustomer')}</NavLink></li>
+          <li><NavLink to="import">{t('nav.import')}</NavLink></li>
+          <li><NavLink to="audit">{t('nav.audit')}</NavLink></li>
+          <li><NavLink to="error-reports">{t('nav.errorReports')}</NavLink></li>
+          {role === 'administrator' ? (
+            <>
+              <li><NavLink to="terms">{t('nav.terms')}</NavLink></li>
+              <li><NavLink to="maintenance">{t('nav.maintenance')}</NavLink></li>
+            </>
+          ) : null}
+        </ul>
+        <p className="muted staff-role">{t(`staffRole.${role}`)}</p>
+      </nav>
+      <div className="staff-page">
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </div>
+    </div>
+  );
+}
+
+function AdministratorOnly({ children }: { children: ReactNode }) {
+  const { t } = useTranslation('staff');
+  const { role } = useStaffRole();
+  if (role !== 'administrator') return <p className="error" role="alert">{t('common.adminOnly')}</p>;
+  return <>{children}</>;
+}
+
+function NotFound() {
+  const { t } = useTranslation('staff');
+  return <p role="alert">{t('common.notFound')}</p>;
+}
