@@ -2,10 +2,17 @@
 export type Lang = 'lv' | 'en' | 'ru';
 export type LocalizedText = Record<Lang, string>;
 
+export interface ServiceCentre {
+  name: LocalizedText;
+  address: string;
+  hours: LocalizedText;
+}
+
+/** GET /api/operator gives centres as objects; the 422 REGISTRATION_DATA_MISMATCH details give them as text. */
 export interface SupportContacts {
   phone: string;
   email: string;
-  serviceCentres: { name: LocalizedText; address: string; hours: LocalizedText }[];
+  serviceCentres: (ServiceCentre | string)[];
 }
 
 export interface Operator {
@@ -16,7 +23,7 @@ export interface Operator {
   branding: { primaryColor: string; accentColor: string; logoSvg: string };
   modules: string[];
   orderTypes: string[];
-  support: SupportContacts;
+  support: SupportContacts & { serviceCentres: ServiceCentre[] };
   rules: { additionalUsersSeeInvoices: boolean; passwordMaxAgeDays: number | null; stepUpOrderTypes: string[] };
   devMode: boolean;
 }
@@ -112,12 +119,14 @@ export interface ContactData {
   noticeChannel: NoticeChannel;
 }
 
-/** API.md does not list the fields of GET …/orders; these are the ones the page shows when present. */
+/** API.md does not list the fields of GET …/orders; these follow the server's listOrders. */
 export interface Order {
   id: string;
   type: string;
   status: string;
   payload?: { description?: string } & Record<string, unknown>;
+  signedWith?: 'password' | 'bank' | null;
+  signedBy?: string;
   createdAt?: string;
   submittedAt?: string | null;
 }

@@ -6,6 +6,7 @@ import { useLang } from '../lib/useLang.ts';
 export function SupportInfo({ support }: { support: SupportContacts }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const centres = support.serviceCentres ?? [];
   return (
     <div className="support">
       <p>
@@ -13,15 +14,19 @@ export function SupportInfo({ support }: { support: SupportContacts }) {
         <br />
         {t('support.email')}: <a href={`mailto:${support.email}`}>{support.email}</a>
       </p>
-      {(support.serviceCentres ?? []).length > 0 && (
+      {centres.length > 0 && (
         <ul className="plain-list">
-          {support.serviceCentres.map((centre) => (
-            <li key={centre.address}>
-              <strong>{centre.name[lang] ?? centre.name.lv}</strong>, {centre.address}
-              <br />
-              {centre.hours[lang] ?? centre.hours.lv}
-            </li>
-          ))}
+          {centres.map((centre) =>
+            typeof centre === 'string' ? (
+              <li key={centre}>{centre}</li>
+            ) : (
+              <li key={centre.address}>
+                <strong>{centre.name[lang] || centre.name.lv}</strong>, {centre.address}
+                <br />
+                {centre.hours[lang] || centre.hours.lv}
+              </li>
+            ),
+          )}
         </ul>
       )}
     </div>

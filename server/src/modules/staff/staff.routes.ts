@@ -121,15 +121,15 @@ export const staffRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) =>
     schema: {
       querystring: Type.Object({
         customerId: Type.Optional(Id), actorUserId: Type.Optional(Id), action: Type.Optional(Text(100)),
-        from: Type.Optional(IsoDate), to: Type.Optional(IsoDate), beforeSeq: Type.Optional(Type.Integer({ minimum: 1 })),
+        from: Type.Optional(IsoDateTime), to: Type.Optional(IsoDateTime), beforeSeq: Type.Optional(Type.Integer({ minimum: 1 })),
       }),
     },
   }, async (request) => {
     const q = request.query;
     return searchAuditEvents(deps.db, {
       customerId: q.customerId, actorUserId: q.actorUserId, action: q.action, beforeSeq: q.beforeSeq,
-      from: q.from ? new Date(`${q.from}T00:00:00Z`) : undefined,
-      to: q.to ? new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000) : undefined,
+      from: q.from ? new Date(q.from) : undefined,
+      to: q.to ? new Date(q.to) : undefined, // exclusive
       limit: 500,
     });
   });

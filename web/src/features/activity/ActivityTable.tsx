@@ -37,7 +37,7 @@ export function ActivityTable({ events, caption, actorNames }: ActivityTableProp
             <tr key={e.seq ?? i}>
               <td className="nowrap">{formatDateTime(e.occurredAt, lang)}</td>
               {actorNames && <td>{actorName(e)}</td>}
-              <td>{t(`auditAction.${e.action.replace(/\./g, '_')}`, { defaultValue: e.action })}</td>
+              <td>{t(`auditAction.${e.action}`, { defaultValue: e.action })}</td>
               <td>{e.ip ?? '—'}</td>
             </tr>
           ))}

@@ -57,6 +57,7 @@ function OrderTable({ orders }: { orders: Order[] }) {
             <th scope="col">{t('orders.created')}</th>
             <th scope="col">{t('orders.type')}</th>
             <th scope="col">{t('orders.description')}</th>
+            <th scope="col">{t('orders.signedBy')}</th>
             <th scope="col">{t('orders.status')}</th>
           </tr>
         </thead>
@@ -66,6 +67,10 @@ function OrderTable({ orders }: { orders: Order[] }) {
               <td>{formatDateTime(o.submittedAt ?? o.createdAt, lang) || '—'}</td>
               <td>{t(`orderType.${o.type}`, { defaultValue: o.type })}</td>
               <td>{typeof o.payload?.description === 'string' ? o.payload.description : ''}</td>
+              <td>
+                {o.signedBy ?? ''}
+                {o.signedWith && <span className="muted"> ({t(`authMethod.${o.signedWith}`)})</span>}
+              </td>
               <td>
                 <span className={`badge badge--${o.status}`}>{t(`orderStatus.${o.status}`, { defaultValue: o.status })}</span>
               </td>

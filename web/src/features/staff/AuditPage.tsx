@@ -8,6 +8,7 @@ import { nextDate, rigaDayStartUtcIso } from './rigaTime.ts';
 import { useFields, useFormatInstant } from './shared.ts';
 import type { AuditEvent } from './types.ts';
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const FILTERS = ['customerId', 'actorUserId', 'action', 'from', 'to'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 
@@ -21,7 +22,7 @@ function auditQuery(filters: Filters): string {
     if (filters[key].trim()) query.set(key, filters[key].trim());
   }
   const from = filters.from ? rigaDayStartUtcIso(filters.from) : null;
-  const to = filters.to ? rigaDayStartUtcIso(nextDate(filters.to)) : null;
+  const to = ISO_DATE.test(filters.to) ? rigaDayStartUtcIso(nextDate(filters.to)) : null;
   if (from) query.set('from', from);
   if (to) query.set('to', to);
   return query.toString();

@@ -10,7 +10,7 @@ import { RegisterAccountForm } from './RegisterAccountForm.tsx';
 import { ServicePasswordCheck } from './ServicePasswordCheck.tsx';
 import type { CustomerDetail } from './types.ts';
 
-export const customerDetailKey = (customerId: string) => ['staff', 'customer', customerId] as const;
+const customerDetailKey = (customerId: string) => ['staff', 'customer', customerId] as const;
 
 export default function CustomerDetailPage() {
   const { t } = useTranslation('staff');

@@ -5,7 +5,7 @@ import { api } from '../../api/client.ts';
 import { ErrorAlert, SubmitButton, TextAreaField } from './components.tsx';
 import type { ImportResult } from './types.ts';
 
-export const CSV_HEADER =
+const CSV_HEADER =
   'kind,name,identity_code,customer_number,email,phone,postal_address,language,contract_type,contract_number,contract_status,contract_starts_on';
 
 /** Bulk import of customer records and contracts from CSV (POST /api/staff/customers/import). */

@@ -55,5 +55,5 @@ export function rigaDayStartUtcIso(date: string): string | null {
 /** The next calendar day, for turning an inclusive "to" date into an exclusive bound. */
 export function nextDate(date: string): string {
   const ms = Date.parse(`${date}T00:00:00Z`);
-  return new Date(ms + DAY).toISOString().slice(0, 10);
+  return Number.isNaN(ms) ? date : new Date(ms + DAY).toISOString().slice(0, 10);
 }
