@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
@@ -18,6 +18,8 @@ import { staffRoutes } from './modules/staff/staff.routes.js';
 import { publicRoutes } from './modules/operator/public.routes.js';
 import { portalUnderMaintenance } from './modules/operator/operations.service.js';
 import { metricsRoutes } from './http/metrics.js';
+import { collectRoutes } from './http/route-registry.js';
+import { installInputGuards } from './http/input-guards.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -34,9 +36,15 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    // The router's own refusals (a path parameter over 100 characters, a broken %-escape) in the one error shape.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as FastifyReply).code(error.statusCode ?? 400).send({ error: { code: error.code, message: error.message, details: {} } });
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandler(app);
+  collectRoutes(app);
+  installInputGuards(app);
   await app.register(cookie);
   await app.register(helmet, {
     // ACC-16: HSTS only where the portal is served over TLS.
@@ -61,7 +69,13 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'up_session' } } },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // The API documentation pages are public: the plugin's own routes get the access rule every /api route needs.
+  await app.register(async (docs) => {
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...route.config, access: 'public' };
+    });
+    await docs.register(swaggerUi, { routePrefix: '/api/docs' });
+  });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(sessionHook, deps);

@@ -75,6 +75,8 @@ export async function seedDemoData(db: Db, now: Date): Promise<boolean> {
         activation_deadline: null, failed_logins: 0, locked_until: null, last_login_at: null, totp_secret: null, totp_enabled: false,
         staff_role: 'staffRole' in u ? u.staffRole : null, created_at: now, updated_at: now,
       }).execute();
+      // Like any password set in the portal, it joins the history (ACC-6), so it cannot be chosen again.
+      await trx.insertInto('password_history').values({ id: newId(), user_id: id, password_hash: passwordHash, created_at: now }).execute();
     }
     const member = (email: string, customerNumber: string, role: 'main' | 'additional', rights: string[] = []) =>
       trx.insertInto('memberships').values({

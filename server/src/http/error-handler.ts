@@ -15,9 +15,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     const fastifyError = error as FastifyError;
     if (fastifyError.validation) {
       const first = fastifyError.validation[0];
-      const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
+      // A missing property, or one the schema does not allow, is named itself rather than its parent.
+      const params = first?.params as { missingProperty?: string; additionalProperty?: string } | undefined;
+      const named = params?.missingProperty ?? params?.additionalProperty;
       const path = (first?.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
-      const field = [fastifyError.validationContext === 'body' ? '' : fastifyError.validationContext, path, missing]
+      const field = [fastifyError.validationContext === 'body' ? '' : fastifyError.validationContext, path, named]
         .filter(Boolean)
         .join('.') || String(fastifyError.validationContext ?? 'body');
       const reason = first?.message ?? 'is not valid';

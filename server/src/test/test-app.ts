@@ -10,6 +10,7 @@ import { ensureProfileTermsPublished } from '../modules/terms/terms.service.js';
 import { seedDemoData } from '../db/demo-data.js';
 import type { OidcLogin } from '../modules/accounts/oidc-login.js';
 import { openTestDatabase } from './test-database.js';
+import { openPostgres } from '../infra/db.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -21,14 +22,18 @@ export interface TestApp {
   /** the newest link of the given path e-mailed to the address (after delivering the outbox) */
   linkFromMail(to: string, path: string): Promise<string>;
   client(ip?: string): TestClient;
+  /** the PostgreSQL database the app uses (null on PGlite): another app can be built on it with options.databaseUrl */
+  databaseUrl: string | null;
   close(): Promise<void>;
 }
 
 export interface TestAppOptions {
-  operator?: Partial<OperatorProfile> & { rules?: Partial<OperatorProfile['rules']> };
+  operator?: Partial<Omit<OperatorProfile, 'rules'>> & { rules?: Partial<OperatorProfile['rules']> };
   bankLogin?: OidcLogin | null;
   seed?: boolean;
   env?: Record<string, string>;
+  /** use this existing PostgreSQL database (another TestApp's databaseUrl) instead of a fresh one; close() leaves it */
+  databaseUrl?: string;
 }
 
 /** The whole application over a fresh database, a real SMTP catcher and a clock the test moves. */
@@ -40,7 +45,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     rules: { ...base.rules, ...options.operator?.rules },
   } as OperatorProfile;
   const clock = new ManualClock('2026-11-23T10:00:00Z');
-  const database = await openTestDatabase();
+  const database = options.databaseUrl
+    ? { ...openPostgres(options.databaseUrl, 5), url: options.databaseUrl }
+    : await openTestDatabase();
   await ensureProfileTermsPublished(database.db, operator, new Date('2026-01-01T00:00:00Z'));
   if (options.seed !== false) await seedDemoData(database.db, clock.now());
   const mail = new DevMailCatcher();
@@ -65,6 +72,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     deps,
     clock,
     mail,
+    databaseUrl: database.url,
     deliverMail,
     async linkFromMail(to, path) {
       await deliverMail();

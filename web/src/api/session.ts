@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, setCsrfToken } from './client.ts';
 import type { Operator, Session, SessionCustomer } from './types.ts';
 
@@ -47,9 +47,10 @@ export function hasRight(customer: SessionCustomer | null, right: string): boole
   return customer.role === 'main' || customer.rights.includes(right);
 }
 
-/** After logout or account deletion: drops everything cached about the user and reloads the session. */
-export async function forgetUserData(queryClient: QueryClient): Promise<void> {
-  const keep = new Set<unknown>(['operator', 'maintenance', 'terms', SESSION_KEY[0]]);
-  queryClient.removeQueries({ predicate: (q) => !keep.has(q.queryKey[0]) });
-  await queryClient.resetQueries({ queryKey: SESSION_KEY });
+/**
+ * After logout or account deletion: a full page load of `path`, so that nothing of the previous user
+ * (cached answers, CSRF token, form contents) stays in the browser's memory on a shared computer.
+ */
+export function leaveAfterLogout(path = '/login'): void {
+  window.location.assign(path);
 }

@@ -44,6 +44,7 @@ export interface SessionUser {
   id: string;
   email: string;
   fullName: string;
+  phone?: string | null;
   language: Lang;
   staffRole: 'customer_service' | 'administrator' | null;
   hasPassword: boolean;
@@ -85,7 +86,8 @@ export interface CustomerSummary {
   rights: string[];
   contracts: { active: number; total: number };
   unreadNotices: number;
-  users: unknown[] | null;
+  /** API.md leaves the shape open: the server answers the number of users (main user only), else null */
+  users: number | unknown[] | null;
 }
 
 export interface Contract {

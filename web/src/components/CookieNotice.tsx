@@ -27,7 +27,7 @@ export function CookieNotice() {
   return (
     <section className="cookie-notice" aria-label={t('cookies.label')}>
       <p>{t('cookies.text')}</p>
-      <button type="button" className="button button--secondary" onClick={dismiss}>
+      <button type="button" className="button button--secondary button--small" onClick={dismiss}>
         {t('cookies.dismiss')}
       </button>
     </section>

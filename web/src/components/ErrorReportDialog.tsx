@@ -33,7 +33,7 @@ function ErrorReportDialog({ onClose }: { onClose: () => void }) {
   const send = useMutation({
     mutationFn: () =>
       api.post('/api/error-reports', {
-        page: location.pathname + location.search,
+        page: (location.pathname + location.search).slice(0, 500),
         message,
         ...(contactEmail.trim() ? { contactEmail: contactEmail.trim() } : {}),
       }),
@@ -75,7 +75,7 @@ function ErrorReportDialog({ onClose }: { onClose: () => void }) {
               error={fieldError('contactEmail')}
             />
           )}
-          <FormError error={send.error} />
+          <FormError error={send.error} fields={['message', 'contactEmail']} />
           <div className="actions">
             <button type="submit" className="button" disabled={send.isPending || !message.trim()}>
               {t('errorReport.send')}

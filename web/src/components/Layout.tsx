@@ -1,9 +1,9 @@
-import { Suspense, useEffect, useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Suspense, useEffect, useRef, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { api } from '../api/client.ts';
-import { forgetUserData, useActiveCustomer, useOperator, useSession } from '../api/session.ts';
+import { leaveAfterLogout, useActiveCustomer, useOperator, useSession } from '../api/session.ts';
 import type { Operator, SessionUser } from '../api/types.ts';
 import { hasStoredLanguage, setLanguage } from '../i18n/index.ts';
 import { setPortalName } from '../lib/title.ts';
@@ -32,12 +32,26 @@ function useProfileLanguage(user: SessionUser | null | undefined) {
   }, [user?.language]);
 }
 
+/** After moving to another page, focus goes to <main> so that screen readers start from the new content. */
+function useFocusMainOnNavigation() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus();
+  }, [pathname]);
+}
+
 export function Layout() {
   const { t } = useTranslation();
   const user = useSession().data?.user;
   const operator = useOperator().data;
   useBranding(operator);
   useProfileLanguage(user);
+  useFocusMainOnNavigation();
 
   return (
     <div className="app">
@@ -45,6 +59,7 @@ export function Layout() {
         {t('layout.skipToContent')}
       </a>
       <MaintenanceBanner />
+      <CookieNotice />
       <Header operator={operator} user={user ?? null} />
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading />}>
@@ -52,7 +67,6 @@ export function Layout() {
         </Suspense>
       </main>
       <Footer operator={operator} />
-      <CookieNotice />
     </div>
   );
 }
@@ -138,14 +152,9 @@ function MainNav({ user, open }: { user: SessionUser; open: boolean }) {
 
 function LogoutButton() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const logout = useMutation({
     mutationFn: () => api.post('/api/auth/logout'),
-    onSettled: async () => {
-      await forgetUserData(queryClient);
-      navigate('/login');
-    },
+    onSettled: () => leaveAfterLogout(),
   });
   return (
     <button type="button" className="button button--secondary button--small" onClick={() => logout.mutate()} disabled={logout.isPending}>

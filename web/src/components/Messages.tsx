@@ -5,10 +5,13 @@ import { ApiError } from '../api/client.ts';
 import { isFieldError, useErrorMessage } from '../lib/errors.ts';
 import { usePageTitle } from '../lib/title.ts';
 
-/** The error of a form that is not about one field (those are shown beside the field). */
-export function FormError({ error }: { error: unknown }) {
+/**
+ * The error of a form, unless it is about one of `fields`: those are shown beside the field instead.
+ * An error about a field the form does not show (e.g. a changed terms version) still appears here.
+ */
+export function FormError({ error, fields = [] }: { error: unknown; fields?: string[] }) {
   const message = useErrorMessage();
-  if (!error || isFieldError(error)) return null;
+  if (!error || (isFieldError(error) && fields.includes((error as ApiError).details.field as string))) return null;
   return (
     <div className="alert alert--error" role="alert">
       {message(error)}

@@ -4,7 +4,7 @@ import { Loading } from './Messages.tsx';
 
 /**
  * Pages behind login. Sends the user to log in, to finish the second factor, to change the password
- * or to accept new terms (OPS-1) before anything else. Staff pages may skip the customer terms.
+ * or to accept new terms (OPS-1) before anything else. Staff pages skip the customer terms.
  */
 export function RequireUser({ skipTerms = false }: { skipTerms?: boolean }) {
   const { data, isPending } = useSession();
@@ -17,7 +17,9 @@ export function RequireUser({ skipTerms = false }: { skipTerms?: boolean }) {
   if (user.mustChangePassword && location.pathname !== '/change-password') {
     return <Navigate to="/change-password" replace />;
   }
-  if (!skipTerms && user.mustAcceptTermsVersion && !user.mustChangePassword && location.pathname !== '/accept-terms') {
+  // The server asks for the terms on customer routes only, so a user acting for no customer (staff) is not held up.
+  const termsDue = Boolean(user.mustAcceptTermsVersion) && user.customers.length > 0 && !skipTerms;
+  if (termsDue && !user.mustChangePassword && location.pathname !== '/accept-terms') {
     return <Navigate to="/accept-terms" replace />;
   }
   return <Outlet />;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 
-/** True when the error is about one field and so is shown beside it rather than above the form. */
+/** True when the error names one field (details.field), so a form may show it beside that field. */
 export function isFieldError(error: unknown): boolean {
   return error instanceof ApiError && typeof error.details.field === 'string';
 }
@@ -29,7 +29,11 @@ export function useErrorMessage(): (error: unknown) => string {
   const { t } = useTranslation();
   return (error) => {
     if (error instanceof ApiError) {
-      return t(`errors.${error.code}`, { defaultValue: '' }) || error.message || t('errors.generic');
+      const known = t(`errors.${error.code}`, { defaultValue: '' });
+      if (known) return known;
+      if (error.status === 503) return t('errors.MAINTENANCE');
+      // the server's own text for 4xx answers we have no translation for; never raw proxy/5xx texts
+      return error.status < 500 && error.message ? error.message : t('errors.generic');
     }
     return t('errors.network');
   };

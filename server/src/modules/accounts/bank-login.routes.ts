@@ -15,9 +15,14 @@ interface PendingBankLogin extends PendingOidcLogin {
   returnTo: string;
 }
 
-/** Only paths of this portal: never another site (open redirect). */
+/**
+ * Only paths of this portal: never another site (open redirect). Browsers drop tabs and line breaks
+ * inside a URL ("/<tab>/evil.example" becomes "//evil.example"), so control characters are refused too.
+ */
 function safeReturnPath(value: string | undefined): string {
-  return value && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\') ? value : '/';
+  return value && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\') && !/[\u0000-\u001f\u007f]/.test(value)
+    ? value
+    : '/';
 }
 
 /**

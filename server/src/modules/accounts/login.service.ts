@@ -30,12 +30,15 @@ export interface NewSession {
 
 const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 401, 'Wrong e-mail or password');
 
-function loginBlocked(until: Date, language: string) {
-  const lang = (['lv', 'en', 'ru'].includes(language) ? language : 'lv') as Language;
+/**
+ * The same words whether or not the address has an account (the account's language would tell that it
+ * exists); the web app shows the time from details.until in the reader's own language.
+ */
+function loginBlocked(until: Date) {
   return new AppError(
     'LOGIN_BLOCKED',
     423,
-    `Too many wrong passwords. Login is blocked until ${formatRigaDateTime(until, lang)} (Riga time); wait, or use "Forgot password" to unblock it now.`,
+    `Too many wrong passwords. Login is blocked until ${formatRigaDateTime(until, 'en')} (Riga time); wait, or use "Forgot password" to unblock it now.`,
     { until: until.toISOString() },
   );
 }
@@ -53,11 +56,14 @@ export async function loginWithPassword(deps: Deps, input: LoginInput, actor: Ac
 
   const user = await findUserByEmail(deps.db, email);
   if (!user) {
+    const blockedUntil = await unknownAddressBlockedUntil(deps, email, now);
+    if (blockedUntil) throw loginBlocked(blockedUntil);
     await verifyPassword(null, input.password);
-    await countUnknownAddressFailure(deps, email, now);
+    const until = await countUnknownAddressFailure(deps, email, now);
+    if (until) throw loginBlocked(until);
     throw invalidCredentials();
   }
-  if (user.locked_until && user.locked_until > now) throw loginBlocked(user.locked_until, user.language);
+  if (user.locked_until && user.locked_until > now) throw loginBlocked(user.locked_until);
 
   const passwordOk = await verifyPassword(user.password_hash, input.password);
   if (!passwordOk) {
@@ -91,7 +97,7 @@ export async function loginWithPassword(deps: Deps, input: LoginInput, actor: Ac
       await recordAudit(trx, { ...actor, userId: null }, { action: 'login.blocked', objectType: 'user', objectId: user.id, details: { until: until.toISOString() } }, now);
     });
     const fresh = await findUserByEmail(deps.db, email);
-    if (fresh?.locked_until && fresh.locked_until > now) throw loginBlocked(fresh.locked_until, user.language);
+    if (fresh?.locked_until && fresh.locked_until > now) throw loginBlocked(fresh.locked_until);
     throw invalidCredentials();
   }
 
@@ -123,14 +129,49 @@ export async function loginWithPassword(deps: Deps, input: LoginInput, actor: Ac
   });
 }
 
-async function countUnknownAddressFailure(deps: Deps, email: string, now: Date): Promise<void> {
+/*
+ * Unknown addresses mirror the users row (failed_logins, locked_until), so that neither the answers nor their
+ * timing tell whether an account exists: failures in a row are counted (not per clock window), and the
+ * threshold-th one blocks for lockoutMinutes from that moment. Both live in rate_limit_buckets, shared by
+ * all processes: the count under login-unknown:<email> (window_start = last failure), the block under
+ * login-unknown-block:<email> (window_start = the end of the block).
+ */
+async function unknownAddressBlockedUntil(deps: Deps, email: string, now: Date): Promise<Date | null> {
+  const block = await deps.db
+    .selectFrom('rate_limit_buckets')
+    .select('window_start')
+    .where('key', '=', `login-unknown-block:${email}`)
+    .where('window_start', '>', now)
+    .orderBy('window_start', 'desc')
+    .executeTakeFirst();
+  return block ? new Date(block.window_start) : null;
+}
+
+/** Counts one more failure for an unknown address; answers the end of the block when this one starts it. */
+async function countUnknownAddressFailure(deps: Deps, email: string, now: Date): Promise<Date | null> {
   const { lockoutThreshold, lockoutMinutes } = deps.operator.rules;
-  try {
-    await enforceRateLimit(deps.db, `login-unknown:${email}`, lockoutThreshold - 1, lockoutMinutes * 60, now);
-  } catch {
-    const windowMs = lockoutMinutes * 60_000;
-    throw loginBlocked(new Date(Math.floor(now.getTime() / windowMs) * windowMs + windowMs), 'en');
-  }
+  const countKey = `login-unknown:${email}`;
+  const blockKey = `login-unknown-block:${email}`;
+  return deps.db.transaction().execute(async (trx) => {
+    const previous = await trx.deleteFrom('rate_limit_buckets').where('key', '=', countKey).returning('hits').execute();
+    const failures = previous.reduce((sum, row) => sum + row.hits, 0) + 1;
+    if (failures < lockoutThreshold) {
+      await trx
+        .insertInto('rate_limit_buckets')
+        .values({ key: countKey, window_start: now, hits: failures })
+        .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ hits: sql`rate_limit_buckets.hits + excluded.hits` }))
+        .execute();
+      return null;
+    }
+    const until = addMinutes(now, lockoutMinutes);
+    await trx.deleteFrom('rate_limit_buckets').where('key', '=', blockKey).execute();
+    await trx
+      .insertInto('rate_limit_buckets')
+      .values({ key: blockKey, window_start: until, hits: 0 })
+      .onConflict((oc) => oc.columns(['key', 'window_start']).doNothing())
+      .execute();
+    return until;
+  });
 }
 
 /** The second step of a login with TOTP enabled. Wrong codes count towards the same lockout. */

@@ -31,7 +31,10 @@ export async function listActiveMembershipsOfUser(db: Db, userId: string) {
     .select(['m.id', 'm.customer_id', 'm.role', 'm.rights', 'c.name as customer_name', 'c.kind as customer_kind', 'c.customer_number'])
     .where('m.user_id', '=', userId)
     .where('m.status', '=', 'active')
+    // The first one is the customer a login starts with: memberships made in one go share created_at,
+    // so the customer number settles the order (otherwise PostgreSQL may return them either way).
     .orderBy('m.created_at')
+    .orderBy('c.customer_number')
     .execute();
 }
 

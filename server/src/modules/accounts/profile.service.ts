@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.js';
 import { AppError, conflict, invalidField, notFound } from '../../infra/errors.js';
 import { verifyPassword } from '../../infra/passwords.js';
 import { recordAudit, type Actor } from '../audit/audit.service.js';
+import { queueEmail } from '../notifications/notifications.service.js';
 import { matchCustomerRecord } from './registration.service.js';
 import { findActiveMembership, findMainMembership, listActiveMembershipsOfUser } from './memberships.repository.js';
 import { assertAcceptablePassword, hashPassword, storeNewPassword } from './password-change.js';
@@ -126,8 +127,19 @@ export async function linkAnotherCustomer(
   if (await findMainMembership(deps.db, customer.id)) {
     throw conflict('CUSTOMER_HAS_MAIN_USER', 'This customer already has a main user; ask them to invite you as an additional user.');
   }
+  const user = await findUserById(deps.db, userId);
+  if (!user) throw notFound();
   await deps.db.transaction().execute(async (trx) => {
     await insertMembership(trx, { userId, customerId: customer.id, role: 'main', rights: [], invitedBy: null }, now);
+    // ACC-11: a legal entity is told when a main user is registered for it, by linking as by registering.
+    if (customer.kind === 'company' && customer.email) {
+      await queueEmail(trx, {
+        to: customer.email,
+        template: 'main_user_registered',
+        language: customer.language,
+        vars: { portal: deps.operator.portalName, customer: customer.name, name: user.full_name, email: user.email, support: deps.operator.support.phone },
+      }, now);
+    }
     await recordAudit(trx, actor, { customerId: customer.id, action: 'customer.linked', objectType: 'user', objectId: userId, details: { dataConfirmedTruthful: true } }, now);
   });
   return { customerId: customer.id };

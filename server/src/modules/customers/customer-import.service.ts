@@ -57,6 +57,45 @@ function validateRow(row: ImportRow, rowNumber: number): ImportError[] {
 }
 
 /**
+ * Rows are keyed by customer number, so a row must not take another customer's identity code or contract
+ * (in the file or in the database): that is a bad row, not an update of someone else's record.
+ */
+async function findClashes(deps: Deps, rows: ImportRow[]): Promise<ImportError[]> {
+  const errors: ImportError[] = [];
+  if (rows.length === 0) return errors;
+  const codes = rows.map((row) => normalizeIdentityCode(row.kind as 'person' | 'company', row.identity_code));
+  const contractNumbers = rows.map((row) => row.contract_number).filter(Boolean);
+  const customers = [];
+  const contracts = [];
+  // In chunks: a large file must stay under PostgreSQL's limit of bind parameters per query.
+  for (let i = 0; i < rows.length; i += 5000) {
+    const someCodes = [...new Set(codes.slice(i, i + 5000))];
+    customers.push(...await deps.db.selectFrom('customers').select(['kind', 'identity_code', 'customer_number']).where('identity_code', 'in', someCodes).execute());
+    const someNumbers = [...new Set(contractNumbers.slice(i, i + 5000))];
+    if (someNumbers.length) {
+      contracts.push(...await deps.db.selectFrom('contracts as k').innerJoin('customers as c', 'c.id', 'k.customer_id').select(['k.number', 'c.customer_number']).where('k.number', 'in', someNumbers).execute());
+    }
+  }
+  const identityOwner = new Map(customers.map((c) => [`${c.kind}:${c.identity_code}`, c.customer_number]));
+  const contractOwner = new Map(contracts.map((k) => [k.number, k.customer_number]));
+  rows.forEach((row, index) => {
+    const rowNumber = index + 2;
+    const key = `${row.kind}:${codes[index]}`;
+    const owner = identityOwner.get(key);
+    if (owner !== undefined && owner !== row.customer_number) {
+      errors.push({ row: rowNumber, field: 'identity_code', reason: `customer ${owner} has this identity code` });
+    } else identityOwner.set(key, row.customer_number);
+    if (row.contract_number) {
+      const contractCustomer = contractOwner.get(row.contract_number);
+      if (contractCustomer !== undefined && contractCustomer !== row.customer_number) {
+        errors.push({ row: rowNumber, field: 'contract_number', reason: `contract belongs to customer ${contractCustomer}` });
+      } else contractOwner.set(row.contract_number, row.customer_number);
+    }
+  });
+  return errors;
+}
+
+/**
  * Staff import the operator's customer records. Validated whole first: one bad row imports nothing, and the
  * answer lists every bad row and field. Rows are keyed by customer and contract number, so importing the
  * same file again updates instead of duplicating.
@@ -70,6 +109,7 @@ export async function importCustomers(deps: Deps, csv: string, actor: Actor) {
   if (missing.length) throw new AppError('IMPORT_HEADER', 400, `csv: missing columns ${missing.join(', ')}`, { field: 'csv', reason: `missing columns: ${missing.join(', ')}` });
   const rows = lines.map((line) => Object.fromEntries(IMPORT_COLUMNS.map((column) => [column, (line[names.indexOf(column)] ?? '').trim()])) as ImportRow);
   const errors = rows.flatMap((row, index) => validateRow(row, index + 2));
+  if (!errors.length) errors.push(...(await findClashes(deps, rows)));
   if (errors.length) return { created: 0, updated: 0, contracts: 0, errors };
 
   return deps.db.transaction().execute(async (trx) => {

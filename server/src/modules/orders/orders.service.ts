@@ -21,6 +21,7 @@ export async function submitOrder(
   if (!deps.operator.orderTypes.includes(input.type as OrderType)) {
     throw invalidField('type', `this portal does not take "${input.type}" orders`, 'ORDER_TYPE_OFF');
   }
+  assertPayloadShape(input.payload);
   if (deps.operator.rules.stepUpOrderTypes.includes(input.type as OrderType) && !hasRecentStrongLogin(session, now)) {
     throw new AppError('STEP_UP_REQUIRED', 403, `Confirm with your bank or eID first (valid ${STEP_UP_VALID_MINUTES} minutes)`, { orderType: input.type });
   }
@@ -41,6 +42,19 @@ export async function submitOrder(
     await recordAudit(trx, actor, { customerId, action: 'order.signed', objectType: 'order', objectId: id, details: { type: input.type, signedWith: session.authMethod } }, now);
   });
   return { id, status: 'submitted' as const };
+}
+
+/** An order's payload is form data: a few levels deep. Deeper JSON is refused before it reaches the database. */
+const MAX_PAYLOAD_DEPTH = 8;
+
+function assertPayloadShape(payload: unknown): void {
+  const stack: { value: unknown; depth: number }[] = [{ value: payload, depth: 1 }];
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > MAX_PAYLOAD_DEPTH) throw invalidField('payload', `may be nested at most ${MAX_PAYLOAD_DEPTH} levels deep`);
+    for (const child of Object.values(value)) stack.push({ value: child, depth: depth + 1 });
+  }
 }
 
 export async function listOrders(deps: Deps, customerId: string) {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
+import { Type, type TSchema } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.js';
 import { actorOf } from '../../http/session-hook.js';
 import { CustomerKind, CustomerParams, Email, Id, IsoDate, IsoDateTime, Language, LocalizedText, Text } from '../../http/common-schemas.js';
@@ -14,7 +14,7 @@ import { searchCustomers } from '../customers/customers.repository.js';
 import { notFound } from '../../infra/errors.js';
 
 const UserParams = Type.Object({ userId: Id });
-const Nullable = <T extends ReturnType<typeof Text>>(schema: T) => Type.Union([schema, Type.Null()]);
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Phone = Type.String({ maxLength: 30, pattern: '^\\+?[0-9 ()-]{5,30}$' });
 
 /** The back office: customer service and administrators (ACC-5, ACC-7, ACC-12, ACC-13, OPS-1, OPS-2, OPS-4). */
@@ -35,7 +35,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) =>
     schema: {
       body: Type.Object({
         kind: CustomerKind, name: Text(200), identityCode: Text(20), customerNumber: Text(40),
-        email: Type.Optional(Nullable(Email as never)), phone: Type.Optional(Type.Union([Phone, Type.Null()])),
+        email: Type.Optional(Nullable(Email)), phone: Type.Optional(Type.Union([Phone, Type.Null()])),
         postalAddress: Type.Optional(Nullable(Text(300))), language: Type.Optional(Language),
       }, { additionalProperties: false }),
     },
@@ -46,7 +46,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) =>
     schema: {
       params: CustomerParams,
       body: Type.Object({
-        name: Type.Optional(Text(200)), email: Type.Optional(Nullable(Email as never)), phone: Type.Optional(Type.Union([Phone, Type.Null()])),
+        name: Type.Optional(Text(200)), email: Type.Optional(Nullable(Email)), phone: Type.Optional(Type.Union([Phone, Type.Null()])),
         postalAddress: Type.Optional(Nullable(Text(300))), language: Type.Optional(Language),
       }, { additionalProperties: false }),
     },

@@ -21,14 +21,14 @@ export default function ActivityPage() {
     <div className="page">
       <PageHeading>{t('activity.title')}</PageHeading>
       <p>{t('activity.intro')}</p>
-      <section aria-labelledby="activity-own">
+      <section>
         <h2 id="activity-own">{t('activity.own')}</h2>
         <QueryState isPending={own.isPending} error={own.error}>
           {own.data && <ActivityTable events={own.data} caption={t('activity.own')} />}
         </QueryState>
       </section>
       {isMain && customer && (
-        <section aria-labelledby="activity-customer">
+        <section>
           <h2 id="activity-customer">{t('activity.customer', { customer: customer.name })}</h2>
           <QueryState isPending={customerEvents.isPending} error={customerEvents.error}>
             {customerEvents.data && (

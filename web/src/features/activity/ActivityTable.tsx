@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../api/types.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 interface ActivityTableProps {
   events: AuditEvent[];
@@ -21,7 +22,7 @@ export function ActivityTable({ events, caption, actorNames }: ActivityTableProp
     return (e.actorUserId && actorNames?.get(e.actorUserId)) || t('activity.formerUser');
   };
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -43,6 +44,6 @@ export function ActivityTable({ events, caption, actorNames }: ActivityTableProp
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

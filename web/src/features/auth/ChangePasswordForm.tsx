@@ -64,7 +64,7 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
       />
       <PasswordChecklist password={newPassword} personal={personal} />
       <TextField label={t('fields.repeatPassword')} type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} required error={repeatError} />
-      <SetPasswordError error={change.error} />
+      <SetPasswordError error={change.error} fields={['currentPassword', 'newPassword']} />
       <div className="actions">
         <button type="submit" className="button" disabled={change.isPending || !passwordAcceptable(newPassword, personal) || !repeat}>
           {t('changePassword.submit')}

@@ -27,7 +27,7 @@ export default function ForgotPasswordPage() {
           <p>{t('forgot.intro')}</p>
           <form className="card form" onSubmit={submit} noValidate>
             <TextField label={t('fields.email')} type="email" autoComplete="username" value={email} onChange={setEmail} required error={fieldError('email')} />
-            <FormError error={send.error} />
+            <FormError error={send.error} fields={['email']} />
             <div className="actions">
               <button type="submit" className="button" disabled={send.isPending || !email.trim()}>
                 {t('forgot.submit')}

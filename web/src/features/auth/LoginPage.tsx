@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../api/client.ts';
-import { forgetUserData, useSession, useStoreSession } from '../../api/session.ts';
+import { leaveAfterLogout, useSession, useStoreSession } from '../../api/session.ts';
 import type { Session } from '../../api/types.ts';
 import { TextField } from '../../components/Fields.tsx';
 import { FormError, Loading, PageHeading, Success } from '../../components/Messages.tsx';
@@ -14,7 +14,7 @@ import { bankLoginUrl } from './bankLogin.ts';
 
 export default function LoginPage() {
   const { t } = useTranslation();
-  const { data, isPending } = useSession();
+  const { data, isPending, error } = useSession();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from ?? '/';
   const user = data?.user;
@@ -26,18 +26,18 @@ export default function LoginPage() {
     <div className="page page--narrow">
       <PageHeading>{t('login.title')}</PageHeading>
       <LoginNotices />
+      <FormError error={error} />
       {user?.secondFactorPending ? <SecondFactorForm /> : <PasswordForm />}
     </div>
   );
 }
 
-/** Messages carried to this page: a failed bank login (?error=…) or an account that was just closed. */
+/** Messages carried to this page: a failed bank login (?error=…) or an account just closed (?ended=1). */
 function LoginNotices() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  const location = useLocation();
   const bankError = params.get('error');
-  const accountEnded = (location.state as { accountEnded?: boolean } | null)?.accountEnded;
+  const accountEnded = params.get('ended') === '1';
   return (
     <>
       {bankError && (
@@ -128,13 +128,12 @@ function LoginError({ error }: { error: unknown }) {
       </div>
     );
   }
-  return <FormError error={error} />;
+  return <FormError error={error} fields={['email', 'password']} />;
 }
 
 function SecondFactorForm() {
   const { t } = useTranslation();
   const storeSession = useStoreSession();
-  const queryClient = useQueryClient();
   const [code, setCode] = useState('');
   const verify = useMutation({
     mutationFn: () => api.post<Session>('/api/auth/second-factor', { code: code.replace(/\s/g, '') }),
@@ -142,7 +141,7 @@ function SecondFactorForm() {
   });
   const cancel = useMutation({
     mutationFn: () => api.post('/api/auth/logout'),
-    onSettled: () => forgetUserData(queryClient),
+    onSettled: () => leaveAfterLogout(),
   });
   const fieldError = useServerFieldError(verify.error);
   const submit = (e: FormEvent) => {
@@ -163,7 +162,7 @@ function SecondFactorForm() {
         maxLength={10}
         error={fieldError('code')}
       />
-      <FormError error={verify.error} />
+      <FormError error={verify.error} fields={['code']} />
       <div className="actions">
         <button type="submit" className="button" disabled={verify.isPending}>
           {t('login.verify')}

@@ -39,6 +39,9 @@ const EMPTY: RegisterForm = {
 
 type Errors = Partial<Record<keyof RegisterForm, string>>;
 
+/** Fields whose server errors are shown beside an input of this form. */
+const REGISTER_FIELDS = ['customerName', 'fullName', 'identityCode', 'customerNumber', 'email', 'phone', 'acceptTerms', 'termsVersion', 'confirmDataTruthful'];
+
 /** Client-side checks (ACC-14 and the required fields); the server checks everything again. */
 function validate(form: RegisterForm): Errors {
   const errors: Errors = {};
@@ -206,5 +209,5 @@ function RegisterError({ error }: { error: unknown }) {
       </div>
     );
   }
-  return <FormError error={error} />;
+  return <FormError error={error} fields={REGISTER_FIELDS} />;
 }

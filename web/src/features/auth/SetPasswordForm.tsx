@@ -87,12 +87,14 @@ export function SetPasswordPage({ title, intro, endpoint, doneText }: SetPasswor
 }
 
 /** 410: the link is too old (ACC-4); 400 PASSWORD_REJECTED lists what the server did not accept. */
-export function SetPasswordError({ error }: { error: unknown }) {
+export function SetPasswordError({ error, fields = [] }: { error: unknown; fields?: string[] }) {
   const { t } = useTranslation();
-  if (error instanceof ApiError && error.code === 'LINK_EXPIRED') {
+  // a malformed token (e.g. a link cut short by the mail program) is just another invalid link
+  const badLink = error instanceof ApiError && (error.code === 'LINK_EXPIRED' || error.code === 'LINK_INVALID' || error.details.field === 'token');
+  if (badLink) {
     return (
       <div className="alert alert--error" role="alert">
-        {t('errors.LINK_EXPIRED')} <Link to="/forgot-password">{t('setPassword.requestNew')}</Link>
+        {t(error.code === 'LINK_EXPIRED' ? 'errors.LINK_EXPIRED' : 'errors.LINK_INVALID')} <Link to="/forgot-password">{t('setPassword.requestNew')}</Link>
       </div>
     );
   }
@@ -108,5 +110,5 @@ export function SetPasswordError({ error }: { error: unknown }) {
       </div>
     );
   }
-  return <FormError error={error} />;
+  return <FormError error={error} fields={fields} />;
 }

@@ -74,7 +74,7 @@ export function ContactForm({ customerId, contact }: { customerId: string; conta
       />
       <p className="field__hint">{t('contact.noticeHint')}</p>
       {save.isSuccess && <Success>{t('contact.saved')}</Success>}
-      <FormError error={save.error} />
+      <FormError error={save.error} fields={['email', 'phone', 'postalAddress', 'invoiceChannel', 'noticeChannel']} />
       <div className="actions">
         <button type="submit" className="button" disabled={save.isPending}>
           {t('common.save')}

@@ -43,7 +43,7 @@ export function ServicePasswordForm({ customerId }: { customerId: string }) {
       />
       <TextField label={t('servicePassword.repeat')} type="password" autoComplete="off" value={repeat} onChange={setRepeat} required error={repeatError} />
       {save.isSuccess && <Success>{t('servicePassword.saved')}</Success>}
-      <FormError error={save.error} />
+      <FormError error={save.error} fields={['servicePassword']} />
       <div className="actions">
         <button type="submit" className="button" disabled={save.isPending || !servicePassword}>
           {t('servicePassword.submit')}

@@ -6,6 +6,7 @@ import { NoCustomer } from '../../components/NoCustomer.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
 import { useCustomerQuery } from '../customer.ts';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 export default function ContractsPage() {
   const { t } = useTranslation();
@@ -23,7 +24,7 @@ export default function ContractsPage() {
           {contracts.data?.length === 0 ? (
             <p>{t('contracts.none')}</p>
           ) : (
-            <div className="table-wrap">
+            <TableWrap label={t('contracts.caption', { customer: customer.name })}>
               <table>
                 <caption className="visually-hidden">{t('contracts.caption', { customer: customer.name })}</caption>
                 <thead>
@@ -49,7 +50,7 @@ export default function ContractsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )}
         </QueryState>
       )}

@@ -64,7 +64,7 @@ export function NewOrderForm({ customerId, operator }: { customerId: string; ope
           </a>
         </div>
       ) : (
-        <FormError error={send.error} />
+        <FormError error={send.error} fields={['type', 'payload', 'payload.description']} />
       )}
       <div className="actions">
         <button type="submit" className="button" disabled={send.isPending || !type}>

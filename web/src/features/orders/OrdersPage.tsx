@@ -7,6 +7,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
 import { useCustomerQuery } from '../customer.ts';
 import { NewOrderForm } from './NewOrderForm.tsx';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 export default function OrdersPage() {
   const { t } = useTranslation();
@@ -33,7 +34,7 @@ export default function OrdersPage() {
               <p>{t('orders.noTypes')}</p>
             )}
           </section>
-          <section aria-labelledby="order-list">
+          <section>
             <h2 id="order-list">{t('orders.listTitle')}</h2>
             <QueryState isPending={orders.isPending} error={orders.error}>
               {orders.data && <OrderTable orders={orders.data} />}
@@ -50,7 +51,7 @@ function OrderTable({ orders }: { orders: Order[] }) {
   const lang = useLang();
   if (orders.length === 0) return <p>{t('orders.none')}</p>;
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('orders.listTitle')}>
       <table>
         <thead>
           <tr>
@@ -78,6 +79,6 @@ function OrderTable({ orders }: { orders: Order[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

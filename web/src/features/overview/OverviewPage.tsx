@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { useActiveCustomer, useSession } from '../../api/session.ts';
 import type { CustomerSummary } from '../../api/types.ts';
 import { PageHeading, QueryState } from '../../components/Messages.tsx';
@@ -11,6 +11,7 @@ export default function OverviewPage() {
   const user = useSession().data?.user;
   const customer = useActiveCustomer();
   const summary = useCustomerQuery<CustomerSummary>('summary');
+  if (!customer && user?.staffRole) return <Navigate to="/staff" replace />;
 
   return (
     <div className="page">
@@ -30,6 +31,7 @@ export default function OverviewPage() {
 function SummaryCards({ summary }: { summary: CustomerSummary }) {
   const { t } = useTranslation();
   const isMain = summary.role === 'main';
+  const userCount = Array.isArray(summary.users) ? summary.users.length : summary.users;
   return (
     <>
       <section className="card" aria-labelledby="overview-customer">
@@ -58,10 +60,10 @@ function SummaryCards({ summary }: { summary: CustomerSummary }) {
           <span className="tile__number">{summary.unreadNotices}</span>
           <span className="tile__label">{t('overview.unreadNotices', { count: summary.unreadNotices })}</span>
         </Link>
-        {isMain && summary.users && (
+        {isMain && userCount !== null && (
           <Link to="/users" className="tile">
-            <span className="tile__number">{summary.users.length}</span>
-            <span className="tile__label">{t('overview.users', { count: summary.users.length })}</span>
+            <span className="tile__number">{userCount}</span>
+            <span className="tile__label">{t('overview.users', { count: userCount })}</span>
           </Link>
         )}
       </div>

@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
-import { forgetUserData } from '../../api/session.ts';
+import { leaveAfterLogout } from '../../api/session.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { TextField } from '../../components/Fields.tsx';
 import { FormError } from '../../components/Messages.tsx';
@@ -12,17 +11,11 @@ import { useServerFieldError } from '../../lib/errors.ts';
 /** ACC-12: the user ends portal use; the account is deleted, what was done stays attributed. */
 export function EndPortalUse() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [password, setPassword] = useState('');
   const [confirming, setConfirming] = useState(false);
   const end = useMutation({
     mutationFn: () => api.post('/api/me/end-portal-use', { password }),
-    onSuccess: async () => {
-      setConfirming(false);
-      await forgetUserData(queryClient);
-      navigate('/login', { replace: true, state: { accountEnded: true } });
-    },
+    onSuccess: () => leaveAfterLogout('/login?ended=1'),
     onError: () => setConfirming(false),
   });
   const fieldError = useServerFieldError(end.error);
@@ -42,7 +35,7 @@ export function EndPortalUse() {
         required
         error={fieldError('password')}
       />
-      <FormError error={end.error} />
+      <FormError error={end.error} fields={['password']} />
       <div className="actions">
         <button type="submit" className="button button--danger" disabled={!password || end.isPending}>
           {t('profile.endUse.button')}

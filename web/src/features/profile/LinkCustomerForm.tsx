@@ -109,5 +109,5 @@ function LinkError({ error }: { error: unknown }) {
       </div>
     );
   }
-  return <FormError error={error} />;
+  return <FormError error={error} fields={['customerName', 'identityCode', 'customerNumber', 'confirmDataTruthful']} />;
 }

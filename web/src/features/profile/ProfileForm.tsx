@@ -10,19 +10,18 @@ import { setLanguage } from '../../i18n/index.ts';
 import { useServerFieldError } from '../../lib/errors.ts';
 import { useLang } from '../../lib/useLang.ts';
 
-/** Name, phone and language of the user (PATCH /api/me). The session does not carry the phone. */
+/** Name, phone and language of the user (PATCH /api/me). */
 export function ProfileForm({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const current = useLang();
   const [fullName, setFullName] = useState(user.fullName);
-  const [phone, setPhone] = useState('');
+  const [phone, setPhone] = useState(user.phone ?? '');
   const [language, setLang] = useState<Lang>(current);
   const save = useMutation({
     mutationFn: () => api.patch('/api/me', { fullName: fullName.trim(), language, ...(phone.trim() ? { phone: phone.trim() } : {}) }),
     onSuccess: () => {
       setLanguage(language);
-      setPhone('');
       void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
     },
   });
@@ -39,7 +38,7 @@ export function ProfileForm({ user }: { user: SessionUser }) {
         <span className="field__hint">{t('profile.emailHint')}</span>
       </p>
       <TextField label={t('fields.fullName')} value={fullName} onChange={setFullName} required autoComplete="name" error={fieldError('fullName')} />
-      <TextField label={t('fields.phone')} type="tel" value={phone} onChange={setPhone} autoComplete="tel" hint={t('profile.phoneHint')} error={fieldError('phone')} />
+      <TextField label={t('fields.phone')} type="tel" value={phone} onChange={setPhone} autoComplete="tel" error={fieldError('phone')} />
       <SelectField
         label={t('profile.language')}
         value={language}
@@ -52,7 +51,7 @@ export function ProfileForm({ user }: { user: SessionUser }) {
         error={fieldError('language')}
       />
       {save.isSuccess && <Success>{t('common.saved')}</Success>}
-      <FormError error={save.error} />
+      <FormError error={save.error} fields={['fullName', 'phone', 'language']} />
       <div className="actions">
         <button type="submit" className="button" disabled={save.isPending || !fullName.trim()}>
           {t('common.save')}

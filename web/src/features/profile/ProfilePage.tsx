@@ -30,7 +30,7 @@ export default function ProfilePage() {
         <h2 id="profile-totp">{t('totp.title')}</h2>
         <TotpSection user={user} />
       </section>
-      <section className="card" aria-labelledby="profile-sessions">
+      <section className="card">
         <h2 id="profile-sessions">{t('sessions.title')}</h2>
         <SessionsSection />
       </section>

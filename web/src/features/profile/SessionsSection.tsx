@@ -5,6 +5,8 @@ import type { UserSessionInfo } from '../../api/types.ts';
 import { FormError, QueryState } from '../../components/Messages.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
+import { describeUserAgent } from '../../lib/userAgent.ts';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 const SESSIONS_KEY = ['me', 'sessions'];
 
@@ -22,7 +24,7 @@ export function SessionsSection() {
   return (
     <QueryState isPending={sessions.isPending} error={sessions.error}>
       <FormError error={signOut.error} />
-      <div className="table-wrap">
+      <TableWrap label={t('sessions.title')}>
         <table>
           <thead>
             <tr>
@@ -39,7 +41,9 @@ export function SessionsSection() {
           <tbody>
             {sessions.data?.map((s) => (
               <tr key={s.id} className={s.current ? 'row--current' : undefined}>
-                <td className="wrap">{s.userAgent}</td>
+                <td className="wrap" title={s.userAgent}>
+                  <UserAgent userAgent={s.userAgent} />
+                </td>
                 <td>{t(`authMethod.${s.authMethod}`, { defaultValue: s.authMethod })}</td>
                 <td>{formatDateTime(s.createdAt, lang)}</td>
                 <td>{formatDateTime(s.lastSeenAt, lang)}</td>
@@ -62,7 +66,16 @@ export function SessionsSection() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </QueryState>
   );
+}
+
+function UserAgent({ userAgent }: { userAgent: string }) {
+  const { t } = useTranslation();
+  const { browser, system } = describeUserAgent(userAgent);
+  if (!browser && !system) return <>{userAgent || '—'}</>;
+  if (!system) return <>{browser}</>;
+  if (!browser) return <>{system}</>;
+  return <>{t('sessions.browserOn', { browser, system })}</>;
 }

@@ -66,7 +66,7 @@ function SetUpTotp() {
         maxLength={10}
         error={fieldError('code')}
       />
-      <FormError error={enable.error} />
+      <FormError error={enable.error} fields={['code']} />
       <div className="actions">
         <button type="submit" className="button" disabled={enable.isPending || !code.trim()}>
           {t('totp.enable')}
@@ -105,7 +105,7 @@ function DisableTotp() {
         required
         error={fieldError('password')}
       />
-      <FormError error={disable.error} />
+      <FormError error={disable.error} fields={['password']} />
       <div className="actions">
         <button type="submit" className="button button--danger" disabled={disable.isPending || !password}>
           {t('totp.disable')}

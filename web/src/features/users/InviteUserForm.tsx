@@ -51,7 +51,7 @@ export function InviteUserForm({ customerId }: { customerId: string }) {
       <TextField label={t('fields.fullName')} autoComplete="off" value={fullName} onChange={setFullName} required error={errors.fullName ?? serverError('fullName')} />
       <RightsFieldset legend={t('users.extraRights')} value={rights} onChange={setRights} />
       <CheckboxField label={t('users.confirmData')} checked={confirm} onChange={setConfirm} required error={errors.confirm ?? serverError('confirmDataTruthful')} />
-      <FormError error={invite.error} />
+      <FormError error={invite.error} fields={['email', 'fullName', 'confirmDataTruthful']} />
       <div className="actions">
         <button type="submit" className="button" disabled={invite.isPending}>
           {t('users.invite')}

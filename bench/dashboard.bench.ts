@@ -1,0 +1,156 @@
+/**
+ * Dashboard summary throughput: GET /api/customers/:customerId/summary of the real app (session cookie,
+ * PostgreSQL) against a bare Fastify route returning {ok:true}, both in this process, same load.
+ * Target: summary req/s ≥ 25 % of bare req/s, and summary p99 < 50 ms.
+ *
+ * For reference (no target) it also loads two more routes, to split the cost: GET /api/health of the real
+ * app (every plugin and hook, no database), and a bare Fastify route that sends one indexed Kysely select
+ * over the portal's own pool (the cost of a single database round trip here).
+ *
+ *   npm run bench -- dashboard [--duration 10] [--connections 32] [--warmup 2] [--loadgen process|worker|inline]
+ *                              [--profile] [--no-reference]
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { httpRequest, loginJanis, startPortal } from './lib/portal.js';
+import { parseGenerator, runLoad, type LoadResult } from './lib/load.js';
+import { cpuSince, cpuSnapshot, postgresBackends } from './lib/cpu.js';
+import { startProfiling } from './lib/profile.js';
+import { QueryCounter } from './lib/query-counter.js';
+import { fixed, flagOption, machineLoad, numberOption, percent, printTable, section, verdict, type BenchArgs } from './lib/report.js';
+
+const TARGET_RATIO = 0.25;
+const TARGET_P99_MS = 50;
+
+type Measured = LoadResult & { elu: number; nodeMicrosPerRequest: number; postgresMicrosPerRequest: number | null };
+
+async function listen(app: FastifyInstance, path: string): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}${path}`;
+}
+
+export async function main(args: BenchArgs): Promise<number> {
+  const duration = numberOption(args, 'duration', 10);
+  const connections = numberOption(args, 'connections', 32);
+  const warmup = numberOption(args, 'warmup', 2);
+  const generator = parseGenerator(args.options.loadgen ?? (flagOption(args, 'inline') ? 'inline' : undefined));
+  const profile = flagOption(args, 'profile');
+  const reference = !flagOption(args, 'no-reference');
+
+  section('setup');
+  console.log(`machine    ${machineLoad()}`);
+  const portal = await startPortal();
+  const bare = Fastify({ logger: false });
+  bare.get('/bare', async () => ({ ok: true }));
+  const bareUrl = await listen(bare, '/bare');
+  const oneQueryApp = Fastify({ logger: false });
+
+  try {
+    const { cookie, householdId } = await loginJanis(portal.baseUrl);
+    const summaryUrl = `${portal.baseUrl}/api/customers/${householdId}/summary`;
+    const headers = { cookie };
+    const probe = await httpRequest(summaryUrl, { headers });
+    if (probe.status !== 200) throw new Error(`summary answered ${probe.status}: ${probe.body}`);
+
+    // One indexed select on the portal's pool (the membership lookup the session hook also does).
+    const janis = await portal.deps.db.selectFrom('users').select('id').where('email', '=', 'janis@demo.example').executeTakeFirstOrThrow();
+    oneQueryApp.get('/one-query', async () => {
+      const row = await portal.deps.db.selectFrom('memberships').select(['id', 'role'])
+        .where('user_id', '=', janis.id).where('customer_id', '=', householdId).where('status', '=', 'active').executeTakeFirst();
+      return { ok: row !== undefined };
+    });
+    const oneQueryUrl = await listen(oneQueryApp, '/one-query');
+
+    console.log(`database   ${portal.databaseUrl.replace(/\/\/[^@]*@/, '//')} (fresh, migrated, demo data; pool of 10 as in main.ts)`);
+    console.log(`bare       ${bareUrl}`);
+    console.log(`summary    ${summaryUrl}`);
+    console.log(`           ${probe.body}`);
+    console.log(`load       autocannon, ${connections} connections, ${duration} s per target after ${warmup} s warm-up, ` +
+      { process: 'in a child process', worker: 'in a worker thread of this process', inline: 'on the server\'s main thread' }[generator]);
+
+    // Queries one summary request sends: swap in a counting Kysely for one request (routes read deps.db per call).
+    const counter = new QueryCounter();
+    const plainDb = portal.deps.db;
+    portal.deps.db = plainDb.withPlugin(counter);
+    await httpRequest(summaryUrl, { headers });
+    portal.deps.db = plainDb;
+    console.log(`queries    ${counter.queries.length} per summary request: ${counter.queries.join(', ')}`);
+
+    // Event-loop utilisation of the main thread (where the servers run): near 100 % means the server's
+    // JavaScript is the limit; well below means it waits (database, pool, the load generator).
+    // CPU per request: this process (= the servers, with --loadgen process) and the up_bench backends.
+    const measure = async (label: string, url: string, h?: Record<string, string>): Promise<Measured> => {
+      if (warmup > 0) await runLoad({ url, connections, durationSeconds: warmup, headers: h, generator });
+      const backends = await postgresBackends(portal.databaseUrl);
+      const cpuBefore = await cpuSnapshot(backends);
+      const before = performance.eventLoopUtilization();
+      const result = await runLoad({ url, connections, durationSeconds: duration, headers: h, generator });
+      const elu = performance.eventLoopUtilization(before).utilization;
+      const cpu = await cpuSince(cpuBefore);
+      console.log(`measured   ${label}: ${result.ok} responses in ${result.durationSeconds.toFixed(1)} s; ${machineLoad()}`);
+      const ok = Math.max(1, result.ok);
+      return { ...result, elu, nodeMicrosPerRequest: cpu.nodeMicros / ok, postgresMicrosPerRequest: cpu.postgresMicros === null ? null : cpu.postgresMicros / ok };
+    };
+
+    section('measuring');
+    const bareResult = await measure('bare', bareUrl);
+    const summaryResult = await measure('summary', summaryUrl, headers);
+    const healthResult = reference ? await measure('real-app health reference', `${portal.baseUrl}/api/health`) : null;
+    const oneQueryResult = reference ? await measure('one-query reference', oneQueryUrl) : null;
+
+    section('results');
+    const row = (name: string, r: Measured) => [
+      name, fixed(r.requestsPerSecond, 0), percent(r.requestsPerSecond / bareResult.requestsPerSecond),
+      fixed(r.p50, 0), fixed(r.p90, 0), fixed(r.p99, 0), fixed(r.maxLatency, 0), r.non2xx, r.errors, percent(r.elu),
+      fixed(r.nodeMicrosPerRequest, 0), r.postgresMicrosPerRequest === null ? '-' : fixed(r.postgresMicrosPerRequest, 0),
+    ];
+    printTable(
+      ['route', 'req/s', 'vs bare', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'non-2xx', 'errors', 'loop busy', 'node µs/req', 'pg µs/req'],
+      [
+        row('GET /bare {ok:true}', bareResult),
+        row('GET /api/customers/:id/summary', summaryResult),
+        ...(healthResult ? [row('(reference) real app GET /api/health, no DB', healthResult)] : []),
+        ...(oneQueryResult ? [row('(reference) 1 Kysely select, bare Fastify', oneQueryResult)] : []),
+      ],
+    );
+    const ratio = summaryResult.requestsPerSecond / bareResult.requestsPerSecond;
+    console.log('');
+    console.log(`summary / bare req/s = ${percent(ratio)} (target ≥ ${percent(TARGET_RATIO)}); summary p99 = ${fixed(summaryResult.p99, 0)} ms (target < ${TARGET_P99_MS} ms)`);
+    console.log('latencies are whole milliseconds (autocannon); "loop busy" = event-loop utilisation of the server thread;');
+    console.log(`node µs/req = CPU of this process per response${generator === 'process' ? '' : ' (includes the load generator here)'}; pg µs/req = CPU of the up_bench backends per response`);
+    if (generator === 'process') {
+      const ceiling = (r: Measured) => 1_000_000 / r.nodeMicrosPerRequest;
+      console.log(`CPU ceiling of one server thread: bare ≈ ${fixed(ceiling(bareResult), 0)} req/s, summary ≈ ${fixed(ceiling(summaryResult), 0)} req/s ` +
+        `→ ${percent(ceiling(summaryResult) / ceiling(bareResult))} (a load-independent view of the same ratio)`);
+    }
+
+    if (profile) {
+      section('CPU profile of the main thread (server) under summary load');
+      const stop = await startProfiling();
+      const profiled = await runLoad({ url: summaryUrl, connections, durationSeconds: Math.min(duration, 5), headers, generator });
+      const summary = await stop();
+      const idleMs = summary.areas.find((a) => a.area === '(idle)')?.selfMs ?? 0;
+      console.log(`profile written to ${summary.file} (${fixed(summary.totalMs, 0)} ms; open in Chrome DevTools or speedscope)`);
+      console.log(`${profiled.ok} summaries while profiling (profiler overhead included): ` +
+        `${fixed(((summary.totalMs - idleMs) / Math.max(1, profiled.ok)) * 1000, 0)} µs of busy main-thread time per request`);
+      console.log('');
+      printTable(['self time by area', 'ms', 'share'], summary.areas.slice(0, 12).map((a) => [a.area, fixed(a.selfMs, 0), percent(a.share)]));
+      console.log('');
+      printTable(['function', 'where', 'ms', 'share'], summary.functions.slice(0, 15).map((f) => [f.name, f.where, fixed(f.selfMs, 0), percent(f.share)]));
+    }
+
+    const clean = summaryResult.non2xx === 0 && summaryResult.errors === 0 && bareResult.non2xx === 0 && bareResult.errors === 0;
+    const ratioOk = ratio >= TARGET_RATIO;
+    const p99Ok = summaryResult.p99 < TARGET_P99_MS;
+    return verdict('dashboard', clean && ratioOk && p99Ok, [
+      `summary ${fixed(summaryResult.requestsPerSecond, 0)} req/s = ${percent(ratio)} of bare ${fixed(bareResult.requestsPerSecond, 0)} req/s (${ratioOk ? 'ok' : 'MISS'}, target ≥ 25 %)`,
+      `summary p99 ${fixed(summaryResult.p99, 0)} ms (${p99Ok ? 'ok' : 'MISS'}, target < ${TARGET_P99_MS} ms)`,
+      ...(clean ? [] : ['non-2xx responses or connection errors during the run']),
+    ]);
+  } finally {
+    await oneQueryApp.close();
+    await bare.close();
+    await portal.close();
+  }
+}

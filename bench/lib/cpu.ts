@@ -1,0 +1,78 @@
+/**
+ * CPU time spent during a phase: by this process (the server, when the load generator runs elsewhere)
+ * and by the PostgreSQL backends serving the benchmark database (read from /proc, same machine only).
+ * Unlike wall-clock rates, CPU per request hardly changes when other work shares the machine.
+ */
+import { readFile } from 'node:fs/promises';
+import pg from 'pg';
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+async function processCpuMicros(pid: number, path = `/proc/${pid}/stat`): Promise<number | null> {
+  try {
+    const stat = await readFile(path, 'utf8');
+    // fields after "(comm)": state is field 3; utime, stime are fields 14 and 15
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+export interface CpuSnapshot {
+  node: NodeJS.CpuUsage;
+  mainThread: number | null;
+  postgres: Map<number, number>;
+}
+
+/** CPU of this process's main thread alone (the event loop: server JS and its syscalls), from /proc. */
+function mainThreadMicros(): Promise<number | null> {
+  return processCpuMicros(process.pid, `/proc/self/task/${process.pid}/stat`);
+}
+
+export interface CpuSpent {
+  /** µs of CPU of this node process (all threads) */
+  nodeMicros: number;
+  /** µs of CPU of its main thread only (null where /proc is missing) */
+  mainThreadMicros: number | null;
+  /** µs of CPU of the benchmark database's backends, or null when /proc does not show them */
+  postgresMicros: number | null;
+}
+
+/** Backends connected to the database of `url` (ask after warm-up, once the pool has opened its connections). */
+export async function postgresBackends(url: string): Promise<number[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
+    return rows.map((row) => row.pid);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function cpuSnapshot(backends: number[]): Promise<CpuSnapshot> {
+  const postgres = new Map<number, number>();
+  for (const pid of backends) {
+    const micros = await processCpuMicros(pid);
+    if (micros !== null) postgres.set(pid, micros);
+  }
+  return { node: process.cpuUsage(), mainThread: await mainThreadMicros(), postgres };
+}
+
+export async function cpuSince(start: CpuSnapshot): Promise<CpuSpent> {
+  const node = process.cpuUsage(start.node);
+  const main = await mainThreadMicros();
+  let postgresMicros: number | null = start.postgres.size > 0 ? 0 : null;
+  for (const [pid, before] of start.postgres) {
+    const after = await processCpuMicros(pid);
+    if (after !== null && postgresMicros !== null) postgresMicros += after - before;
+  }
+  return {
+    nodeMicros: node.user + node.system,
+    mainThreadMicros: main !== null && start.mainThread !== null ? main - start.mainThread : null,
+    postgresMicros,
+  };
+}

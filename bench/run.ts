@@ -1,0 +1,45 @@
+/**
+ * `npm run bench -- <name> [options]` runs bench/<name>.bench.ts. See docs/BENCHMARKS.md.
+ * Exit code: 0 PASS, 2 FAIL (a target missed), 1 the benchmark could not run.
+ */
+import { parseArgs, type BenchArgs } from './lib/report.js';
+
+type Bench = { main(args: BenchArgs): Promise<number> };
+
+const BENCHES: Record<string, { about: string; load: () => Promise<Bench> }> = {
+  dashboard: { about: 'GET /api/customers/:id/summary vs a bare Fastify route (autocannon, PostgreSQL)', load: () => import('./dashboard.bench.js') },
+  login: { about: 'POST /api/auth/login logins/s vs raw argon2id hashes/s', load: () => import('./login.bench.js') },
+  bundle: { about: 'vite build web; gzip size of the JS the login page loads', load: () => import('./bundle.bench.js') },
+};
+
+function usage(): void {
+  console.log('usage: npm run bench -- <name> [options]\n');
+  for (const [name, bench] of Object.entries(BENCHES)) console.log(`  ${name.padEnd(10)} ${bench.about}`);
+  console.log('\nsee docs/BENCHMARKS.md for the options of each');
+}
+
+async function run(): Promise<number> {
+  const [name, ...rest] = process.argv.slice(2);
+  if (!name || name === '--help' || name === '-h') {
+    usage();
+    return name ? 0 : 1;
+  }
+  const bench = BENCHES[name];
+  if (!bench) {
+    console.error(`unknown benchmark "${name}"\n`);
+    usage();
+    return 1;
+  }
+  console.log(`benchmark ${name} — node ${process.version}, ${new Date().toISOString()}`);
+  const module = await bench.load();
+  return module.main(parseArgs(rest));
+}
+
+run().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error('');
+    console.error(`ERROR ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,237 @@
+/**
+ * Table-driven access tests over EVERY route the app registers (route-registry.ts), so that a route added
+ * later is covered without anyone writing a test for it: it must declare its access, and the declared
+ * access must hold for a user of another customer, an additional user without rights, staff and anonymous.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { sql } from 'kysely';
+import type { LightMyRequestResponse } from 'fastify';
+import { createTestApp, type TestClient } from '../test/test-app.js';
+import { registeredRoutes, type RegisteredRoute } from './route-registry.js';
+import type { Db } from '../infra/db.js';
+import { DEMO_PASSWORD } from '../db/demo-data.js';
+
+// ---- minimal schema-valid values, built from the route's own schema ---------------------------------
+
+type JsonSchema = Record<string, unknown> & {
+  type?: string; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema;
+  anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; enum?: unknown[]; const?: unknown; format?: string;
+  minLength?: number; minItems?: number; minimum?: number;
+};
+
+const ajv = new Ajv({ strict: false, allErrors: false });
+addFormats(ajv);
+const isValid = (schema: JsonSchema, value: unknown) => ajv.validate(schema, value) as boolean;
+
+/** The smallest value the schema accepts; throws for a schema the generator does not understand yet. */
+function exampleOf(schema: JsonSchema): unknown {
+  const value = buildExample(schema);
+  if (!isValid(schema, value)) {
+    throw new Error(`cannot build a valid example for ${JSON.stringify(schema)} (got ${JSON.stringify(value)}); extend exampleOf`);
+  }
+  return value;
+}
+
+function buildExample(schema: JsonSchema): unknown {
+  if ('const' in schema) return schema.const;
+  if (schema.enum) return schema.enum[0];
+  const branches = schema.anyOf ?? schema.oneOf;
+  if (branches) {
+    for (const branch of branches) {
+      const value = buildExample(branch);
+      if (isValid(branch, value)) return value;
+    }
+    return null;
+  }
+  switch (schema.type) {
+    case 'object': {
+      const value: Record<string, unknown> = {};
+      for (const key of schema.required ?? []) value[key] = exampleOf(schema.properties?.[key] ?? {});
+      return value;
+    }
+    case 'array':
+      return Array.from({ length: schema.minItems ?? 0 }, () => exampleOf(schema.items ?? {}));
+    case 'string': {
+      const min = Math.max(schema.minLength ?? 0, 1);
+      const candidates = [
+        schema.format === 'email' ? 'authz.check@example.com' : null,
+        schema.format === 'date' ? '2026-11-23' : null,
+        schema.format === 'date-time' ? '2026-11-23T10:00:00.000Z' : null,
+        'authz-check'.padEnd(min, 'x'), '+371 20000000', 'a'.repeat(min), '0'.repeat(min),
+      ];
+      return candidates.find((candidate) => candidate !== null && isValid(schema, candidate)) ?? 'authz-check';
+    }
+    case 'integer':
+    case 'number':
+      return schema.minimum ?? 1;
+    case 'boolean':
+      return true;
+    default:
+      return null;
+  }
+}
+
+// ---- the app, its routes and the actors -------------------------------------------------------------
+
+const t = await createTestApp();
+afterAll(async () => { await t.close(); });
+
+const apiRoutes = registeredRoutes(t.app).filter((route) => route.url.startsWith('/api/'));
+const label = (route: RegisteredRoute) => `${route.method} ${route.url}`;
+const customerRoutes = apiRoutes.filter((route): route is RegisteredRoute & { access: { customer: string } } =>
+  typeof route.access === 'object');
+const staffRoutes = apiRoutes.filter((route) => route.access === 'staff' || route.access === 'administrator');
+const administratorRoutes = apiRoutes.filter((route) => route.access === 'administrator');
+const userRoutes = apiRoutes.filter((route) => route.access === 'user');
+
+const ids = { customerId: '', membershipId: '', userId: '' };
+const actors = {} as Record<'janis' | 'marta' | 'otherCustomerUser' | 'service' | 'anonymous', TestClient>;
+
+function requestOf(route: RegisteredRoute): { url: string; body: unknown } {
+  const schema = (route.schema ?? {}) as { params?: JsonSchema; querystring?: JsonSchema; body?: JsonSchema };
+  const url = route.url.replace(/:(\w+)/g, (_match, name: string) => {
+    const known = (ids as Record<string, string>)[name];
+    const value = known || String(exampleOf(schema.params?.properties?.[name] ?? { type: 'string', minLength: 1 }));
+    return encodeURIComponent(value);
+  });
+  const query = schema.querystring ? new URLSearchParams(exampleOf(schema.querystring) as Record<string, string>).toString() : '';
+  return { url: query ? `${url}?${query}` : url, body: schema.body ? exampleOf(schema.body) : undefined };
+}
+
+function call(client: TestClient, route: RegisteredRoute): Promise<LightMyRequestResponse> {
+  const { url, body } = requestOf(route);
+  return client.request(route.method, url, body);
+}
+
+/** A digest of every table: a refused request must leave all of them as they were. */
+async function fingerprint(db: Db): Promise<Record<string, string>> {
+  const tables = await sql<{ name: string }>`
+    SELECT table_name AS name FROM information_schema.tables
+    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`.execute(db);
+  const digests: Record<string, string> = {};
+  for (const { name } of tables.rows) {
+    const { rows } = await sql<{ digest: string }>`
+      SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM ${sql.table(name)} t`.execute(db);
+    digests[name] = rows[0].digest;
+  }
+  return digests;
+}
+
+async function expectRefusedWithoutChange(client: TestClient, route: RegisteredRoute, status: number, codes: string[]) {
+  const before = await fingerprint(t.deps.db);
+  const response = await call(client, route);
+  expect(response.statusCode, response.body).toBe(status);
+  expect(codes).toContain(response.json().error.code);
+  expect(await fingerprint(t.deps.db)).toEqual(before);
+}
+
+beforeAll(async () => {
+  const db = t.deps.db;
+  const customer = (number: string) => db.selectFrom('customers').select('id').where('customer_number', '=', number).executeTakeFirstOrThrow();
+  const janisHousehold = await customer('C-100001');
+  const annaHousehold = await customer('C-100002');
+  const marta = await db.selectFrom('users').select('id').where('email', '=', 'marta@demo.example').executeTakeFirstOrThrow();
+  const martaMembership = await db.selectFrom('memberships').select('id')
+    .where('user_id', '=', marta.id).where('customer_id', '=', janisHousehold.id).executeTakeFirstOrThrow();
+  Object.assign(ids, { customerId: janisHousehold.id, membershipId: martaMembership.id, userId: marta.id });
+
+  // An additional user without any right (the demo gives Marta see_invoices).
+  await db.updateTable('memberships').set({ rights: sql<string[]>`'{}'::text[]` }).where('id', '=', martaMembership.id).execute();
+
+  // A household user of another customer, registered at a service centre (ACC-5) and activated.
+  actors.service = t.client('10.0.1.1');
+  await actors.service.login('service@demo.example', DEMO_PASSWORD);
+  const registered = await actors.service.post(`/api/staff/customers/${annaHousehold.id}/accounts`, { fullName: 'Anna Kalniņa', email: 'anna.household@example.com' });
+  expect(registered.statusCode, registered.body).toBe(201);
+  const link = await t.linkFromMail('anna.household@example.com', '/activate?token=');
+  actors.otherCustomerUser = t.client('10.0.1.2');
+  const activated = await actors.otherCustomerUser.post('/api/auth/activate', { token: new URL(link).searchParams.get('token'), password: 'Dzintars-Jura-88' });
+  expect(activated.statusCode, activated.body).toBe(200);
+  await actors.otherCustomerUser.login('anna.household@example.com', 'Dzintars-Jura-88');
+  expect((await actors.otherCustomerUser.post('/api/me/terms/accept', { version: '1.0' })).statusCode).toBe(204);
+  // She is a full user of her own customer, so a 404 on Jānis's customer is the authorization at work.
+  expect((await actors.otherCustomerUser.get(`/api/customers/${annaHousehold.id}/summary`)).statusCode).toBe(200);
+
+  actors.janis = t.client('10.0.1.3');
+  await actors.janis.login('janis@demo.example', DEMO_PASSWORD);
+  actors.marta = t.client('10.0.1.4');
+  await actors.marta.login('marta@demo.example', DEMO_PASSWORD);
+  actors.anonymous = t.client('10.0.1.5');
+});
+
+describe('every route declares its access', () => {
+  it('the app has the routes this file walks through (the registry sees them all)', () => {
+    expect(customerRoutes.length).toBeGreaterThanOrEqual(10);
+    expect(staffRoutes.length).toBeGreaterThanOrEqual(10);
+    expect(userRoutes.length).toBeGreaterThanOrEqual(5);
+    expect(apiRoutes.map(label)).toEqual(expect.arrayContaining(['GET /api/openapi.json', 'GET /api/docs/json']));
+  });
+
+  it('ACC-17: no /api route is left without an access rule', () => {
+    expect(apiRoutes.filter((route) => !route.access).map(label)).toEqual([]);
+  });
+
+  it('ACC-11: every customer route names its customer in :customerId', () => {
+    expect(customerRoutes.filter((route) => !route.url.includes(':customerId')).map(label)).toEqual([]);
+  });
+
+  it('every route schema yields a valid example request (so the tables below can call it)', () => {
+    for (const route of apiRoutes) expect(() => requestOf(route), label(route)).not.toThrow();
+  });
+
+  it('the API documentation is public', async () => {
+    expect((await actors.anonymous.get('/api/docs/json')).statusCode).toBe(200);
+    expect([200, 302]).toContain((await actors.anonymous.get('/api/docs')).statusCode);
+  });
+});
+
+describe.each(customerRoutes.map((route) => ({ name: `${label(route)} (${route.access.customer})`, route })))('customer route $name', ({ route }) => {
+  it('ACC-11: a user of another customer gets 404 and nothing changes', async () => {
+    await expectRefusedWithoutChange(actors.otherCustomerUser, route, 404, ['CUSTOMER_NOT_FOUND']);
+  });
+
+  if (route.access.customer !== 'member') {
+    it('ACC-10: an additional user without rights gets 403 and nothing changes', async () => {
+      await expectRefusedWithoutChange(actors.marta, route, 403, ['RIGHT_MISSING']);
+    });
+  } else if (route.method === 'GET') {
+    it('ACC-10: any user of the customer may read it', async () => {
+      expect((await call(actors.marta, route)).statusCode).toBe(200);
+    });
+  }
+
+  it('anonymous gets 401 and nothing changes', async () => {
+    await expectRefusedWithoutChange(actors.anonymous, route, 401, ['NOT_AUTHENTICATED']);
+  });
+
+  if (route.method === 'GET') {
+    it('the main user gets it (the request above was a valid one)', async () => {
+      const response = await call(actors.janis, route);
+      expect(response.statusCode, response.body).toBe(200);
+    });
+  }
+});
+
+describe.each(staffRoutes.map((route) => ({ name: `${label(route)} (${String(route.access)})`, route })))('staff route $name', ({ route }) => {
+  it('ACC-5: a customer user gets 403 and nothing changes', async () => {
+    await expectRefusedWithoutChange(actors.janis, route, 403, ['STAFF_ONLY', 'ADMINISTRATOR_ONLY']);
+  });
+
+  it('anonymous gets 401 and nothing changes', async () => {
+    await expectRefusedWithoutChange(actors.anonymous, route, 401, ['NOT_AUTHENTICATED']);
+  });
+
+  if (administratorRoutes.includes(route)) {
+    it('customer service (not an administrator) gets 403 and nothing changes', async () => {
+      await expectRefusedWithoutChange(actors.service, route, 403, ['ADMINISTRATOR_ONLY']);
+    });
+  }
+});
+
+describe.each(userRoutes.map((route) => ({ name: label(route), route })))('user route $name', ({ route }) => {
+  it('anonymous gets 401 and nothing changes', async () => {
+    await expectRefusedWithoutChange(actors.anonymous, route, 401, ['NOT_AUTHENTICATED']);
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * Two portal processes (two app instances, each with its own connection pool, clock, mail transport and
+ * catcher) on ONE PostgreSQL database must behave as one portal behind a load balancer: sessions, login
+ * lockouts, single-use links, scheduled jobs, the e-mail outbox and rate limits are all kept in the database.
+ * Runs only against a PostgreSQL server (DATABASE_URL); PGlite is a single in-process connection.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rigaDate } from '@up/common/riga-time';
+import { createTestApp, type TestApp, type TestClient } from './test-app.js';
+import { DEMO_PASSWORD } from '../db/demo-data.js';
+import { runDueJobs } from '../jobs.js';
+import { newId } from '../infra/ids.js';
+
+describe.skipIf(!process.env.DATABASE_URL)('two portal processes on one database behave as one', () => {
+  let a: TestApp;
+  let b: TestApp;
+
+  beforeAll(async () => {
+    a = await createTestApp();
+    expect(a.databaseUrl).toBeTruthy();
+    b = await createTestApp({ databaseUrl: a.databaseUrl! });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  /** One browser (one cookie jar) whose requests the load balancer sends to either process. */
+  function browser(ip: string): { onA: TestClient; onB: TestClient } {
+    const onA = a.client(ip);
+    const onB = b.client(ip);
+    onB.cookies = onA.cookies;
+    return { onA, onB };
+  }
+
+  const moveClocks = (days: number) => {
+    a.clock.advanceDays(days);
+    b.clock.advanceDays(days);
+  };
+
+  const mailsTo = (address: string) => a.mail.to(address).length + b.mail.to(address).length;
+
+  it('a session created on A works on B, and a logout on B ends it on A', async () => {
+    const { onA, onB } = browser('10.0.5.1');
+    await onA.login('janis@demo.example', DEMO_PASSWORD);
+    const seenByB = (await onB.get('/api/session')).json().user;
+    expect(seenByB).toMatchObject({ email: 'janis@demo.example' });
+    const company = seenByB.customers.find((c: { customerNumber: string }) => c.customerNumber === 'C-100003');
+    // A state change on B, with the CSRF token of the session created on A.
+    expect((await onB.post('/api/me/active-customer', { customerId: company.id })).statusCode).toBe(204);
+    expect((await onA.get('/api/session')).json().user.activeCustomerId).toBe(company.id);
+    expect((await onB.post('/api/auth/logout')).statusCode).toBe(204);
+    expect((await onA.get('/api/session')).json().user).toBeNull();
+  });
+
+  it('ACC-7: 3 wrong passwords on A and 2 on B block the login on both (the count is shared)', async () => {
+    for (let i = 0; i < 3; i++) {
+      expect((await a.client('10.0.5.2').post('/api/auth/login', { email: 'marta@demo.example', password: 'wrong-1234' })).statusCode).toBe(401);
+    }
+    expect((await b.client('10.0.5.3').post('/api/auth/login', { email: 'marta@demo.example', password: 'wrong-1234' })).statusCode).toBe(401);
+    const fifth = await b.client('10.0.5.3').post('/api/auth/login', { email: 'marta@demo.example', password: 'wrong-1234' });
+    expect(fifth.statusCode).toBe(423);
+    expect(fifth.json().error.code).toBe('LOGIN_BLOCKED');
+    for (const app of [a, b]) {
+      const right = await app.client('10.0.5.4').post('/api/auth/login', { email: 'marta@demo.example', password: DEMO_PASSWORD });
+      expect(right.statusCode).toBe(423);
+    }
+    const warnings = await a.deps.db.selectFrom('outbox_emails').select('id').where('to_address', '=', 'marta@demo.example').execute();
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('ACC-7: five wrong passwords at the same moment, spread over both processes, block exactly once', async () => {
+    const attempts = [a, a, a, b, b].map((app, i) =>
+      app.client(`10.0.5.${10 + i}`).post('/api/auth/login', { email: 'service@demo.example', password: 'wrong-1234' }));
+    const statuses = (await Promise.all(attempts)).map((response) => response.statusCode);
+    expect(statuses.filter((status) => status === 401).length).toBeGreaterThanOrEqual(4);
+    expect(statuses.every((status) => status === 401 || status === 423)).toBe(true);
+    expect((await b.client('10.0.5.20').post('/api/auth/login', { email: 'service@demo.example', password: DEMO_PASSWORD })).statusCode).toBe(423);
+    const blocked = await a.deps.db.selectFrom('audit_events').select('seq').where('action', '=', 'login.blocked').execute();
+    expect(blocked).toHaveLength(2); // Marta's above, and this one
+  });
+
+  it('ACC-8: a reset link used on A fails on B; used on both at the same moment, exactly one succeeds', async () => {
+    expect((await a.client('10.0.5.30').post('/api/auth/forgot-password', { email: 'janis@demo.example' })).statusCode).toBe(202);
+    const first = new URL(await a.linkFromMail('janis@demo.example', '/reset-password?token=')).searchParams.get('token');
+    expect((await a.client('10.0.5.30').post('/api/auth/reset-password', { token: first, password: 'Saulains-Rits-41' })).statusCode).toBe(200);
+    const reused = await b.client('10.0.5.30').post('/api/auth/reset-password', { token: first, password: 'Saulains-Rits-42' });
+    expect(reused.statusCode).toBe(410);
+
+    expect((await b.client('10.0.5.31').post('/api/auth/forgot-password', { email: 'janis@demo.example' })).statusCode).toBe(202);
+    const second = new URL(await b.linkFromMail('janis@demo.example', '/reset-password?token=')).searchParams.get('token');
+    const onA = a.client('10.0.5.32');
+    const onB = b.client('10.0.5.33');
+    await onA.get('/api/session'); // CSRF cookies first, so that the two resets really race
+    await onB.get('/api/session');
+    const answers = await Promise.all([
+      onA.post('/api/auth/reset-password', { token: second, password: 'Zala-Plava-2027' }),
+      onB.post('/api/auth/reset-password', { token: second, password: 'Zala-Plava-2027' }),
+    ]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 410]);
+    expect((await a.client('10.0.5.34').post('/api/auth/login', { email: 'janis@demo.example', password: 'Zala-Plava-2027' })).statusCode).toBe(200);
+    const resets = await a.deps.db.selectFrom('audit_events').select('seq').where('action', '=', 'password.reset').execute();
+    expect(resets).toHaveLength(2);
+  });
+
+  it('ACC-12: both processes running the jobs at once run each job once per period and send every queued e-mail once', async () => {
+    // An account idle for over a year whose customer (C-100005) has no active contract: the daily job deletes it.
+    const now = a.clock.now();
+    const longAgo = new Date(now.getTime() - 400 * 86_400_000);
+    const ojars = newId();
+    await a.deps.db.insertInto('users').values({
+      id: ojars, email: 'ojars@demo.example', full_name: 'Ojārs Vecais', personal_code: null, phone: null, language: 'lv', password_hash: null,
+      password_changed_at: null, must_change_password: false, status: 'active', blocked_reason: null, activation_deadline: null, failed_logins: 0,
+      locked_until: null, last_login_at: longAgo, totp_secret: null, totp_enabled: false, staff_role: null, created_at: longAgo, updated_at: longAgo,
+    }).execute();
+    const customer = await a.deps.db.selectFrom('customers').select('id').where('customer_number', '=', 'C-100005').executeTakeFirstOrThrow();
+    await a.deps.db.insertInto('memberships').values({
+      id: newId(), user_id: ojars, customer_id: customer.id, role: 'main', rights: [], status: 'active', invited_by: null, created_at: longAgo, ended_at: null,
+    }).execute();
+    // Two e-mails waiting in the outbox.
+    await a.client('10.0.5.40').post('/api/auth/forgot-password', { email: 'admin@demo.example' });
+    await b.client('10.0.5.41').post('/api/auth/forgot-password', { email: 'service@demo.example' });
+
+    const caughtBefore = [...a.mail.messages, ...b.mail.messages].length;
+    moveClocks(1);
+    const period = rigaDate(a.clock.now());
+    await Promise.all([runDueJobs(a.deps), runDueJobs(b.deps)]);
+    await Promise.all([runDueJobs(a.deps), runDueJobs(b.deps)]); // delivers what the first round queued
+
+    const daily = await a.deps.db.selectFrom('job_runs').selectAll().where('job', '=', 'delete-inactive-accounts').where('period', '=', period).execute();
+    expect(daily).toHaveLength(1);
+    expect(daily[0].finished_at).not.toBeNull();
+    expect(daily[0].result).toBe(1);
+    const runs = await a.deps.db.selectFrom('job_runs').select(['job', 'period']).execute();
+    expect(new Set(runs.map((r) => `${r.job}@${r.period}`)).size).toBe(runs.length);
+    expect(await a.deps.db.selectFrom('audit_events').select('seq').where('action', '=', 'account.deleted').where('object_id', '=', ojars).execute()).toHaveLength(1);
+
+    // Every message of the outbox reached the SMTP server exactly once, whichever process sent it.
+    const unsent = await a.deps.db.selectFrom('outbox_emails').select('id').where('sent_at', 'is', null).execute();
+    expect(unsent).toEqual([]);
+    const sentNow = await a.deps.db.selectFrom('outbox_emails').select(['to_address', 'subject']).where('sent_at', '=', a.clock.now()).execute();
+    expect(sentNow.map((m) => m.to_address)).toEqual(expect.arrayContaining(['admin@demo.example', 'service@demo.example', 'ojars@demo.example']));
+    const caught = a.mail.messages.length + b.mail.messages.length - caughtBefore;
+    expect(caught).toBe(sentNow.length);
+    for (const message of sentNow) {
+      const copies = [...a.mail.messages, ...b.mail.messages].filter((m) => m.to === message.to_address && m.subject === message.subject);
+      expect(copies, `${message.to_address}: ${message.subject}`).toHaveLength(sentNow.filter((m) => m.to_address === message.to_address && m.subject === message.subject).length);
+    }
+    expect(mailsTo('ojars@demo.example')).toBe(1);
+  });
+
+  it('rate limits are shared: 20 reset requests an hour from one address, counted over both processes', async () => {
+    const send = (app: TestApp) => app.client('10.0.5.50').post('/api/auth/forgot-password', { email: 'nobody@example.com' });
+    for (let i = 0; i < 12; i++) expect((await send(a)).statusCode).toBe(202);
+    for (let i = 0; i < 8; i++) expect((await send(b)).statusCode).toBe(202);
+    const limitedOnA = await send(a);
+    expect(limitedOnA.statusCode).toBe(429);
+    expect(limitedOnA.headers['retry-after']).toBeTruthy();
+    expect((await send(b)).statusCode).toBe(429);
+    // Another address is not affected.
+    expect((await b.client('10.0.5.51').post('/api/auth/forgot-password', { email: 'nobody@example.com' })).statusCode).toBe(202);
+  });
+});
