@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { httpRequest, loginJanis, startPortal } from './lib/portal.js';
 import { parseGenerator, runLoad, type LoadResult } from './lib/load.js';
-import { cpuSince, cpuSnapshot, postgresBackends } from './lib/cpu.js';
+import { cpuSince, cpuSnapshot } from './lib/cpu.js';
 import { startProfiling } from './lib/profile.js';
 import { QueryCounter } from './lib/query-counter.js';
 import { fixed, flagOption, machineLoad, numberOption, percent, printTable, section, verdict, type BenchArgs } from './lib/report.js';
@@ -82,8 +82,7 @@ export async function main(args: BenchArgs): Promise<number> {
     // CPU per request: this process (= the servers, with --loadgen process) and the up_bench backends.
     const measure = async (label: string, url: string, h?: Record<string, string>): Promise<Measured> => {
       if (warmup > 0) await runLoad({ url, connections, durationSeconds: warmup, headers: h, generator });
-      const backends = await postgresBackends(portal.databaseUrl);
-      const cpuBefore = await cpuSnapshot(backends);
+      const cpuBefore = await cpuSnapshot(portal.databaseUrl);
       const before = performance.eventLoopUtilization();
       const result = await runLoad({ url, connections, durationSeconds: duration, headers: h, generator });
       const elu = performance.eventLoopUtilization(before).utilization;

@@ -22,6 +22,8 @@ async function processCpuMicros(pid: number, path = `/proc/${pid}/stat`): Promis
 export interface CpuSnapshot {
   node: NodeJS.CpuUsage;
   mainThread: number | null;
+  /** the benchmark database's URL, or null to leave PostgreSQL out */
+  databaseUrl: string | null;
   postgres: Map<number, number>;
 }
 
@@ -39,8 +41,8 @@ export interface CpuSpent {
   postgresMicros: number | null;
 }
 
-/** Backends connected to the database of `url` (ask after warm-up, once the pool has opened its connections). */
-export async function postgresBackends(url: string): Promise<number[]> {
+/** Backends connected to the database of `url`. */
+async function postgresBackends(url: string): Promise<number[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -53,22 +55,29 @@ export async function postgresBackends(url: string): Promise<number[]> {
   }
 }
 
-export async function cpuSnapshot(backends: number[]): Promise<CpuSnapshot> {
+/**
+ * Start of a phase. Backends that connect during the phase (the pool opens connections as it needs them
+ * and closes idle ones after 10 s) are found again at its end and counted from zero.
+ */
+export async function cpuSnapshot(databaseUrl: string | null): Promise<CpuSnapshot> {
   const postgres = new Map<number, number>();
-  for (const pid of backends) {
+  for (const pid of databaseUrl ? await postgresBackends(databaseUrl) : []) {
     const micros = await processCpuMicros(pid);
     if (micros !== null) postgres.set(pid, micros);
   }
-  return { node: process.cpuUsage(), mainThread: await mainThreadMicros(), postgres };
+  return { node: process.cpuUsage(), mainThread: await mainThreadMicros(), databaseUrl, postgres };
 }
 
 export async function cpuSince(start: CpuSnapshot): Promise<CpuSpent> {
   const node = process.cpuUsage(start.node);
   const main = await mainThreadMicros();
-  let postgresMicros: number | null = start.postgres.size > 0 ? 0 : null;
-  for (const [pid, before] of start.postgres) {
-    const after = await processCpuMicros(pid);
-    if (after !== null && postgresMicros !== null) postgresMicros += after - before;
+  let postgresMicros: number | null = null;
+  if (start.databaseUrl) {
+    const pids = new Set([...start.postgres.keys(), ...(await postgresBackends(start.databaseUrl))]);
+    for (const pid of pids) {
+      const after = await processCpuMicros(pid);
+      if (after !== null) postgresMicros = (postgresMicros ?? 0) + after - (start.postgres.get(pid) ?? 0);
+    }
   }
   return {
     nodeMicros: node.user + node.system,

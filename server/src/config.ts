@@ -34,6 +34,8 @@ export interface Config {
   secureCookies: boolean;
   /** DEV_MODE: dev-only pages (mailbox); default true unless NODE_ENV=production */
   devMode: boolean;
+  /** DEV_CLOCK: dev/test only: lets /api/dev/clock move the server's time; needs DEV_MODE (default false) */
+  devClock: boolean;
   /** JOBS: run the job worker in this process (default true) */
   runJobs: boolean;
   /** TRUST_PROXY: trust X-Forwarded-For from a load balancer (default false) */
@@ -81,6 +83,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   }
   const operatorId = optional(env, 'OPERATOR') ?? 'demo';
   const production = env.NODE_ENV === 'production';
+  const devMode = flag(env, 'DEV_MODE', !production);
+  const devClock = flag(env, 'DEV_CLOCK', false);
+  if (devClock && !devMode) {
+    throw new ConfigError('DEV_CLOCK=true needs DEV_MODE=true: the movable clock is for development and tests only');
+  }
   return Object.freeze({
     port,
     host: optional(env, 'HOST') ?? '0.0.0.0',
@@ -97,7 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     oidcClientSecret: optional(env, 'OIDC_CLIENT_SECRET') ?? 'demo-secret',
     demoIdpPort: integer(env, 'DEMO_IDP_PORT', 3001),
     secureCookies: flag(env, 'SECURE_COOKIES', publicUrl.startsWith('https:')),
-    devMode: flag(env, 'DEV_MODE', !production),
+    devMode,
+    devClock,
     runJobs: flag(env, 'JOBS', true),
     trustProxy: flag(env, 'TRUST_PROXY', false),
     logLevel: optional(env, 'LOG_LEVEL') ?? 'info',

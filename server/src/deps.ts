@@ -2,7 +2,7 @@ import type { Transporter } from 'nodemailer';
 import type { OperatorProfile } from '@up/operators';
 import type { Config } from './config.js';
 import type { Db } from './infra/db.js';
-import type { Clock } from './infra/clock.js';
+import type { Clock, OffsetClock } from './infra/clock.js';
 import type { DevMailCatcher } from './infra/mailer.js';
 import type { OidcLogin } from './modules/accounts/oidc-login.js';
 
@@ -17,4 +17,6 @@ export interface Deps {
   mailCatcher: DevMailCatcher | null;
   /** bank/eID login over OpenID Connect; null when not configured */
   bankLogin: OidcLogin | null;
+  /** the same clock as `clock` when DEV_CLOCK=true, so POST /api/dev/clock can move it (dev and browser tests) */
+  devClock?: OffsetClock;
 }

@@ -5,7 +5,7 @@ import { buildApp } from './app.js';
 import type { Deps } from './deps.js';
 import { openPglite, openPostgres, type OpenDatabase } from './infra/db.js';
 import { migrateToLatest } from './db/migrate.js';
-import { systemClock } from './infra/clock.js';
+import { OffsetClock, systemClock, type Clock } from './infra/clock.js';
 import { createSmtpTransport, DevMailCatcher } from './infra/mailer.js';
 import { ensureProfileTermsPublished } from './modules/terms/terms.service.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './db/demo-data.js';
@@ -17,6 +17,9 @@ import { startJobWorker } from './jobs.js';
 async function main() {
   const config = loadConfig();
   const operator = loadOperatorProfile(config.operatorId);
+  // DEV_CLOCK (dev/test only): system time plus an offset that POST /api/dev/clock moves.
+  const devClock = config.devClock ? new OffsetClock() : undefined;
+  const clock: Clock = devClock ?? systemClock;
 
   let database: OpenDatabase;
   if (config.databaseUrl) {
@@ -26,8 +29,8 @@ async function main() {
     database = await openPglite({ dataDir: config.dataDir });
   }
   await migrateToLatest(database.db);
-  await ensureProfileTermsPublished(database.db, operator, systemClock.now());
-  const seeded = config.demoData ? await seedDemoData(database.db, systemClock.now()) : false;
+  await ensureProfileTermsPublished(database.db, operator, clock.now());
+  const seeded = config.demoData ? await seedDemoData(database.db, clock.now()) : false;
 
   let mailCatcher: DevMailCatcher | null = null;
   let smtpUrl = config.smtpUrl;
@@ -57,7 +60,7 @@ async function main() {
   });
 
   const deps: Deps = {
-    config, operator, db: database.db, clock: systemClock, mailTransport: createSmtpTransport(smtpUrl), mailCatcher, bankLogin,
+    config, operator, db: database.db, clock, mailTransport: createSmtpTransport(smtpUrl), mailCatcher, bankLogin, devClock,
   };
   const app = await buildApp(deps, { logger: { level: config.logLevel } });
   const stopJobs = config.runJobs ? startJobWorker(deps, (error) => app.log.error({ err: error }, 'job failed')) : () => {};
@@ -67,6 +70,7 @@ async function main() {
   console.log(`  database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
   if (mailCatcher) console.log(`  e-mail: caught locally, see ${config.publicUrl}/dev/mailbox`);
   if (closeIdp) console.log(`  bank/eID login: demo identity provider at ${issuer}`);
+  if (devClock) console.log('  clock: DEV_CLOCK is on, POST /api/dev/clock moves the server\'s time');
   if (config.demoData) {
     console.log(`  demo logins${seeded ? '' : ' (already in the database)'} — password ${DEMO_PASSWORD}:`);
     for (const user of DEMO_USERS) console.log(`    ${user.email.padEnd(24)} ${user.role}`);

@@ -28,6 +28,25 @@ export class ManualClock implements Clock {
   }
 }
 
+/**
+ * System time plus an adjustable offset: DEV_CLOCK=true runs the portal on it so that browser tests can
+ * move the server's time (e.g. past a 24-hour activation link) through POST /api/dev/clock.
+ */
+export class OffsetClock implements Clock {
+  #offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.#offsetMs);
+  }
+  /** Moves the clock by ms (negative moves it back); returns the new time. */
+  advance(ms: number): Date {
+    this.#offsetMs += ms;
+    return this.now();
+  }
+  get offsetMs(): number {
+    return this.#offsetMs;
+  }
+}
+
 export function addMinutes(instant: Date, minutes: number): Date {
   return new Date(instant.getTime() + minutes * 60_000);
 }

@@ -32,7 +32,7 @@ export async function activateAccount(deps: Deps, token: string, password: strin
     if (!owner || owner.status !== 'pending') throw linkProblem({ ok: false, reason: 'invalid' });
     await storeNewPassword(trx, owner.id, passwordHash, now);
     await trx.updateTable('users').set({ status: 'active', activation_deadline: null, updated_at: now }).where('id', '=', owner.id).execute();
-    await recordAudit(trx, { ...actor, userId: owner.id }, { action: 'account.activated', objectType: 'user', objectId: owner.id }, now);
+    await recordAudit(trx, { ...actor, userId: owner.id, role: 'user' }, { action: 'account.activated', objectType: 'user', objectId: owner.id }, now);
   });
 }
 
@@ -117,6 +117,6 @@ export async function resetPassword(deps: Deps, token: string, password: string,
       .execute();
     await revokeTokens(trx, owner.id, ['activation', 'invitation', 'password_reset'], now);
     await deleteAllSessionsOfUser(trx, owner.id);
-    await recordAudit(trx, { ...actor, userId: owner.id }, { action: 'password.reset', objectType: 'user', objectId: owner.id }, now);
+    await recordAudit(trx, { ...actor, userId: owner.id, role: 'user' }, { action: 'password.reset', objectType: 'user', objectId: owner.id }, now);
   });
 }

@@ -80,7 +80,7 @@ export async function loginWithBankIdentity(
       ip: context.ip,
       userAgent: context.userAgent,
     }, now);
-    await recordAudit(trx, { ...actor, userId: user.id }, { action: 'login.succeeded', objectType: 'user', objectId: user.id, details: { method: 'bank' } }, now);
+    await recordAudit(trx, { ...actor, userId: user.id, role: 'user' }, { action: 'login.succeeded', objectType: 'user', objectId: user.id, details: { method: 'bank' } }, now);
     return { token: session.token, csrfToken: session.csrfToken };
   });
 }

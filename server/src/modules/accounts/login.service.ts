@@ -124,7 +124,7 @@ export async function loginWithPassword(deps: Deps, input: LoginInput, actor: Ac
       ip: input.ip,
       userAgent: input.userAgent,
     }, now);
-    await recordAudit(trx, { ...actor, userId: user.id }, { action: 'login.succeeded', objectType: 'user', objectId: user.id, details: { method: 'password' } }, now);
+    await recordAudit(trx, { ...actor, userId: user.id, role: user.staff_role ?? 'user' }, { action: 'login.succeeded', objectType: 'user', objectId: user.id, details: { method: 'password' } }, now);
     return { token: session.token, csrfToken: session.csrfToken };
   });
 }

@@ -107,7 +107,7 @@ export async function registerMainUser(deps: Deps, input: RegistrationInput, act
         vars: { portal: deps.operator.portalName, customer: customer.name, name: input.fullName, email: input.email, support: deps.operator.support.phone },
       }, now);
     }
-    await recordAudit(trx, { ...actor, userId: actor.userId ?? userId }, {
+    await recordAudit(trx, { ...actor, userId: actor.userId ?? userId, role: actor.userId ? actor.role : 'user' }, {
       customerId: customer.id,
       action: 'registration.main_user_registered',
       objectType: 'user',

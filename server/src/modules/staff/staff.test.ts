@@ -185,7 +185,7 @@ describe('staff back office', () => {
     expect(stable.statusCode).toBe(200);
     expect(stable.json().texts.lv).toBe('Noteikumi 2.0');
     // Not in force before its date; the one in force now gets an end date.
-    expect((await h.newClient().get('/api/terms/current')).json()).toMatchObject({ version: '1.0', validTo: '2027-01-01' });
+    expect((await h.newClient().get('/api/terms/current')).json()).toMatchObject({ version: '1.0', validTo: '2026-12-31' });
     expect((await admin.post('/api/staff/terms', terms)).statusCode).toBe(409);
   });
 

@@ -1,4 +1,4 @@
-import { rigaDate } from '@up/common/riga-time';
+import { addDays, rigaDate } from '@up/common/riga-time';
 import type { OperatorProfile } from '@up/operators';
 import type { Db } from '../../infra/db.js';
 import { conflict, invalidField, notFound } from '../../infra/errors.js';
@@ -54,7 +54,7 @@ export interface PublishTermsInput {
   texts: { lv: string; en: string; ru: string };
 }
 
-/** OPS-1: a new version ends the previous one the day before it takes effect. */
+/** OPS-1: a new version ends the previous one (valid_to, inclusive) the day before it takes effect. */
 export async function publishTerms(db: Db, input: PublishTermsInput, actor: Actor, now: Date): Promise<Terms> {
   if (input.validFrom < input.approvedOn) throw invalidField('validFrom', 'cannot be before the approval date');
   return db.transaction().execute(async (trx) => {
@@ -62,7 +62,7 @@ export async function publishTerms(db: Db, input: PublishTermsInput, actor: Acto
     if (clash) throw conflict('TERMS_VERSION_EXISTS', `Version "${input.version}" is already published`);
     await trx
       .updateTable('terms_versions')
-      .set({ valid_to: input.validFrom })
+      .set({ valid_to: addDays(input.validFrom, -1) })
       .where('valid_to', 'is', null)
       .where('valid_from', '<', input.validFrom)
       .execute();

@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Browser tests: each file starts the real portal (npx tsx server/src/main.ts) on free ports with a fresh
+// database and drives it in Debian's Chromium through playwright-core. The web app must be built first
+// (`npm run test:e2e` does that). The root config's globalSetup (test databases) is not used here.
+export default defineConfig({
+  root: fileURLToPath(new URL('..', import.meta.url)),
+  test: {
+    include: ['e2e/**/*.e2e.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    // One portal and one Chromium at a time: the files start their own, and together they would compete for CPU.
+    fileParallelism: false,
+    pool: 'forks',
+  },
+});
