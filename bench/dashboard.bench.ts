@@ -121,7 +121,7 @@ export async function main(args: BenchArgs): Promise<number> {
     if (generator === 'process') {
       const ceiling = (r: Measured) => 1_000_000 / r.nodeMicrosPerRequest;
       console.log(`CPU ceiling of one server thread: bare ≈ ${fixed(ceiling(bareResult), 0)} req/s, summary ≈ ${fixed(ceiling(summaryResult), 0)} req/s ` +
-        `→ ${percent(ceiling(summaryResult) / ceiling(bareResult))} (a load-independent view of the same ratio)`);
+        `→ ${percent(ceiling(summaryResult) / ceiling(bareResult))} (the same ratio from CPU time, less moved by other load)`);
     }
 
     if (profile) {

@@ -5,13 +5,16 @@
  * (advisory-locked hash chain), then reads the session back and describes it.
  * Target: the best logins/s ≥ 80 % of hashes/s.
  *
- * The phases alternate over several rounds (hash, logins at each concurrency, hash, …) and the rates are
- * pooled over the rounds, so that other work on the machine coming and going hits both sides alike.
+ * The phases alternate over several rounds (hash, logins at each concurrency, hash, …): each round gives a
+ * logins/hashes ratio from phases seconds apart. On a shared machine other work comes and goes within
+ * seconds, so the verdict takes the median ratio over the quiet rounds (raw hash rate within 15 % of the
+ * best round's: the machine was ours), and cross-checks it with CPU time per operation (logins/s ≈
+ * hashes/s × CPU per hash / CPU per login once the CPU is the limit), which other load moves far less.
  *
  * The per-IP login limit (30/min) is a production rule, so it stays: the portal runs with TRUST_PROXY=true
  * and each request comes "from" its own X-Forwarded-For address, as if many users logged in at once.
  *
- *   npm run bench -- login [--duration 5] [--rounds 3] [--hash-concurrency 2] [--concurrency 2,3,4] [--warmup 2]
+ *   npm run bench -- login [--duration 4] [--rounds 5] [--hash-concurrency 2] [--concurrency 2,3,4] [--warmup 2]
  */
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -48,6 +51,13 @@ function quantile(values: number[], q: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((x, y) => x - y);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function pool(rates: Rate[]): Rate {
@@ -125,8 +135,8 @@ const hashOnce = async () => {
 };
 
 export async function main(args: BenchArgs): Promise<number> {
-  const duration = numberOption(args, 'duration', 5);
-  const rounds = Math.max(1, Math.round(numberOption(args, 'rounds', 3)));
+  const duration = numberOption(args, 'duration', 4);
+  const rounds = Math.max(1, Math.round(numberOption(args, 'rounds', 5)));
   const hashConcurrency = numberOption(args, 'hash-concurrency', 2);
   const warmup = numberOption(args, 'warmup', 2);
   const levels = (args.options.concurrency ?? '2,3,4').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
@@ -201,16 +211,34 @@ export async function main(args: BenchArgs): Promise<number> {
     const loginCpu = (r: Rate) => (r.nodeCpu + (r.pgCpu ?? 0)) / Math.max(1, r.ok);
     const hashCpu = hashes.nodeCpu / Math.max(1, hashes.ok);
     const leanest = logins.reduce((a, b) => (loginCpu(b) < loginCpu(a) ? b : a));
+    const cpuRatio = hashCpu / loginCpu(leanest);
     console.log(`CPU per login ${fixed(loginCpu(leanest) / 1000, 1)} ms vs ${fixed(hashCpu / 1000, 1)} ms per raw hash → with the CPU as the limit, ` +
-      `logins/s can reach ${percent(hashCpu / loginCpu(leanest))} of hashes/s (a view that depends less on other load)`);
+      `logins/s can reach ${percent(cpuRatio)} of hashes/s (a view that depends less on other load)`);
 
-    const best = logins.reduce((a, b) => (perSecond(b) > perSecond(a) ? b : a));
-    const ratio = perSecond(best) / perSecond(hashes);
-    const perRound = loginRounds.get(best.concurrency)!.map((r, i) => percent(perSecond(r) / perSecond(hashRounds[i])));
+    // Per concurrency: the ratio of each round; the median over the quiet rounds decides.
+    const bestHashRate = Math.max(...hashRounds.map(perSecond));
+    const quiet = hashRounds.map((r) => perSecond(r) >= 0.85 * bestHashRate);
+    const ratios = levels.map((level) => {
+      const each = loginRounds.get(level)!.map((r, i) => perSecond(r) / perSecond(hashRounds[i]));
+      return { level, each, median: median(each.filter((_, i) => quiet[i])) };
+    });
+    console.log('');
+    printTable(
+      ['logins/hashes per round', ...hashRounds.map((r, i) => `round ${i + 1}${quiet[i] ? '' : ' (busy)'}`), 'median of quiet', 'pooled, all'],
+      [
+        ['raw hashes/s', ...hashRounds.map((r) => fixed(perSecond(r), 1)), '', fixed(perSecond(hashes), 1)],
+        ...ratios.map((r, i) => [`concurrency ${r.level}`, ...r.each.map(percent), percent(r.median), percent(perSecond(logins[i]) / perSecond(hashes))]),
+      ],
+    );
+    console.log(`"(busy)": a round whose raw hash rate was under 85 % of the best round's (other work took the CPU); left out of the median`);
+    const best = ratios.reduce((a, b) => (b.median > a.median ? b : a));
     const clean = logins.every((r) => r.failures === 0);
-    return verdict('login', clean && ratio >= TARGET_RATIO, [
-      `best ${fixed(perSecond(best), 1)} logins/s (concurrency ${best.concurrency}) = ${percent(ratio)} of ${fixed(perSecond(hashes), 1)} raw hashes/s ` +
-        `(${ratio >= TARGET_RATIO ? 'ok' : 'MISS'}, target ≥ ${percent(TARGET_RATIO)}; rounds: ${perRound.join(', ')})`,
+    const ok = clean && best.median >= TARGET_RATIO;
+    const disagree = (cpuRatio >= TARGET_RATIO) !== (best.median >= TARGET_RATIO);
+    return verdict('login', ok, [
+      `logins/s = ${percent(best.median)} of raw hashes/s at concurrency ${best.level} (median of ${quiet.filter(Boolean).length} quiet round(s); ` +
+        `${best.median >= TARGET_RATIO ? 'ok' : 'MISS'}, target ≥ ${percent(TARGET_RATIO)})`,
+      `CPU view ${percent(cpuRatio)}${disagree ? ' DISAGREES — the machine was too busy to decide; rerun when it is quiet' : ' agrees'}`,
       ...(clean ? [] : ['some logins failed']),
     ]);
   } finally {

@@ -4,6 +4,7 @@ import { startPortal, type Portal } from './support/portal.js';
 import { chooseEnglish, collectPageErrors, launchBrowser, newContext, visibleText, waitForPath } from './support/browser.js';
 import { waitForMailLink } from './support/mail.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
+import { activateAccount, logIn } from './support/ui.js';
 
 // Anna Kalniņa is in the demo customer records (C-100002) but has no portal account yet.
 const ANNA = { name: 'Anna Kalniņa', personalCode: '020790-11115', customerNumber: 'C-100002', email: 'anna.kalnina@example.com', phone: '+371 20000002' };
@@ -27,22 +28,6 @@ afterAll(async () => {
   await browser?.close();
   await portal?.stop();
 });
-
-/** Fills the login form as a person would and presses "Log in". */
-async function logIn(page: Page, email: string, password: string) {
-  await page.getByLabel('E-mail', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Log in', exact: true }).click();
-}
-
-/** On the activation page from the e-mailed link: chooses the password twice and saves it. */
-async function choosePassword(page: Page, password: string) {
-  await visibleText(page.getByRole('heading', { level: 1, name: 'Activate your account' }));
-  await page.getByLabel('New password', { exact: true }).fill(password);
-  await page.getByLabel('Repeat the new password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Save password' }).click();
-  expect(await visibleText(page.getByRole('status').filter({ hasText: 'Your account is active' }))).toBe('Your account is active. You can now log in.');
-}
 
 describe('a new customer user registers, activates and invites an additional user', () => {
   it('ACC-1, ACC-2: Anna registers on /register with the data of her customer record, accepting the terms and confirming the data', async () => {
@@ -69,6 +54,14 @@ describe('a new customer user registers, activates and invites an additional use
     expect(await visibleText(page.getByText('Registration requires accepting the terms of use.'))).toBeTruthy();
 
     await page.getByRole('checkbox', { name: /I have read and accept the portal terms of use/ }).check();
+    // ACC-2: data that do not match the records are refused and the person is sent to customer service.
+    await page.getByLabel('Customer or contract number', { exact: true }).fill('C-100099');
+    await page.getByRole('button', { name: 'Register', exact: true }).click();
+    const mismatch = await visibleText(page.getByRole('alert').filter({ hasText: 'do not match our customer records' }));
+    expect(mismatch).toContain('Please check the data or contact customer service');
+    expect(mismatch).toMatch(/\+371/); // the support phone
+
+    await page.getByLabel('Customer or contract number', { exact: true }).fill(ANNA.customerNumber);
     await page.getByRole('button', { name: 'Register', exact: true }).click();
     await visibleText(page.getByRole('heading', { level: 1, name: 'Check your e-mail' }));
     expect(await visibleText(page.getByRole('status'))).toContain(`we have sent a message to ${ANNA.email}`);
@@ -81,7 +74,7 @@ describe('a new customer user registers, activates and invites an additional use
     expect(mail.text).toContain('within 24 hours');
 
     await page.goto(link);
-    await choosePassword(page, ANNA_PASSWORD);
+    await activateAccount(page, ANNA_PASSWORD);
     await page.getByRole('link', { name: 'Go to login' }).click();
     await waitForPath(page, '/login');
     await logIn(page, ANNA.email, ANNA_PASSWORD);
@@ -128,7 +121,7 @@ describe('a new customer user registers, activates and invites an additional use
       const errors = collectPageErrors(page);
       await page.goto(link);
       await chooseEnglish(page);
-      await choosePassword(page, INVITEE_PASSWORD);
+      await activateAccount(page, INVITEE_PASSWORD);
       await page.getByRole('link', { name: 'Go to login' }).click();
       await logIn(page, INVITEE.email, INVITEE_PASSWORD);
       // OPS-1: an invited user has not accepted the terms of use yet, so the portal asks first.

@@ -1,7 +1,8 @@
 /**
  * CPU time spent during a phase: by this process (the server, when the load generator runs elsewhere)
  * and by the PostgreSQL backends serving the benchmark database (read from /proc, same machine only).
- * Unlike wall-clock rates, CPU per request hardly changes when other work shares the machine.
+ * CPU per request moves much less than wall-clock rates when other work shares the machine (it still
+ * grows somewhat under contention: caches, wake-ups).
  */
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
@@ -71,12 +72,13 @@ export async function cpuSnapshot(databaseUrl: string | null): Promise<CpuSnapsh
 export async function cpuSince(start: CpuSnapshot): Promise<CpuSpent> {
   const node = process.cpuUsage(start.node);
   const main = await mainThreadMicros();
-  let postgresMicros: number | null = null;
+  let postgresMicros: number | null = start.databaseUrl ? 0 : null;
   if (start.databaseUrl) {
     const pids = new Set([...start.postgres.keys(), ...(await postgresBackends(start.databaseUrl))]);
     for (const pid of pids) {
       const after = await processCpuMicros(pid);
-      if (after !== null) postgresMicros = (postgresMicros ?? 0) + after - (start.postgres.get(pid) ?? 0);
+      if (after === null) continue;
+      postgresMicros = (postgresMicros ?? 0) + after - (start.postgres.get(pid) ?? 0);
     }
   }
   return {

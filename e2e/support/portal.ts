@@ -92,7 +92,13 @@ export async function startPortal(options: { env?: Record<string, string>; start
   child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let running = true;
-  void exited.then(() => { running = false; });
+  // If the test process ends without stop() (a crash, Ctrl-C), the portal must not outlive it.
+  const killOnExit = () => { if (running && child.pid) signalGroup(child.pid, 'SIGKILL'); };
+  process.once('exit', killOnExit);
+  void exited.then(() => {
+    running = false;
+    process.removeListener('exit', killOnExit);
+  });
 
   const stop = async () => {
     if (running && child.pid) {

@@ -1,6 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -9,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from './deps.js';
 import { installErrorHandler } from './http/error-handler.js';
+import { installSecurityHeaders, securityHeaders } from './http/security-headers.js';
 import { sessionHook } from './http/session-hook.js';
 import { AppError } from './infra/errors.js';
 import { authRoutes } from './modules/accounts/auth.routes.js';
@@ -46,22 +46,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   collectRoutes(app);
   installInputGuards(app);
   await app.register(cookie);
-  await app.register(helmet, {
-    // ACC-16: HSTS only where the portal is served over TLS.
-    hsts: deps.config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'", ...(deps.bankLogin ? ['*'] : [])],
-        upgradeInsecureRequests: deps.config.secureCookies ? [] : null,
-      },
-    },
-  });
+  installSecurityHeaders(app, securityHeaders(deps.config, { allowBankFormPost: deps.bankLogin !== null }));
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

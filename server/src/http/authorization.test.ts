@@ -4,74 +4,13 @@
  * access must hold for a user of another customer, an additional user without rights, staff and anonymous.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestClient } from '../test/test-app.js';
 import { registeredRoutes, type RegisteredRoute } from './route-registry.js';
 import type { Db } from '../infra/db.js';
 import { DEMO_PASSWORD } from '../db/demo-data.js';
-
-// ---- minimal schema-valid values, built from the route's own schema ---------------------------------
-
-type JsonSchema = Record<string, unknown> & {
-  type?: string; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema;
-  anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; enum?: unknown[]; const?: unknown; format?: string;
-  minLength?: number; minItems?: number; minimum?: number;
-};
-
-const ajv = new Ajv({ strict: false, allErrors: false });
-addFormats(ajv);
-const isValid = (schema: JsonSchema, value: unknown) => ajv.validate(schema, value) as boolean;
-
-/** The smallest value the schema accepts; throws for a schema the generator does not understand yet. */
-function exampleOf(schema: JsonSchema): unknown {
-  const value = buildExample(schema);
-  if (!isValid(schema, value)) {
-    throw new Error(`cannot build a valid example for ${JSON.stringify(schema)} (got ${JSON.stringify(value)}); extend exampleOf`);
-  }
-  return value;
-}
-
-function buildExample(schema: JsonSchema): unknown {
-  if ('const' in schema) return schema.const;
-  if (schema.enum) return schema.enum[0];
-  const branches = schema.anyOf ?? schema.oneOf;
-  if (branches) {
-    for (const branch of branches) {
-      const value = buildExample(branch);
-      if (isValid(branch, value)) return value;
-    }
-    return null;
-  }
-  switch (schema.type) {
-    case 'object': {
-      const value: Record<string, unknown> = {};
-      for (const key of schema.required ?? []) value[key] = exampleOf(schema.properties?.[key] ?? {});
-      return value;
-    }
-    case 'array':
-      return Array.from({ length: schema.minItems ?? 0 }, () => exampleOf(schema.items ?? {}));
-    case 'string': {
-      const min = Math.max(schema.minLength ?? 0, 1);
-      const candidates = [
-        schema.format === 'email' ? 'authz.check@example.com' : null,
-        schema.format === 'date' ? '2026-11-23' : null,
-        schema.format === 'date-time' ? '2026-11-23T10:00:00.000Z' : null,
-        'authz-check'.padEnd(min, 'x'), '+371 20000000', 'a'.repeat(min), '0'.repeat(min),
-      ];
-      return candidates.find((candidate) => candidate !== null && isValid(schema, candidate)) ?? 'authz-check';
-    }
-    case 'integer':
-    case 'number':
-      return schema.minimum ?? 1;
-    case 'boolean':
-      return true;
-    default:
-      return null;
-  }
-}
+import { exampleOf, type JsonSchema } from '../test/schema-examples.js';
 
 // ---- the app, its routes and the actors -------------------------------------------------------------
 

@@ -11,69 +11,15 @@ import { sql } from 'kysely';
 import { createTestApp, type TestClient } from '../test/test-app.js';
 import { DEMO_PASSWORD } from '../db/demo-data.js';
 import type { Db } from '../infra/db.js';
+import { exampleOf, type JsonSchema } from '../test/schema-examples.js';
 
-type JsonSchema = Record<string, unknown> & {
-  type?: string; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema;
-  anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; enum?: unknown[]; const?: unknown; format?: string;
-  minLength?: number; maxLength?: number; minItems?: number; minimum?: number; additionalProperties?: unknown;
-};
 interface Parameter { in: 'path' | 'query' | 'header' | 'cookie'; name: string; required?: boolean; schema: JsonSchema }
 interface Operation { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }
 
 // The same validator settings as the server (app.ts), to know which inputs the server must refuse.
 const serverAjv = new Ajv({ strict: false, coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: false });
 addFormats(serverAjv);
-const plainAjv = new Ajv({ strict: false, allErrors: false });
-addFormats(plainAjv);
 const serverAccepts = (schema: JsonSchema, value: unknown) => serverAjv.validate(schema, structuredClone(value)) as boolean;
-const isValid = (schema: JsonSchema, value: unknown) => plainAjv.validate(schema, value) as boolean;
-
-// ---- a valid baseline built from the schema ---------------------------------------------------------
-
-function exampleOf(schema: JsonSchema): unknown {
-  const value = buildExample(schema);
-  if (!isValid(schema, value)) throw new Error(`cannot build a valid example for ${JSON.stringify(schema)}; extend exampleOf`);
-  return value;
-}
-
-function buildExample(schema: JsonSchema): unknown {
-  if ('const' in schema) return schema.const;
-  if (schema.enum) return schema.enum[0];
-  const branches = schema.anyOf ?? schema.oneOf;
-  if (branches) {
-    for (const branch of branches) {
-      const value = buildExample(branch);
-      if (isValid(branch, value)) return value;
-    }
-    return null;
-  }
-  switch (schema.type) {
-    case 'object': {
-      const value: Record<string, unknown> = {};
-      for (const key of schema.required ?? []) value[key] = exampleOf(schema.properties?.[key] ?? {});
-      return value;
-    }
-    case 'array':
-      return Array.from({ length: schema.minItems ?? 0 }, () => exampleOf(schema.items ?? {}));
-    case 'string': {
-      const min = Math.max(schema.minLength ?? 0, 1);
-      const candidates = [
-        schema.format === 'email' ? 'malformed.check@example.com' : null,
-        schema.format === 'date' ? '2026-11-23' : null,
-        schema.format === 'date-time' ? '2026-11-23T10:00:00.000Z' : null,
-        'malformed-check'.padEnd(min, 'x'), '+371 20000000', 'a'.repeat(min), '0'.repeat(min),
-      ];
-      return candidates.find((candidate) => candidate !== null && isValid(schema, candidate)) ?? 'malformed-check';
-    }
-    case 'integer':
-    case 'number':
-      return schema.minimum ?? 1;
-    case 'boolean':
-      return true;
-    default:
-      return null;
-  }
-}
 
 // ---- malformed variants -----------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ import type { Deps } from '../deps.js';
 import { AppError, forbidden, notFound, unauthorized } from '../infra/errors.js';
 import { safeEqual } from '../infra/ids.js';
 import { loadSession, type SessionUser } from '../modules/accounts/sessions.service.js';
-import { findActiveMembership, type ActiveMembership } from '../modules/accounts/memberships.repository.js';
+import type { ActiveMembership } from '../modules/accounts/memberships.repository.js';
 import { hasPermission } from '../modules/accounts/accounts.policy.js';
 import { passwordExpired } from '../modules/accounts/password-policy.js';
 import type { Actor } from '../modules/audit/audit.service.js';
@@ -25,6 +25,18 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+// The Riga date changes once a day; formatting it through Intl on every request showed in profiles.
+let cachedMinute = -1;
+let cachedRigaDate = '';
+function rigaDateCached(now: Date): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== cachedMinute) {
+    cachedMinute = minute;
+    cachedRigaDate = rigaDate(now);
+  }
+  return cachedRigaDate;
+}
+
 /**
  * Runs before every /api route: loads the session, checks CSRF on state changes, and enforces the
  * route's declared access (see route-access.ts), including the customer scope of :customerId routes.
@@ -42,7 +54,8 @@ export const sessionHook = fp(async (app: FastifyInstance, deps: Deps) => {
     }
     const token = request.cookies[SESSION_COOKIE];
     const now = deps.clock.now();
-    request.session = token ? await loadSession(deps.db, token, now, rigaDate(now)) : null;
+    const customerId = typeof access === 'object' ? ((request.params as Record<string, string>).customerId ?? null) : null;
+    request.session = token ? await loadSession(deps.db, token, now, rigaDateCached(now), customerId) : null;
 
     if (!SAFE_METHODS.has(request.method)) checkCsrf(request);
     if (access === 'public') return;
@@ -67,8 +80,7 @@ export const sessionHook = fp(async (app: FastifyInstance, deps: Deps) => {
     if (!session.acceptedCurrentTerms) {
       throw forbidden('TERMS_NOT_ACCEPTED', 'Accept the current terms of use first');
     }
-    const customerId = (request.params as Record<string, string>).customerId;
-    const membership = customerId ? await findActiveMembership(deps.db, session.userId, customerId) : null;
+    const membership = session.membership;
     // Another customer's data: answer as if it did not exist.
     if (!membership) throw notFound('CUSTOMER_NOT_FOUND', 'No such customer among yours');
     if (!hasPermission(membership, access.customer, deps.operator)) {

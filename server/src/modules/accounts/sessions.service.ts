@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../infra/db.js';
 import { hashToken, newSecretToken } from '../../infra/ids.js';
 import { addMinutes } from '../../infra/clock.js';
+import type { ActiveMembership } from './memberships.repository.js';
 
 /** Opaque server-side sessions: the cookie holds a random token, the database only its hash. */
 export const SESSION_IDLE_MINUTES = 30;
@@ -25,6 +26,8 @@ export interface SessionUser {
   passwordChangedAt: Date | null;
   hasPassword: boolean;
   acceptedCurrentTerms: boolean;
+  /** the user's active membership in the customer asked about (see loadSession), if any */
+  membership: ActiveMembership | null;
 }
 
 export async function createSession(
@@ -55,13 +58,19 @@ export async function createSession(
   return { token, idHash, csrfToken };
 }
 
-/** One query: the live session, its active user, and whether that user accepted the current terms. */
-export async function loadSession(db: Db, token: string, now: Date, today: string): Promise<SessionUser | null> {
+/**
+ * One query for every request: the live session, its active user, whether that user accepted the current
+ * terms, and (for a customer-scoped route) the user's active membership in that customer.
+ */
+export async function loadSession(db: Db, token: string, now: Date, today: string, customerId: string | null = null): Promise<SessionUser | null> {
   const idHash = hashToken(token);
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('memberships as m', (join) =>
+      join.onRef('m.user_id', '=', 'u.id').on('m.customer_id', '=', customerId ?? '').on('m.status', '=', 'active'))
     .select([
+      'm.id as membership_id', 'm.role as membership_role', 'm.rights as membership_rights',
       's.id_hash', 's.csrf_token', 's.auth_method', 's.authenticated_at', 's.second_factor_pending', 's.customer_id',
       's.last_seen_at', 'u.id as user_id', 'u.email', 'u.full_name', 'u.language', 'u.staff_role',
       'u.must_change_password', 'u.password_changed_at',
@@ -97,6 +106,9 @@ export async function loadSession(db: Db, token: string, now: Date, today: strin
     passwordChangedAt: row.password_changed_at,
     hasPassword: row.has_password,
     acceptedCurrentTerms: row.accepted_terms,
+    membership: row.membership_id && customerId
+      ? { id: row.membership_id, userId: row.user_id, customerId, role: row.membership_role!, rights: row.membership_rights! }
+      : null,
   };
 }
 

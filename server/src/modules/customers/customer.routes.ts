@@ -8,7 +8,7 @@ import { effectiveRights } from '../accounts/accounts.policy.js';
 import { searchAuditEvents } from '../audit/audit.service.js';
 import { listOrders, submitOrder } from '../orders/orders.service.js';
 import { changeContactDetails, getContactDetails, setServicePassword } from './customers.service.js';
-import { findCustomerById, listContracts } from './customers.repository.js';
+import { listContracts, readCustomerSummary } from './customers.repository.js';
 import { notFound } from '../../infra/errors.js';
 
 const MembershipParams = Type.Object({ customerId: Id, membershipId: Id });
@@ -21,27 +21,15 @@ export const customerRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps)
     schema: { params: CustomerParams },
   }, async (request) => {
     const membership = requireMembership(request);
-    const customerId = request.params.customerId;
-    const [customer, contractCounts, unread, users] = await Promise.all([
-      findCustomerById(deps.db, customerId),
-      deps.db.selectFrom('contracts').select((eb) => [
-        eb.fn.countAll<number>().as('total'),
-        eb.fn.countAll<number>().filterWhere('status', '=', 'active').as('active'),
-      ]).where('customer_id', '=', customerId).executeTakeFirstOrThrow(),
-      deps.db.selectFrom('notices').select((eb) => eb.fn.countAll<number>().as('count'))
-        .where('customer_id', '=', customerId).where('read_at', 'is', null).executeTakeFirstOrThrow(),
-      membership.role === 'main'
-        ? deps.db.selectFrom('memberships').select((eb) => eb.fn.countAll<number>().as('count')).where('customer_id', '=', customerId).where('status', '=', 'active').executeTakeFirstOrThrow()
-        : Promise.resolve(null),
-    ]);
+    const customer = await readCustomerSummary(deps.db, request.params.customerId);
     if (!customer) throw notFound('CUSTOMER_NOT_FOUND', 'No such customer among yours');
     return {
       customer: { id: customer.id, name: customer.name, kind: customer.kind, customerNumber: customer.customer_number },
       role: membership.role,
       rights: effectiveRights(membership, deps.operator),
-      contracts: { active: Number(contractCounts.active), total: Number(contractCounts.total) },
-      unreadNotices: Number(unread.count),
-      users: users ? Number(users.count) : null,
+      contracts: { active: customer.active_contracts, total: customer.contracts },
+      unreadNotices: customer.unread_notices,
+      users: membership.role === 'main' ? customer.users : null,
     };
   });
 

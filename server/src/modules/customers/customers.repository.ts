@@ -80,3 +80,18 @@ export async function searchCustomers(db: Db, text: string, limit = 50) {
     .execute();
   return rows.map(toCustomer);
 }
+
+/** The dashboard's numbers in one statement: it is read on every visit of the overview page. */
+export async function readCustomerSummary(db: Db, customerId: string) {
+  return db
+    .selectFrom('customers as c')
+    .select((eb) => [
+      'c.id', 'c.name', 'c.kind', 'c.customer_number',
+      eb.selectFrom('contracts').select(eb.fn.countAll<number>().as('n')).whereRef('customer_id', '=', 'c.id').as('contracts'),
+      eb.selectFrom('contracts').select(eb.fn.countAll<number>().as('n')).whereRef('customer_id', '=', 'c.id').where('status', '=', 'active').as('active_contracts'),
+      eb.selectFrom('notices').select(eb.fn.countAll<number>().as('n')).whereRef('customer_id', '=', 'c.id').where('read_at', 'is', null).as('unread_notices'),
+      eb.selectFrom('memberships').select(eb.fn.countAll<number>().as('n')).whereRef('customer_id', '=', 'c.id').where('status', '=', 'active').as('users'),
+    ])
+    .where('c.id', '=', customerId)
+    .executeTakeFirst();
+}

@@ -23,18 +23,29 @@ export async function listMaintenanceWindows(deps: Deps) {
   }));
 }
 
-/** True while a window for the whole portal is running: customer pages then answer 503. */
+/**
+ * True while a window for the whole portal is running: customer pages then answer 503. Asked on every
+ * customer request, so the coming windows are kept in memory and reloaded every few seconds (and at once
+ * after this process announces or cancels one); another process sees a change within that time.
+ */
+const WINDOW_CACHE_MS = 5000;
+const windowCache = new WeakMap<object, { loadedAt: number; windows: { startsAt: Date; endsAt: Date }[] }>();
+
 export async function portalUnderMaintenance(deps: Deps): Promise<boolean> {
+  let cached = windowCache.get(deps.db);
+  if (!cached || Date.now() - cached.loadedAt > WINDOW_CACHE_MS) {
+    const rows = await deps.db
+      .selectFrom('maintenance_windows')
+      .select(['starts_at', 'ends_at'])
+      .where('cancelled_at', 'is', null)
+      .where('module', 'is', null)
+      .where('ends_at', '>', deps.clock.now())
+      .execute();
+    cached = { loadedAt: Date.now(), windows: rows.map((row) => ({ startsAt: row.starts_at, endsAt: row.ends_at })) };
+    windowCache.set(deps.db, cached);
+  }
   const now = deps.clock.now();
-  const row = await deps.db
-    .selectFrom('maintenance_windows')
-    .select('id')
-    .where('cancelled_at', 'is', null)
-    .where('module', 'is', null)
-    .where('starts_at', '<=', now)
-    .where('ends_at', '>', now)
-    .executeTakeFirst();
-  return row !== undefined;
+  return cached.windows.some((window) => window.startsAt <= now && now < window.endsAt);
 }
 
 export async function announceMaintenance(
@@ -55,6 +66,7 @@ export async function announceMaintenance(
     }).execute();
     await recordAudit(trx, actor, { action: 'maintenance.announced', objectType: 'maintenance_window', objectId: id, details: { startsAt: input.startsAt, endsAt: input.endsAt, module: input.module ?? null } }, now);
   });
+  windowCache.delete(deps.db);
   return { id };
 }
 
@@ -65,6 +77,7 @@ export async function cancelMaintenance(deps: Deps, windowId: string, actor: Act
     if (Number(result.numUpdatedRows) === 0) throw notFound('WINDOW_NOT_FOUND', 'No such maintenance window');
     await recordAudit(trx, actor, { action: 'maintenance.cancelled', objectType: 'maintenance_window', objectId: windowId }, now);
   });
+  windowCache.delete(deps.db);
 }
 
 /** OPS-4: a user reports an error or inaccuracy from any page. */

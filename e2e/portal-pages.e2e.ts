@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD, startPortal, type Portal } from './support/portal.js';
+import { chooseEnglish, collectPageErrors, launchBrowser, newContext, visibleText, waitForPath } from './support/browser.js';
+import { expectNoSeriousA11yViolations } from './support/axe.js';
+import { openStaffCustomer, tryLogIn } from './support/ui.js';
+
+let portal: Portal;
+let browser: Browser;
+
+beforeAll(async () => {
+  portal = await startPortal();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+});
+
+/** A fresh browser profile for one test, closed afterwards. */
+async function withPage(run: (page: Page, errors: string[]) => Promise<void>, options: Parameters<typeof newContext>[2] = {}) {
+  const context = await newContext(browser, portal.url, options);
+  try {
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await run(page, errors);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Login page → "Log in with bank / eID" → the demo bank's page → the chosen identity. */
+async function logInAtDemoBank(page: Page, identity: string) {
+  await page.goto('/login');
+  await chooseEnglish(page);
+  await page.getByRole('link', { name: 'Log in with bank / eID' }).click();
+  await visibleText(page.getByRole('heading', { level: 1, name: 'Demo bank login' }));
+  expect(new URL(page.url()).origin).not.toBe(portal.url); // really at the identity provider
+  await page.getByRole('button', { name: `Log in as ${identity}` }).click();
+}
+
+describe('bank / eID login', () => {
+  it('ACC-9: Jānis picks his identity at the demo bank and is back in the portal, logged in', async () => {
+    await withPage(async (page) => {
+      await logInAtDemoBank(page, 'Jānis Bērziņš');
+      await waitForPath(page, '/');
+      expect(new URL(page.url()).origin).toBe(portal.url);
+      expect(await visibleText(page.getByText('Welcome, Jānis Bērziņš!'))).toBeTruthy();
+      expect(await visibleText(page.getByRole('region', { name: 'Jānis Bērziņš' }))).toContain('C-100001');
+      const session = await (await page.request.get('/api/session')).json() as { user: { email: string; authMethod: string } };
+      expect(session.user).toMatchObject({ email: 'janis@demo.example', authMethod: 'bank' });
+    });
+  });
+
+  it('ACC-9: Pēteris (not a customer) is sent back to /login with the not-a-customer message', async () => {
+    await withPage(async (page) => {
+      await logInAtDemoBank(page, 'Pēteris Ozols');
+      await waitForPath(page, /^\/login\?error=bank_not_customer$/);
+      expect(await visibleText(page.getByRole('alert'))).toBe(
+        'The bank or eID login worked, but no customer of ours with a contract that allows portal use matches your personal code.',
+      );
+      const session = await (await page.request.get('/api/session')).json() as { user: unknown };
+      expect(session.user).toBeNull();
+    });
+  });
+});
+
+describe('back office', () => {
+  it('staff, ACC-13, ACC-17: customer service finds the customer "Bērziņš", sees the portal users and the customer\'s audit trail; the back office pages pass axe', async () => {
+    await withPage(async (page) => {
+      await page.goto('/login');
+      await chooseEnglish(page);
+      expect(await tryLogIn(page, 'service@demo.example', DEMO_PASSWORD)).toBe(200);
+      await waitForPath(page, '/staff');
+      expect(await visibleText(page.getByText('Signed in as customer service'))).toBeTruthy();
+      await visibleText(page.getByRole('heading', { level: 1, name: 'Find a customer' }));
+      await expectNoSeriousA11yViolations(page, 'the back office search page');
+
+      await openStaffCustomer(page, 'Bērziņš', 'Jānis Bērziņš');
+      expect(await page.getByText('Customer number: C-100001').count()).toBe(1);
+      const users = page.getByRole('region', { name: 'Portal users' });
+      const rows = users.getByRole('table', { name: 'Portal users of the customer' }).getByRole('row');
+      await rows.nth(1).waitFor();
+      const cells = async (name: string) =>
+        (await rows.filter({ has: page.getByRole('rowheader', { name, exact: true }) }).getByRole('cell').allInnerTexts()).map((text) => text.trim());
+      expect((await cells('Jānis Bērziņš')).slice(0, 3)).toEqual(['janis@demo.example', 'Main user', 'Active']);
+      expect((await cells('Marta Bērziņa')).slice(0, 3)).toEqual(['marta@demo.example', 'Additional user', 'Active']);
+      await expectNoSeriousA11yViolations(page, 'the back office customer page');
+
+      await page.getByRole('link', { name: 'Audit trail of this customer' }).click();
+      await visibleText(page.getByRole('heading', { level: 1, name: 'Audit trail' }));
+      // the seeded customer may have no events yet: either the table or the "none" message
+      await page.getByRole('table', { name: /^Audit events, newest first/ }).or(page.getByText('No events match the filters.')).waitFor();
+      await expectNoSeriousA11yViolations(page, 'the back office audit trail');
+    }, { axe: true });
+  });
+});
+
+describe('small screens', () => {
+  it('responsive: the login page at 360×740 has no horizontal scroll (Latvian, English and Russian)', async () => {
+    await withPage(async (page) => {
+      await page.goto('/login');
+      for (const lang of ['LV', 'EN', 'RU']) {
+        await page.getByRole('button', { name: new RegExp(`^${lang}\\b`) }).click();
+        await page.waitForFunction((code) => document.documentElement.lang === code, lang.toLowerCase());
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        const width = await page.evaluate(() => ({ scroll: document.scrollingElement!.scrollWidth, client: document.scrollingElement!.clientWidth }));
+        expect(width.scroll, `${lang}: the page is ${width.scroll}px wide`).toBeLessThanOrEqual(360);
+        expect(width.client).toBe(360);
+      }
+    }, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  });
+});
