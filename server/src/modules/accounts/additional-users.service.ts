@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { UserRight } from '@up/operators';
 import type { Deps } from '../../deps.js';
 import { conflict, forbidden, invalidField, notFound } from '../../infra/errors.js';
@@ -25,7 +26,7 @@ export async function listCustomerUsers(deps: Deps, customerId: string) {
     .select(['m.id as membership_id', 'u.id as user_id', 'u.full_name', 'u.email', 'u.status', 'm.role', 'm.rights', 'm.created_at'])
     .where('m.customer_id', '=', customerId)
     .where('m.status', '=', 'active')
-    .orderBy('m.role')
+    .orderBy(sql`m.role = 'main'`, 'desc')
     .orderBy('m.created_at')
     .execute();
   return rows.map((row) => ({

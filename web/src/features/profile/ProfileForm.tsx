@@ -8,16 +8,16 @@ import { SelectField, TextField } from '../../components/Fields.tsx';
 import { FormError, Success } from '../../components/Messages.tsx';
 import { setLanguage } from '../../i18n/index.ts';
 import { useServerFieldError } from '../../lib/errors.ts';
-import { useLang } from '../../lib/useLang.ts';
+
+const isLang = (value: string): value is Lang => value === 'lv' || value === 'en' || value === 'ru';
 
 /** Name, phone and language of the user (PATCH /api/me). */
 export function ProfileForm({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const current = useLang();
   const [fullName, setFullName] = useState(user.fullName);
   const [phone, setPhone] = useState(user.phone ?? '');
-  const [language, setLang] = useState<Lang>(current);
+  const [language, setLang] = useState<Lang>(isLang(user.language) ? user.language : 'lv');
   const save = useMutation({
     mutationFn: () => api.patch('/api/me', { fullName: fullName.trim(), language, ...(phone.trim() ? { phone: phone.trim() } : {}) }),
     onSuccess: () => {
