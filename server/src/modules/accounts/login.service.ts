@@ -174,7 +174,7 @@ async function countUnknownAddressFailure(deps: Deps, email: string, now: Date):
   });
 }
 
-/** The second step of a login with TOTP enabled. Wrong codes count towards the same lockout. */
+/** The second step of a login with TOTP enabled. Wrong codes are limited to 5 per 5 minutes per user. */
 export async function verifySecondFactor(deps: Deps, session: { sessionIdHash: string; userId: string }, code: string, actor: Actor): Promise<void> {
   const now = deps.clock.now();
   await enforceRateLimit(deps.db, `totp:${session.userId}`, 5, 300, now);

@@ -15,16 +15,15 @@ import { currentTermsVersion } from '../terms/terms.service.js';
 /** What the web app needs to know about the logged-in user, in one answer. */
 export async function describeSession(deps: Deps, session: SessionUser) {
   const now = deps.clock.now();
-  const [memberships, user, terms] = await Promise.all([
+  const [memberships, terms] = await Promise.all([
     listActiveMembershipsOfUser(deps.db, session.userId),
-    findUserById(deps.db, session.userId),
     session.acceptedCurrentTerms ? Promise.resolve(undefined) : currentTermsVersion(deps.db, now),
   ]);
   return {
     id: session.userId,
     email: session.email,
     fullName: session.fullName,
-    phone: user?.phone ?? null,
+    phone: session.phone,
     language: session.language,
     staffRole: session.staffRole,
     hasPassword: session.hasPassword,
@@ -35,7 +34,7 @@ export async function describeSession(deps: Deps, session: SessionUser) {
       now.getTime() - session.passwordChangedAt.getTime() > deps.operator.rules.passwordMaxAgeDays * 86_400_000),
     passwordChangedAt: session.passwordChangedAt ? session.passwordChangedAt.toISOString() : null,
     mustAcceptTermsVersion: terms ? terms.version : null,
-    totpEnabled: user?.totp_enabled ?? false,
+    totpEnabled: session.totpEnabled,
     activeCustomerId: memberships.some((m) => m.customer_id === session.activeCustomerId)
       ? session.activeCustomerId
       : (memberships[0]?.customer_id ?? null),

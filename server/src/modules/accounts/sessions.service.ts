@@ -20,7 +20,9 @@ export interface SessionUser {
   userId: string;
   email: string;
   fullName: string;
+  phone: string | null;
   language: string;
+  totpEnabled: boolean;
   staffRole: 'customer_service' | 'administrator' | null;
   mustChangePassword: boolean;
   passwordChangedAt: Date | null;
@@ -72,7 +74,7 @@ export async function loadSession(db: Db, token: string, now: Date, today: strin
     .select([
       'm.id as membership_id', 'm.role as membership_role', 'm.rights as membership_rights',
       's.id_hash', 's.csrf_token', 's.auth_method', 's.authenticated_at', 's.second_factor_pending', 's.customer_id',
-      's.last_seen_at', 'u.id as user_id', 'u.email', 'u.full_name', 'u.language', 'u.staff_role',
+      's.last_seen_at', 'u.id as user_id', 'u.email', 'u.full_name', 'u.phone', 'u.language', 'u.totp_enabled', 'u.staff_role',
       'u.must_change_password', 'u.password_changed_at',
       sql<boolean>`u.password_hash IS NOT NULL`.as('has_password'),
       sql<boolean>`EXISTS (
@@ -100,7 +102,9 @@ export async function loadSession(db: Db, token: string, now: Date, today: strin
     userId: row.user_id,
     email: row.email,
     fullName: row.full_name,
+    phone: row.phone,
     language: row.language,
+    totpEnabled: row.totp_enabled,
     staffRole: row.staff_role,
     mustChangePassword: row.must_change_password,
     passwordChangedAt: row.password_changed_at,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { isPlausibleEmail } from '@up/common';
 import type { Deps } from '../../deps.js';
 import { conflict, invalidField, notFound } from '../../infra/errors.js';
@@ -36,6 +37,7 @@ export async function getCustomerForStaff(deps: Deps, customerId: string) {
     .innerJoin('users as u', 'u.id', 'm.user_id')
     .select(['m.id as membership_id', 'm.role', 'm.rights', 'm.status as membership_status', 'u.id as user_id', 'u.full_name', 'u.email', 'u.status', 'u.blocked_reason', 'u.locked_until', 'u.last_login_at'])
     .where('m.customer_id', '=', customerId)
+    .orderBy(sql`m.role = 'main'`, 'desc')
     .orderBy('m.created_at')
     .execute();
   return {

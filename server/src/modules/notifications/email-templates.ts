@@ -5,7 +5,6 @@ export type EmailTemplateName =
   | 'activation'
   | 'already_registered'
   | 'password_reset'
-  | 'password_reset_unknown'
   | 'invitation'
   | 'login_blocked'
   | 'contact_changed'
@@ -30,11 +29,6 @@ const TEMPLATES: Record<EmailTemplateName, Record<Language, Template>> = {
     lv: { subject: '{portal}: paroles atjaunošana', body: 'Labdien, {name}!\n\nLai izvēlētos jaunu paroli, atveriet šo vienreizējo saiti (derīga 1 stundu):\n{link}\n\nJa paroli neprasījāt, šo vēstuli varat neņemt vērā.' },
     en: { subject: '{portal}: reset your password', body: 'Hello {name},\n\nTo choose a new password, open this single-use link (valid for 1 hour):\n{link}\n\nIf you did not ask for this, you can ignore this e-mail.' },
     ru: { subject: '{portal}: восстановление пароля', body: 'Здравствуйте, {name}!\n\nЧтобы выбрать новый пароль, откройте одноразовую ссылку (действует 1 час):\n{link}\n\nЕсли вы не запрашивали смену пароля, проигнорируйте письмо.' },
-  },
-  password_reset_unknown: {
-    lv: { subject: '{portal}: paroles atjaunošana', body: 'Labdien!\n\nKāds pieprasīja paroles atjaunošanu portālā {portal} šai e-pasta adresei, bet ar to nav reģistrēts neviens konts. Ja tas bijāt jūs, reģistrējieties: {link}' },
-    en: { subject: '{portal}: password reset', body: 'Hello,\n\nSomeone asked to reset a {portal} password for this e-mail address, but no account uses it. If that was you, register here: {link}' },
-    ru: { subject: '{portal}: восстановление пароля', body: 'Здравствуйте!\n\nКто-то запросил восстановление пароля {portal} для этого адреса, но учётной записи с ним нет. Если это были вы, зарегистрируйтесь: {link}' },
   },
   invitation: {
     lv: { subject: '{portal}: ielūgums', body: 'Labdien, {name}!\n\n{inviter} jūs pievienoja kā papildu lietotāju klientam "{customer}". Lai izvēlētos paroli un sāktu darbu, atveriet šo saiti 24 stundu laikā:\n{link}' },
