@@ -95,7 +95,7 @@ export async function seedDemoData(db: Db, now: Date): Promise<boolean> {
     }
     await trx.insertInto('notices').values({
       id: newId(), customer_id: customerIds['C-100001'], user_id: null, kind: 'welcome', title: 'Laipni lūdzam portālā',
-      body: 'Šeit redzēsiet paziņojumus par saviem līgumiem un pasūtījumiem.', created_at: now, read_at: null,
+      body: 'Šeit redzēsiet paziņojumus par saviem līgumiem un pasūtījumiem.', created_at: now,
     }).execute();
   });
   return true;

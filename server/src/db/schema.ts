@@ -167,7 +167,12 @@ export interface NoticeRow {
   title: string;
   body: string;
   created_at: Timestamp;
-  read_at: Timestamp | null;
+}
+
+export interface NoticeReadRow {
+  notice_id: string;
+  user_id: string;
+  read_at: Timestamp;
 }
 
 export interface OutboxEmailRow {
@@ -226,6 +231,7 @@ export interface Database {
   error_reports: ErrorReportRow;
   orders: OrderRow;
   notices: NoticeRow;
+  notice_reads: NoticeReadRow;
   outbox_emails: OutboxEmailRow;
   rate_limit_buckets: RateLimitBucketRow;
   job_runs: JobRunRow;

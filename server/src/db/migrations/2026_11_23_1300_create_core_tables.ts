@@ -162,8 +162,14 @@ const statements = [
      kind text NOT NULL,
      title text NOT NULL,
      body text NOT NULL,
-     created_at timestamptz NOT NULL,
-     read_at timestamptz
+     created_at timestamptz NOT NULL
+   )`,
+  // A notice to a whole customer is read by each of its users separately.
+  `CREATE TABLE notice_reads (
+     notice_id text NOT NULL REFERENCES notices (id),
+     user_id text NOT NULL REFERENCES users (id),
+     read_at timestamptz NOT NULL,
+     PRIMARY KEY (notice_id, user_id)
    )`,
   `CREATE INDEX notices_customer_idx ON notices (customer_id, created_at)`,
   `CREATE INDEX notices_user_idx ON notices (user_id, created_at)`,
@@ -223,7 +229,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   const tables = [
-    'audit_events', 'job_runs', 'rate_limit_buckets', 'outbox_emails', 'notices', 'orders',
+    'audit_events', 'job_runs', 'rate_limit_buckets', 'outbox_emails', 'notice_reads', 'notices', 'orders',
     'error_reports', 'maintenance_windows', 'terms_acceptances', 'terms_versions', 'sessions', 'one_time_tokens',
     'memberships', 'password_history', 'users', 'contracts', 'customers',
   ];

@@ -21,7 +21,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps)
     schema: { params: CustomerParams },
   }, async (request) => {
     const membership = requireMembership(request);
-    const customer = await readCustomerSummary(deps.db, request.params.customerId);
+    const customer = await readCustomerSummary(deps.db, request.params.customerId, membership.userId);
     if (!customer) throw notFound('CUSTOMER_NOT_FOUND', 'No such customer among yours');
     return {
       customer: { id: customer.id, name: customer.name, kind: customer.kind, customerNumber: customer.customer_number },

@@ -82,14 +82,18 @@ export async function searchCustomers(db: Db, text: string, limit = 50) {
 }
 
 /** The dashboard's numbers in one statement: it is read on every visit of the overview page. */
-export async function readCustomerSummary(db: Db, customerId: string) {
+export async function readCustomerSummary(db: Db, customerId: string, userId: string) {
   return db
     .selectFrom('customers as c')
     .select((eb) => [
       'c.id', 'c.name', 'c.kind', 'c.customer_number',
       eb.selectFrom('contracts').select(eb.fn.countAll<number>().as('n')).whereRef('customer_id', '=', 'c.id').as('contracts'),
       eb.selectFrom('contracts').select(eb.fn.countAll<number>().as('n')).whereRef('customer_id', '=', 'c.id').where('status', '=', 'active').as('active_contracts'),
-      eb.selectFrom('notices').select(eb.fn.countAll<number>().as('n')).whereRef('customer_id', '=', 'c.id').where('read_at', 'is', null).as('unread_notices'),
+      eb.selectFrom('notices as n').select(eb.fn.countAll<number>().as('n'))
+        .whereRef('n.customer_id', '=', 'c.id')
+        .where((w) => w.or([w('n.user_id', 'is', null), w('n.user_id', '=', userId)]))
+        .where((w) => w.not(w.exists(w.selectFrom('notice_reads as r').select('r.notice_id').whereRef('r.notice_id', '=', 'n.id').where('r.user_id', '=', userId))))
+        .as('unread_notices'),
       eb.selectFrom('memberships').select(eb.fn.countAll<number>().as('n')).whereRef('customer_id', '=', 'c.id').where('status', '=', 'active').as('users'),
     ])
     .where('c.id', '=', customerId)

@@ -93,22 +93,23 @@ export async function postNotice(
       title: notice.title,
       body: notice.body,
       created_at: now,
-      read_at: null,
     })
     .execute();
 }
 
+/** The notices a user sees: their own, and those to any customer they act for; read marks are per user. */
 export async function listNotices(db: Db, scope: { userId: string; customerIds: string[] }, limit = 100) {
   const rows = await db
-    .selectFrom('notices')
-    .selectAll()
+    .selectFrom('notices as n')
+    .leftJoin('notice_reads as r', (join) => join.onRef('r.notice_id', '=', 'n.id').on('r.user_id', '=', scope.userId))
+    .select(['n.id', 'n.customer_id', 'n.kind', 'n.title', 'n.body', 'n.created_at', 'r.read_at'])
     .where((eb) =>
       eb.or([
-        eb('user_id', '=', scope.userId),
-        ...(scope.customerIds.length ? [eb.and([eb('customer_id', 'in', scope.customerIds), eb('user_id', 'is', null)])] : []),
+        eb('n.user_id', '=', scope.userId),
+        ...(scope.customerIds.length ? [eb.and([eb('n.customer_id', 'in', scope.customerIds), eb('n.user_id', 'is', null)])] : []),
       ]),
     )
-    .orderBy('created_at', 'desc')
+    .orderBy('n.created_at', 'desc')
     .limit(limit)
     .execute();
   return rows.map((row) => ({
@@ -125,6 +126,10 @@ export async function listNotices(db: Db, scope: { userId: string; customerIds: 
 export async function markNoticeRead(db: Db, noticeId: string, scope: { userId: string; customerIds: string[] }, now: Date) {
   const notices = await listNotices(db, scope, 1000);
   if (!notices.some((notice) => notice.id === noticeId)) return false;
-  await db.updateTable('notices').set({ read_at: now }).where('id', '=', noticeId).where('read_at', 'is', null).execute();
+  await db
+    .insertInto('notice_reads')
+    .values({ notice_id: noticeId, user_id: scope.userId, read_at: now })
+    .onConflict((oc) => oc.columns(['notice_id', 'user_id']).doNothing())
+    .execute();
   return true;
 }
