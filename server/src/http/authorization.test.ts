@@ -8,8 +8,8 @@ import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestClient } from '../test/test-app.js';
 import { registeredRoutes, type RegisteredRoute } from './route-registry.js';
-import type { Db } from '../infra/db.js';
 import { DEMO_PASSWORD } from '../db/demo-data.js';
+import { fingerprint } from '../test/table-fingerprint.js';
 import { exampleOf, type JsonSchema } from '../test/schema-examples.js';
 
 // ---- the app, its routes and the actors -------------------------------------------------------------
@@ -42,20 +42,6 @@ function requestOf(route: RegisteredRoute): { url: string; body: unknown } {
 function call(client: TestClient, route: RegisteredRoute): Promise<LightMyRequestResponse> {
   const { url, body } = requestOf(route);
   return client.request(route.method, url, body);
-}
-
-/** A digest of every table: a refused request must leave all of them as they were. */
-async function fingerprint(db: Db): Promise<Record<string, string>> {
-  const tables = await sql<{ name: string }>`
-    SELECT table_name AS name FROM information_schema.tables
-    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`.execute(db);
-  const digests: Record<string, string> = {};
-  for (const { name } of tables.rows) {
-    const { rows } = await sql<{ digest: string }>`
-      SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM ${sql.table(name)} t`.execute(db);
-    digests[name] = rows[0].digest;
-  }
-  return digests;
 }
 
 async function expectRefusedWithoutChange(client: TestClient, route: RegisteredRoute, status: number, codes: string[]) {

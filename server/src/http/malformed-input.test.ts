@@ -7,10 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { sql } from 'kysely';
 import { createTestApp, type TestClient } from '../test/test-app.js';
 import { DEMO_PASSWORD } from '../db/demo-data.js';
-import type { Db } from '../infra/db.js';
+import { fingerprint } from '../test/table-fingerprint.js';
 import { exampleOf, type JsonSchema } from '../test/schema-examples.js';
 
 interface Parameter { in: 'path' | 'query' | 'header' | 'cookie'; name: string; required?: boolean; schema: JsonSchema }
@@ -163,19 +162,6 @@ beforeAll(async () => {
   callers.janis = t.client('10.0.2.2');
   await callers.janis.login('janis@demo.example', DEMO_PASSWORD);
 });
-
-async function fingerprint(db: Db): Promise<Record<string, string>> {
-  const tables = await sql<{ name: string }>`
-    SELECT table_name AS name FROM information_schema.tables
-    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`.execute(db);
-  const digests: Record<string, string> = {};
-  for (const { name } of tables.rows) {
-    const { rows } = await sql<{ digest: string }>`
-      SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM ${sql.table(name)} t`.execute(db);
-    digests[name] = rows[0].digest;
-  }
-  return digests;
-}
 
 const auditCount = async () =>
   Number((await t.deps.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);

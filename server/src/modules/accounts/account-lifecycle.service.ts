@@ -8,8 +8,9 @@ import { recordAudit, type Actor } from '../audit/audit.service.js';
 import { queueEmail } from '../notifications/notifications.service.js';
 import { findCustomerById } from '../customers/customers.repository.js';
 import { normalizeIdentityCode } from './identity-code.js';
+import { sendActivationLink } from './registration.service.js';
 import { findMainMembership } from './memberships.repository.js';
-import { issueToken, revokeTokens, TOKEN_LIFETIME_MINUTES } from './one-time-tokens.js';
+import { revokeTokens, TOKEN_LIFETIME_MINUTES } from './one-time-tokens.js';
 import { deleteAllSessionsOfUser } from './sessions.service.js';
 import { findUserByEmail, findUserById, insertMembership, insertPendingUser } from './users.repository.js';
 import type { UserRow } from '../../db/schema.js';
@@ -39,13 +40,7 @@ export async function registerAccountAtServiceCentre(
       now,
     );
     await insertMembership(trx, { userId, customerId, role: 'main', rights: [], invitedBy: null }, now);
-    const token = await issueToken(trx, userId, 'activation', now);
-    await queueEmail(trx, {
-      to: input.email,
-      template: 'activation',
-      language: customer.language,
-      vars: { portal: deps.operator.portalName, name: input.fullName, link: `${deps.config.publicUrl}/activate?token=${token}` },
-    }, now);
+    await sendActivationLink(trx, deps, { id: userId, email: input.email, fullName: input.fullName, language: customer.language }, now);
     await recordAudit(trx, actor, { customerId, action: 'account.registered_by_staff', objectType: 'user', objectId: userId, details: { idDocumentShown: true } }, now);
     return { userId };
   });
@@ -84,13 +79,7 @@ export async function unblockUser(deps: Deps, userId: string, actor: Actor): Pro
         .where('id', '=', userId)
         .execute();
       await revokeTokens(trx, userId, ['activation', 'invitation'], now);
-      const token = await issueToken(trx, userId, 'activation', now);
-      await queueEmail(trx, {
-        to: user.email,
-        template: 'activation',
-        language: user.language,
-        vars: { portal: deps.operator.portalName, name: user.full_name, link: `${deps.config.publicUrl}/activate?token=${token}` },
-      }, now);
+      await sendActivationLink(trx, deps, { id: userId, email: user.email, fullName: user.full_name, language: user.language }, now);
     } else {
       await trx
         .updateTable('users')

@@ -2,12 +2,20 @@ import type { Deps } from '../../deps.js';
 import { AppError } from '../../infra/errors.js';
 import { recordAudit, type Actor } from '../audit/audit.service.js';
 import { queueEmail } from '../notifications/notifications.service.js';
-import { consumeToken, issueToken, linkProblem, revokeTokens } from './one-time-tokens.js';
-import { assertAcceptablePassword, hashPassword, storeNewPassword } from './password-change.js';
+import { consumeToken, isLive, issueToken, linkProblem, peekToken, revokeTokens } from './one-time-tokens.js';
+import { assertAcceptablePassword, storeNewPassword } from './password-change.js';
+import { hashPassword } from '../../infra/passwords.js';
 import { deleteAllSessionsOfUser } from './sessions.service.js';
 import { findUserByEmail, findUserById } from './users.repository.js';
 import { enforceRateLimit } from '../../infra/rate-limit.js';
-import { hashToken } from '../../infra/ids.js';
+
+/** ACC-6: a live link's new password must meet the rules of its owner (a dead link fails later anyway). */
+async function checkPasswordForLink(deps: Deps, token: string, password: string, now: Date) {
+  const link = await peekToken(deps.db, token);
+  const owner = link && isLive(link, now) ? await findUserById(deps.db, link.user_id) : undefined;
+  if (owner) await assertAcceptablePassword(deps, owner, password);
+  return link;
+}
 
 /**
  * ACC-4, ACC-5, ACC-10: the activation (or invitation) link lets the user choose a password. A link older
@@ -15,13 +23,9 @@ import { hashToken } from '../../infra/ids.js';
  */
 export async function activateAccount(deps: Deps, token: string, password: string, actor: Actor): Promise<void> {
   const now = deps.clock.now();
-  const preview = await deps.db.selectFrom('one_time_tokens').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
-  const user = preview ? await findUserById(deps.db, preview.user_id) : undefined;
-  if (user && preview && preview.expires_at > now && !preview.used_at) {
-    await assertAcceptablePassword(deps, user, password);
-  }
+  const preview = await checkPasswordForLink(deps, token, password, now);
   const passwordHash = await hashPassword(password);
-  if (preview && preview.expires_at <= now && !preview.used_at) {
+  if (preview && !preview.used_at && !isLive(preview, now)) {
     // Blocked in its own transaction: the refusal below must not roll the block back.
     await deps.db.transaction().execute((trx) => blockUnactivatedUser(trx, preview.user_id, actor, now));
   }
@@ -97,9 +101,7 @@ export async function requestPasswordReset(deps: Deps, email: string, actor: Act
  */
 export async function resetPassword(deps: Deps, token: string, password: string, actor: Actor): Promise<void> {
   const now = deps.clock.now();
-  const preview = await deps.db.selectFrom('one_time_tokens').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
-  const user = preview ? await findUserById(deps.db, preview.user_id) : undefined;
-  if (user && preview && preview.expires_at > now && !preview.used_at) await assertAcceptablePassword(deps, user, password);
+  await checkPasswordForLink(deps, token, password, now);
   const passwordHash = await hashPassword(password);
   await deps.db.transaction().execute(async (trx) => {
     const check = await consumeToken(trx, token, ['password_reset'], now);

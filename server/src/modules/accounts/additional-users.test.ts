@@ -34,12 +34,6 @@ function subjectsTo(address: string): string[] {
   return t.mail.to(address).map((m) => m.subject);
 }
 
-async function activateFromMail(email: string, password = NEW_PASSWORD): Promise<void> {
-  const link = await t.linkFromMail(email, '/activate?token=');
-  const response = await newClient().post('/api/auth/activate', { token: new URL(link).searchParams.get('token'), password });
-  expect(response.statusCode, response.body).toBe(200);
-}
-
 describe('ACC-10: main and additional users', () => {
   let c1: string;
   let janis: TestClient;

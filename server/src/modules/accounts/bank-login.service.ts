@@ -3,9 +3,8 @@ import { AppError } from '../../infra/errors.js';
 import { recordAudit, type Actor } from '../audit/audit.service.js';
 import { findPersonCustomersByCode, hasActiveContract } from '../customers/customers.repository.js';
 import { createSession, deleteSession, type SessionUser } from './sessions.service.js';
-import { listActiveMembershipsOfUser } from './memberships.repository.js';
-import { findUserByEmail, insertMembership } from './users.repository.js';
-import { newId } from '../../infra/ids.js';
+import { findMainMembership, listActiveMembershipsOfUser } from './memberships.repository.js';
+import { findUserByEmail, insertMembership, insertUser } from './users.repository.js';
 
 export class BankLoginRefused extends AppError {
   constructor(reason: 'not_customer' | 'no_account' | 'other_person' | 'blocked') {
@@ -49,15 +48,14 @@ export async function loginWithBankIdentity(
     if (!user) {
       const customer = ownCustomers.find((c) => c.email);
       if (!customer?.email || (await findUserByEmail(trx, customer.email))) throw new BankLoginRefused('no_account');
-      const userId = newId();
-      await trx.insertInto('users').values({
-        id: userId, email: customer.email, full_name: identity.name, personal_code: identity.personalCode, phone: customer.phone,
-        language: customer.language, password_hash: null, password_changed_at: null, must_change_password: false, status: 'active',
-        blocked_reason: null, activation_deadline: null, failed_logins: 0, locked_until: null, last_login_at: now, totp_secret: null,
-        totp_enabled: false, staff_role: null, created_at: now, updated_at: now,
-      }).execute();
+      const userId = await insertUser(
+        trx,
+        { email: customer.email, fullName: identity.name, personalCode: identity.personalCode, phone: customer.phone, language: customer.language },
+        { status: 'active', activationDeadline: null, lastLoginAt: now },
+        now,
+      );
       for (const c of ownCustomers) {
-        const hasMain = await trx.selectFrom('memberships').select('id').where('customer_id', '=', c.id).where('role', '=', 'main').where('status', '=', 'active').executeTakeFirst();
+        const hasMain = await findMainMembership(trx, c.id);
         await insertMembership(trx, { userId, customerId: c.id, role: hasMain ? 'additional' : 'main', rights: [], invitedBy: null }, now);
       }
       await recordAudit(trx, { ...actor, userId }, { customerId: customer.id, action: 'account.created_by_bank_login', objectType: 'user', objectId: userId }, now);

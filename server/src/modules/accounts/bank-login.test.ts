@@ -8,41 +8,9 @@ import { createTestApp, type TestApp, type TestAppOptions, type TestClient } fro
 import { DEMO_PASSWORD } from '../../db/demo-data.js';
 import { startDemoIdentityProvider, type DemoIdentityProvider } from './demo-identity-provider.js';
 import { createOidcLogin, type OidcLogin } from './oidc-login.js';
+import { FetchBrowser } from '../../test/fetch-browser.js';
 
 const CALLBACK = 'http://portal.test/api/auth/bank/callback';
-
-/** Just enough of a browser at the bank: keeps the bank's cookies, follows redirects by hand. */
-class BankBrowser {
-  private readonly cookies = new Map<string, string>();
-
-  async request(url: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
-    const response = await fetch(url, { ...init, headers, redirect: 'manual' });
-    for (const header of response.headers.getSetCookie()) {
-      const [pair] = header.split(';');
-      const separator = pair.indexOf('=');
-      const name = pair.slice(0, separator).trim();
-      const value = pair.slice(separator + 1).trim();
-      if (value) this.cookies.set(name, value);
-      else this.cookies.delete(name);
-    }
-    return response;
-  }
-
-  /** Follows redirects until one leads back to the portal's callback; returns that URL. */
-  async followToPortal(url: string, init?: RequestInit): Promise<URL> {
-    let response = await this.request(url, init);
-    for (let hop = 0; hop < 10; hop++) {
-      const location = response.headers.get('location');
-      if (!location) throw new Error(`expected a redirect, got HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`);
-      const next = new URL(location, response.url || url);
-      if (next.href.startsWith(CALLBACK)) return next;
-      response = await this.request(next.href);
-    }
-    throw new Error('too many redirects');
-  }
-}
 
 let provider: DemoIdentityProvider;
 let bankLogin: OidcLogin;
@@ -62,7 +30,7 @@ async function atTheBank(client: TestClient, identity: string, startQuery = ''):
   expect(start.statusCode, start.body).toBe(302);
   const authorizationUrl = String(start.headers.location);
   expect(authorizationUrl.startsWith(`${provider.issuer}/`)).toBe(true);
-  const browser = new BankBrowser();
+  const browser = new FetchBrowser();
   const toPage = await browser.request(authorizationUrl);
   expect(toPage.status).toBe(303);
   const pageUrl = new URL(toPage.headers.get('location')!, authorizationUrl);
@@ -70,7 +38,7 @@ async function atTheBank(client: TestClient, identity: string, startQuery = ''):
   expect(page.status).toBe(200);
   const action = /action="([^"]*\/login)"/.exec(await page.text())?.[1];
   if (!action) throw new Error('no login form on the bank page');
-  return browser.followToPortal(new URL(action, pageUrl).href, {
+  return browser.followUntil(CALLBACK, new URL(action, pageUrl).href, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ identity }).toString(),

@@ -1,51 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoIdentityProvider, type DemoIdentityProvider } from './demo-identity-provider.ts';
+import { FetchBrowser } from '../../test/fetch-browser.ts';
 import { createOidcLogin, OidcLoginError, type OidcLogin } from './oidc-login.ts';
 
 const REDIRECT_URI = 'http://127.0.0.1:9/callback'; // never called: the test stops at the redirect
 
-/** Just enough of a browser: keeps cookies and follows redirects by hand (fetch cannot show them). */
-class Browser {
-  private readonly cookies = new Map<string, string>();
-
-  async request(url: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size) {
-      headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
-    }
-    const response = await fetch(url, { ...init, headers, redirect: 'manual' });
-    this.storeCookies(response);
-    return response;
-  }
-
-  /** Follows redirects from `url` until one points at the relying party's redirect URI; returns that URL. */
-  async followToRedirectUri(url: string, init?: RequestInit): Promise<URL> {
-    let response = await this.request(url, init);
-    for (let hop = 0; hop < 10; hop++) {
-      const location = response.headers.get('location');
-      if (!location) throw new Error(`expected a redirect, got HTTP ${response.status}`);
-      const next = new URL(location, response.url || url);
-      if (next.href.startsWith(REDIRECT_URI)) return next;
-      response = await this.request(next.href);
-    }
-    throw new Error('too many redirects');
-  }
-
-  // Path and expiry attributes are ignored; oidc-provider clears a cookie by sending it empty.
-  private storeCookies(response: Response): void {
-    for (const header of response.headers.getSetCookie()) {
-      const [pair] = header.split(';');
-      const separator = pair.indexOf('=');
-      const name = pair.slice(0, separator).trim();
-      const value = pair.slice(separator + 1).trim();
-      if (value) this.cookies.set(name, value);
-      else this.cookies.delete(name);
-    }
-  }
-}
-
 /** Opens the authorization URL and returns the bank's login page. */
-async function openBankLoginPage(browser: Browser, authorizationUrl: string) {
+async function openBankLoginPage(browser: FetchBrowser, authorizationUrl: string) {
   const redirect = await browser.request(authorizationUrl);
   expect(redirect.status).toBe(303);
   const pageUrl = new URL(redirect.headers.get('location')!, authorizationUrl);
@@ -60,8 +21,8 @@ function formAction(html: string, pageUrl: URL, path: 'login' | 'cancel'): strin
   return new URL(action, pageUrl).href;
 }
 
-function postForm(browser: Browser, url: string, fields: Record<string, string>): Promise<URL> {
-  return browser.followToRedirectUri(url, {
+function postForm(browser: FetchBrowser, url: string, fields: Record<string, string>): Promise<URL> {
+  return browser.followUntil(REDIRECT_URI, url, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams(fields).toString(),
@@ -70,7 +31,7 @@ function postForm(browser: Browser, url: string, fields: Record<string, string>)
 
 /** Runs the login at the demo bank as `identity` and returns the callback URL plus what the RP kept. */
 async function loginAtBank(login: OidcLogin, identity: string) {
-  const browser = new Browser();
+  const browser = new FetchBrowser();
   const { url, pending } = await login.startLogin();
   const { pageUrl, html } = await openBankLoginPage(browser, url);
   const callbackUrl = await postForm(browser, formAction(html, pageUrl, 'login'), { identity });
@@ -112,7 +73,7 @@ describe('bank login over OpenID Connect', () => {
 
   it('ACC-9: the bank login page lists the demo identities', async () => {
     const { url } = await login.startLogin();
-    const { html } = await openBankLoginPage(new Browser(), url);
+    const { html } = await openBankLoginPage(new FetchBrowser(), url);
 
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('<title>Demo bank login</title>');
@@ -133,7 +94,7 @@ describe('bank login over OpenID Connect', () => {
   });
 
   it('ACC-9: cancelling at the bank yields a denied error', async () => {
-    const browser = new Browser();
+    const browser = new FetchBrowser();
     const { url, pending } = await login.startLogin();
     const { pageUrl, html } = await openBankLoginPage(browser, url);
     const callbackUrl = await postForm(browser, formAction(html, pageUrl, 'cancel'), {});

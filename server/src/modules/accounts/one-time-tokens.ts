@@ -64,3 +64,12 @@ export async function revokeTokens(trx: Db, userId: string, purposes: TokenPurpo
     .where('used_at', 'is', null)
     .execute();
 }
+
+/** Looks a link up without using it, to check the new password against its owner before the transaction. */
+export async function peekToken(db: Db, token: string): Promise<OneTimeTokenRow | undefined> {
+  return db.selectFrom('one_time_tokens').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+}
+
+export function isLive(row: OneTimeTokenRow, now: Date): boolean {
+  return !row.used_at && row.expires_at > now;
+}

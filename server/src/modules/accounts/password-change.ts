@@ -3,7 +3,7 @@ import type { Deps } from '../../deps.js';
 import type { Db } from '../../infra/db.js';
 import { AppError } from '../../infra/errors.js';
 import { newId } from '../../infra/ids.js';
-import { hashPassword, verifyPassword } from '../../infra/passwords.js';
+import { verifyPassword } from '../../infra/passwords.js';
 import type { UserRow } from '../../db/schema.js';
 
 /**
@@ -44,4 +44,3 @@ export async function storeNewPassword(trx: Db, userId: string, passwordHash: st
   await trx.insertInto('password_history').values({ id: newId(), user_id: userId, password_hash: passwordHash, created_at: now }).execute();
 }
 
-export { hashPassword };

@@ -1,15 +1,15 @@
 import { authenticator } from 'otplib';
 import type { Deps } from '../../deps.js';
 import { AppError, conflict, invalidField, notFound } from '../../infra/errors.js';
-import { verifyPassword } from '../../infra/passwords.js';
+import { hashPassword, verifyPassword } from '../../infra/passwords.js';
 import { recordAudit, type Actor } from '../audit/audit.service.js';
-import { queueEmail } from '../notifications/notifications.service.js';
-import { matchCustomerRecord } from './registration.service.js';
+import { matchCustomerRecord, tellCompanyOfMainUser } from './registration.service.js';
 import { findActiveMembership, findMainMembership, listActiveMembershipsOfUser } from './memberships.repository.js';
-import { assertAcceptablePassword, hashPassword, storeNewPassword } from './password-change.js';
+import { assertAcceptablePassword, storeNewPassword } from './password-change.js';
 import { deleteAllSessionsOfUser, listSessionsOfUser, type SessionUser } from './sessions.service.js';
 import { findUserById, insertMembership } from './users.repository.js';
 import { effectiveRights } from './accounts.policy.js';
+import { passwordExpired } from './password-policy.js';
 import { currentTermsVersion } from '../terms/terms.service.js';
 
 /** What the web app needs to know about the logged-in user, in one answer. */
@@ -30,8 +30,7 @@ export async function describeSession(deps: Deps, session: SessionUser) {
     authMethod: session.authMethod,
     authenticatedAt: session.authenticatedAt.toISOString(),
     secondFactorPending: session.secondFactorPending,
-    mustChangePassword: session.mustChangePassword || (deps.operator.rules.passwordMaxAgeDays !== null && !!session.passwordChangedAt &&
-      now.getTime() - session.passwordChangedAt.getTime() > deps.operator.rules.passwordMaxAgeDays * 86_400_000),
+    mustChangePassword: passwordExpired(session, deps.operator, now),
     passwordChangedAt: session.passwordChangedAt ? session.passwordChangedAt.toISOString() : null,
     mustAcceptTermsVersion: terms ? terms.version : null,
     totpEnabled: session.totpEnabled,
@@ -131,14 +130,7 @@ export async function linkAnotherCustomer(
   await deps.db.transaction().execute(async (trx) => {
     await insertMembership(trx, { userId, customerId: customer.id, role: 'main', rights: [], invitedBy: null }, now);
     // ACC-11: a legal entity is told when a main user is registered for it, by linking as by registering.
-    if (customer.kind === 'company' && customer.email) {
-      await queueEmail(trx, {
-        to: customer.email,
-        template: 'main_user_registered',
-        language: customer.language,
-        vars: { portal: deps.operator.portalName, customer: customer.name, name: user.full_name, email: user.email, support: deps.operator.support.phone },
-      }, now);
-    }
+    await tellCompanyOfMainUser(trx, deps, customer, { name: user.full_name, email: user.email }, now);
     await recordAudit(trx, actor, { customerId: customer.id, action: 'customer.linked', objectType: 'user', objectId: userId, details: { dataConfirmedTruthful: true } }, now);
   });
   return { customerId: customer.id };

@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps.js';
+import type { Db } from '../../infra/db.js';
 import { AppError, conflict, invalidField } from '../../infra/errors.js';
 import { addMinutes } from '../../infra/clock.js';
 import { recordAudit, type Actor } from '../audit/audit.service.js';
@@ -92,21 +93,8 @@ export async function registerMainUser(deps: Deps, input: RegistrationInput, act
     );
     await insertMembership(trx, { userId, customerId: customer.id, role: 'main', rights: [], invitedBy: null }, now);
     await recordTermsAcceptance(trx, userId, terms.id, actor.ip ?? '', now);
-    const token = await issueToken(trx, userId, 'activation', now);
-    await queueEmail(trx, {
-      to: input.email,
-      template: 'activation',
-      language: input.language,
-      vars: { portal: deps.operator.portalName, name: input.fullName, link: `${deps.config.publicUrl}/activate?token=${token}` },
-    }, now);
-    if (customer.kind === 'company' && customer.email) {
-      await queueEmail(trx, {
-        to: customer.email,
-        template: 'main_user_registered',
-        language: customer.language,
-        vars: { portal: deps.operator.portalName, customer: customer.name, name: input.fullName, email: input.email, support: deps.operator.support.phone },
-      }, now);
-    }
+    await sendActivationLink(trx, deps, { id: userId, email: input.email, fullName: input.fullName, language: input.language }, now);
+    await tellCompanyOfMainUser(trx, deps, customer, { name: input.fullName, email: input.email }, now);
     await recordAudit(trx, { ...actor, userId: actor.userId ?? userId, role: actor.userId ? actor.role : 'user' }, {
       customerId: customer.id,
       action: 'registration.main_user_registered',
@@ -115,4 +103,37 @@ export async function registerMainUser(deps: Deps, input: RegistrationInput, act
       details: { termsVersion: terms.version, dataConfirmedTruthful: true },
     }, now);
   });
+}
+
+/** ACC-4: a fresh 24-hour link to choose the password, to the user's address in the user's language. */
+export async function sendActivationLink(
+  trx: Db,
+  deps: Deps,
+  user: { id: string; email: string; fullName: string; language: string },
+  now: Date,
+): Promise<void> {
+  const token = await issueToken(trx, user.id, 'activation', now);
+  await queueEmail(trx, {
+    to: user.email,
+    template: 'activation',
+    language: user.language,
+    vars: { portal: deps.operator.portalName, name: user.fullName, link: `${deps.config.publicUrl}/activate?token=${token}` },
+  }, now);
+}
+
+/** ACC-11: a legal entity is e-mailed, at the address of its record, when a main user is registered for it. */
+export async function tellCompanyOfMainUser(
+  trx: Db,
+  deps: Deps,
+  customer: Pick<CustomerRow, 'kind' | 'email' | 'language' | 'name'>,
+  mainUser: { name: string; email: string },
+  now: Date,
+): Promise<void> {
+  if (customer.kind !== 'company' || !customer.email) return;
+  await queueEmail(trx, {
+    to: customer.email,
+    template: 'main_user_registered',
+    language: customer.language,
+    vars: { portal: deps.operator.portalName, customer: customer.name, name: mainUser.name, email: mainUser.email, support: deps.operator.support.phone },
+  }, now);
 }

@@ -17,10 +17,18 @@ export async function findUserById(db: Db, userId: string): Promise<UserRow | un
   return db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
 }
 
-export async function insertPendingUser(
+type NewUser = { email: string; fullName: string; personalCode: string | null; phone: string | null; language: string };
+
+/** A user who waits for the activation link to choose a password (ACC-4, ACC-5, ACC-10). */
+export async function insertPendingUser(trx: Db, input: NewUser, activationDeadline: Date, now: Date): Promise<string> {
+  return insertUser(trx, input, { status: 'pending', activationDeadline, lastLoginAt: null }, now);
+}
+
+/** Every new user starts without a password, a second factor or a staff role. */
+export async function insertUser(
   trx: Db,
-  input: { email: string; fullName: string; personalCode: string | null; phone: string | null; language: string },
-  activationDeadline: Date,
+  input: NewUser,
+  state: { status: 'pending' | 'active'; activationDeadline: Date | null; lastLoginAt: Date | null },
   now: Date,
 ): Promise<string> {
   const id = newId();
@@ -36,12 +44,12 @@ export async function insertPendingUser(
       password_hash: null,
       password_changed_at: null,
       must_change_password: false,
-      status: 'pending',
+      status: state.status,
       blocked_reason: null,
-      activation_deadline: activationDeadline,
+      activation_deadline: state.activationDeadline,
       failed_logins: 0,
       locked_until: null,
-      last_login_at: null,
+      last_login_at: state.lastLoginAt,
       totp_secret: null,
       totp_enabled: false,
       staff_role: null,

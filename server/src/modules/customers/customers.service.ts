@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { isPlausibleEmail } from '@up/common';
+import type { ContractType } from '@up/operators';
 import type { Deps } from '../../deps.js';
 import { conflict, invalidField, notFound } from '../../infra/errors.js';
 import { newId } from '../../infra/ids.js';
@@ -9,7 +10,7 @@ import { queueEmail } from '../notifications/notifications.service.js';
 import { normalizeIdentityCode } from '../accounts/identity-code.js';
 import { findCustomerById, listContracts, toCustomer } from './customers.repository.js';
 
-export const CONTRACT_TYPES = ['electricity_supply', 'gas_supply', 'grid_connection', 'ev_charging', 'radio_permit', 'product_purchase', 'additional_service'] as const;
+export const CONTRACT_TYPES = ['electricity_supply', 'gas_supply', 'grid_connection', 'ev_charging', 'radio_permit', 'product_purchase', 'additional_service'] as const satisfies readonly ContractType[];
 export const CONTRACT_STATUSES = ['pending', 'active', 'suspended', 'ended'] as const;
 
 export interface CustomerInput {

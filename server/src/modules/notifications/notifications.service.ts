@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Database, NoticeRow } from '../../db/schema.js';
 import type { Transporter } from 'nodemailer';
 import type { Db } from '../../infra/db.js';
 import { newId } from '../../infra/ids.js';
@@ -97,18 +98,23 @@ export async function postNotice(
     .execute();
 }
 
-/** The notices a user sees: their own, and those to any customer they act for; read marks are per user. */
-export async function listNotices(db: Db, scope: { userId: string; customerIds: string[] }, limit = 100) {
+type InboxScope = { userId: string; customerIds: string[] };
+
+/** A user sees the notices addressed to them and those addressed to a customer they act for. */
+function visibleTo(eb: ExpressionBuilder<Database & { n: NoticeRow }, 'n'>, scope: InboxScope) {
+  return eb.or([
+    eb('n.user_id', '=', scope.userId),
+    ...(scope.customerIds.length ? [eb.and([eb('n.customer_id', 'in', scope.customerIds), eb('n.user_id', 'is', null)])] : []),
+  ]);
+}
+
+/** The notices a user sees, newest first, with the user's own read marks. */
+export async function listNotices(db: Db, scope: InboxScope, limit = 100) {
   const rows = await db
     .selectFrom('notices as n')
     .leftJoin('notice_reads as r', (join) => join.onRef('r.notice_id', '=', 'n.id').on('r.user_id', '=', scope.userId))
     .select(['n.id', 'n.customer_id', 'n.kind', 'n.title', 'n.body', 'n.created_at', 'r.read_at'])
-    .where((eb) =>
-      eb.or([
-        eb('n.user_id', '=', scope.userId),
-        ...(scope.customerIds.length ? [eb.and([eb('n.customer_id', 'in', scope.customerIds), eb('n.user_id', 'is', null)])] : []),
-      ]),
-    )
+    .where((eb) => visibleTo(eb, scope))
     .orderBy('n.created_at', 'desc')
     .limit(limit)
     .execute();
@@ -123,9 +129,14 @@ export async function listNotices(db: Db, scope: { userId: string; customerIds: 
   }));
 }
 
-export async function markNoticeRead(db: Db, noticeId: string, scope: { userId: string; customerIds: string[] }, now: Date) {
-  const notices = await listNotices(db, scope, 1000);
-  if (!notices.some((notice) => notice.id === noticeId)) return false;
+export async function markNoticeRead(db: Db, noticeId: string, scope: InboxScope, now: Date) {
+  const notice = await db
+    .selectFrom('notices as n')
+    .select('n.id')
+    .where('n.id', '=', noticeId)
+    .where((eb) => visibleTo(eb, scope))
+    .executeTakeFirst();
+  if (!notice) return false;
   await db
     .insertInto('notice_reads')
     .values({ notice_id: noticeId, user_id: scope.userId, read_at: now })

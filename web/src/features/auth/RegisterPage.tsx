@@ -3,15 +3,14 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isPlausibleEmail } from '@up/common';
-import { api, ApiError } from '../../api/client.ts';
-import { useOperator } from '../../api/session.ts';
-import type { CustomerKind, SupportContacts, Terms } from '../../api/types.ts';
+import { api } from '../../api/client.ts';
+import type { CustomerKind, Terms } from '../../api/types.ts';
 import { CheckboxField, RadioGroup, TextField } from '../../components/Fields.tsx';
 import { FormError, PageHeading } from '../../components/Messages.tsx';
-import { SupportInfo } from '../../components/SupportInfo.tsx';
 import { useServerFieldError } from '../../lib/errors.ts';
 import { useLang } from '../../lib/useLang.ts';
 import { identityCodeProblem } from './identity.ts';
+import { RecordMatchError } from './RecordMatchError.tsx';
 
 interface RegisterForm {
   customerKind: CustomerKind;
@@ -182,7 +181,7 @@ export default function RegisterPage() {
           error={fieldError('confirmDataTruthful')}
         />
         <FormError error={terms.error} />
-        <RegisterError error={register.error} />
+        <RecordMatchError error={register.error} fields={REGISTER_FIELDS} />
         <div className="actions">
           <button type="submit" className="button" disabled={register.isPending || !terms.data}>
             {t('register.submit')}
@@ -194,20 +193,4 @@ export default function RegisterPage() {
       </p>
     </div>
   );
-}
-
-/** ACC-2: data that do not match the records send the user to customer service. */
-function RegisterError({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  const operator = useOperator().data;
-  if (error instanceof ApiError && error.code === 'REGISTRATION_DATA_MISMATCH') {
-    const support = (error.details.support as SupportContacts | undefined) ?? operator?.support;
-    return (
-      <div className="alert alert--error" role="alert">
-        <p>{t('register.mismatch')}</p>
-        {support && <SupportInfo support={support} />}
-      </div>
-    );
-  }
-  return <FormError error={error} fields={REGISTER_FIELDS} />;
 }

@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.ts';
-import { SESSION_KEY, useOperator } from '../../api/session.ts';
-import type { CustomerKind, SupportContacts } from '../../api/types.ts';
+import { api } from '../../api/client.ts';
+import { SESSION_KEY } from '../../api/session.ts';
+import type { CustomerKind } from '../../api/types.ts';
 import { CheckboxField, RadioGroup, TextField } from '../../components/Fields.tsx';
-import { FormError, Success } from '../../components/Messages.tsx';
-import { SupportInfo } from '../../components/SupportInfo.tsx';
+import { Success } from '../../components/Messages.tsx';
 import { useServerFieldError } from '../../lib/errors.ts';
 import { identityCodeProblem } from '../auth/identity.ts';
+import { RecordMatchError } from '../auth/RecordMatchError.tsx';
 
 /** ACC-11: one user acting for several customers (own household and an employer) links another. */
 export function LinkCustomerForm() {
@@ -87,7 +87,7 @@ export function LinkCustomerForm() {
       />
       <CheckboxField label={t('register.confirmData')} checked={confirm} onChange={setConfirm} required error={errors.confirm ?? serverError('confirmDataTruthful')} />
       {link.isSuccess && <Success>{t('linkCustomer.done')}</Success>}
-      <LinkError error={link.error} />
+      <RecordMatchError error={link.error} fields={['customerName', 'identityCode', 'customerNumber', 'confirmDataTruthful']} />
       <div className="actions">
         <button type="submit" className="button" disabled={link.isPending}>
           {t('linkCustomer.submit')}
@@ -95,19 +95,4 @@ export function LinkCustomerForm() {
       </div>
     </form>
   );
-}
-
-function LinkError({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  const operator = useOperator().data;
-  if (error instanceof ApiError && error.code === 'REGISTRATION_DATA_MISMATCH') {
-    const support = (error.details.support as SupportContacts | undefined) ?? operator?.support;
-    return (
-      <div className="alert alert--error" role="alert">
-        <p>{t('register.mismatch')}</p>
-        {support && <SupportInfo support={support} />}
-      </div>
-    );
-  }
-  return <FormError error={error} fields={['customerName', 'identityCode', 'customerNumber', 'confirmDataTruthful']} />;
 }
