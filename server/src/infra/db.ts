@@ -21,6 +21,12 @@ const pgliteParsers = { [INT8]: (value: string) => Number(value), [DATE]: (value
 
 export function openPostgres(url: string, maxConnections = 10): OpenDatabase {
   const pool = new pg.Pool({ connectionString: url, max: maxConnections });
+  // A connection the server ends (restart, failover, admin command) must not crash the process: pg emits
+  // 'error' on the pool for idle clients and on the client itself while it is closing. The pool drops
+  // broken clients and opens new ones; we only log.
+  const logConnectionError = (error: Error) => console.error(`database connection lost: ${error.message}`);
+  pool.on('error', logConnectionError);
+  pool.on('connect', (client) => client.on('error', logConnectionError));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
