@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely';
 import pg from 'pg';
+import { createHash } from 'node:crypto';
 import type { Database } from '../db/schema.js';
 
 export type Db = Kysely<Database>;
@@ -20,7 +21,7 @@ pg.types.setTypeParser(DATE, (value) => value);
 const pgliteParsers = { [INT8]: (value: string) => Number(value), [DATE]: (value: string) => value };
 
 export function openPostgres(url: string, maxConnections = 10): OpenDatabase {
-  const pool = new pg.Pool({ connectionString: url, max: maxConnections });
+  const pool = new pg.Pool({ connectionString: url, max: maxConnections, Client: PreparingClient });
   // A connection the server ends (restart, failover, admin command) must not crash the process: pg emits
   // 'error' on the pool for idle clients and on the client itself while it is closing. The pool drops
   // broken clients and opens new ones; we only log.
@@ -29,6 +30,39 @@ export function openPostgres(url: string, maxConnections = 10): OpenDatabase {
   pool.on('connect', (client) => client.on('error', logConnectionError));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+/**
+ * Runs Kysely's parameterised queries as named prepared statements, so PostgreSQL parses and plans each
+ * query text once per connection instead of on every request (on the dashboard summary this cut the
+ * database CPU per request by three quarters; see docs/BENCHMARKS.md). Queries without parameters
+ * (migrations, multi-statement scripts) keep the simple protocol. Each connection prepares at most
+ * MAX_PREPARED_PER_CONNECTION texts; further ones run unprepared, so queries with a varying shape
+ * (`in (…)` lists of any length) cannot grow the server's memory without bound.
+ * Operations note: a migration that changes a table's columns makes prepared `select *` statements of
+ * older processes fail ("cached plan must not change result type") until they restart.
+ */
+const MAX_PREPARED_PER_CONNECTION = 200;
+
+class PreparingClient extends pg.Client {
+  readonly #statementNames = new Map<string, string>();
+
+  // pg's query() has many overloads; Kysely calls query(text, values) and uses the returned promise.
+  override query(...args: unknown[]): never {
+    const [text, values] = args;
+    const parameterised = typeof text === 'string' && Array.isArray(values) && values.length > 0 && args.length === 2;
+    const name = parameterised ? this.#statementName(text) : null;
+    const call = super.query as (...params: unknown[]) => never;
+    return name ? call.call(this, { name, text, values }) : call.apply(this, args);
+  }
+
+  #statementName(text: string): string | null {
+    const known = this.#statementNames.get(text);
+    if (known || this.#statementNames.size >= MAX_PREPARED_PER_CONNECTION) return known ?? null;
+    const name = `up_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    this.#statementNames.set(text, name);
+    return name;
+  }
 }
 
 export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<OpenDatabase & { pglite: PGlite }> {
