@@ -16,6 +16,7 @@ import { seedDemoData, DEMO_PASSWORD } from '../../server/src/db/demo-data.js';
 import { ensureProfileTermsPublished } from '../../server/src/modules/terms/terms.service.js';
 import { systemClock } from '../../server/src/infra/clock.js';
 import { createSmtpTransport, DevMailCatcher } from '../../server/src/infra/mailer.js';
+import { SessionCache } from '../../server/src/modules/accounts/session-cache.js';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
 export const BENCH_DATABASE = 'up_bench';
@@ -97,6 +98,7 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
     config,
     operator,
     db: database.db,
+    sessionCache: new SessionCache(database.changes),
     clock: systemClock,
     mailTransport: createSmtpTransport(mail.smtpUrl),
     mailCatcher: null,

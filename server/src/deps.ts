@@ -5,12 +5,15 @@ import type { Db } from './infra/db.js';
 import type { Clock, OffsetClock } from './infra/clock.js';
 import type { DevMailCatcher } from './infra/mailer.js';
 import type { OidcLogin } from './modules/accounts/oidc-login.js';
+import type { SessionCache } from './modules/accounts/session-cache.js';
 
 /** What the application needs from outside; main.ts builds it, tests build their own. */
 export interface Deps {
   config: Readonly<Config>;
   operator: OperatorProfile;
   db: Db;
+  /** session checks kept in memory, dropped on the database's change notifications */
+  sessionCache: SessionCache;
   clock: Clock;
   mailTransport: Transporter;
   /** the local dev mail catcher, when one runs (dev and tests) */

@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './db/demo-data.js';
 import { startDemoIdentityProvider } from './modules/accounts/demo-identity-provider.js';
 import { createOidcLogin } from './modules/accounts/oidc-login.js';
 import { startJobWorker } from './jobs.js';
+import { SessionCache } from './modules/accounts/session-cache.js';
 
 /** Reads config, opens and migrates the database, starts the helpers dev needs, listens, closes gracefully. */
 async function main() {
@@ -60,7 +61,7 @@ async function main() {
   });
 
   const deps: Deps = {
-    config, operator, db: database.db, clock, mailTransport: createSmtpTransport(smtpUrl), mailCatcher, bankLogin, devClock,
+    config, operator, db: database.db, sessionCache: new SessionCache(database.changes), clock, mailTransport: createSmtpTransport(smtpUrl), mailCatcher, bankLogin, devClock,
   };
   const app = await buildApp(deps, { logger: { level: config.logLevel } });
   const stopJobs = config.runJobs ? startJobWorker(deps, (error) => app.log.error({ err: error }, 'job failed')) : () => {};

@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Kysely } from 'kysely';
 import * as createCoreTables from './migrations/2026_11_23_1300_create_core_tables.js';
+import * as notifySessionChanges from './migrations/2026_11_23_1600_notify_session_changes.js';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx behave the same. */
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_1300_create_core_tables': createCoreTables,
+  '2026_11_23_1600_notify_session_changes': notifySessionChanges,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

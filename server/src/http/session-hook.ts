@@ -55,7 +55,7 @@ export const sessionHook = fp(async (app: FastifyInstance, deps: Deps) => {
     const token = request.cookies[SESSION_COOKIE];
     const now = deps.clock.now();
     const customerId = typeof access === 'object' ? ((request.params as Record<string, string>).customerId ?? null) : null;
-    request.session = token ? await loadSession(deps.db, token, now, rigaDateCached(now), customerId) : null;
+    request.session = token ? await loadSession(deps.db, deps.sessionCache, token, now, rigaDateCached(now), customerId) : null;
 
     if (!SAFE_METHODS.has(request.method)) checkCsrf(request);
     if (access === 'public') return;

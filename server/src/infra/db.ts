@@ -3,12 +3,15 @@ import { Kysely, PGliteDialect, PostgresDialect, type DatabaseConnection, type D
 import pg from 'pg';
 import { createHash } from 'node:crypto';
 import type { Database } from '../db/schema.js';
+import { PgliteChanges, PostgresChanges, type DatabaseChanges } from './database-changes.js';
 
 export type Db = Kysely<Database>;
 
 export interface OpenDatabase {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** change notifications from the database's triggers, for in-process caches */
+  changes: DatabaseChanges;
   close(): Promise<void>;
 }
 
@@ -28,8 +31,17 @@ export function openPostgres(url: string, maxConnections = 10): OpenDatabase {
   const logConnectionError = (error: Error) => console.error(`database connection lost: ${error.message}`);
   pool.on('error', logConnectionError);
   pool.on('connect', (client) => client.on('error', logConnectionError));
+  const changes = new PostgresChanges(url, pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'postgres',
+    changes,
+    close: async () => {
+      await changes.close();
+      await db.destroy();
+    },
+  };
 }
 
 /**
@@ -71,9 +83,11 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     loadDataDir: options.loadDataDir,
     parsers: pgliteParsers,
   });
+  const changes = new PgliteChanges(pglite);
+  await changes.caughtUp();
   const dialect = new SerializedPGliteDialect(pglite);
   const db = new Kysely<Database>({ dialect });
-  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
+  return { db, kind: 'pglite', pglite, changes, close: () => db.destroy() };
 }
 
 /**

@@ -40,17 +40,49 @@ describe.skipIf(!process.env.DATABASE_URL)('two portal processes on one database
 
   const mailsTo = (address: string) => a.mail.to(address).length + b.mail.to(address).length;
 
+  /**
+   * Each process keeps session checks in memory (modules/accounts/session-cache.ts); a change committed by
+   * the other process reaches it as a database notification. Polls until `check` holds and answers how long
+   * that took; fails after a second.
+   */
+  async function within1s(check: () => Promise<boolean>): Promise<number> {
+    const started = Date.now();
+    while (!(await check())) {
+      if (Date.now() - started > 1_000) throw new Error('the other process did not see the change within 1 s');
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    return Date.now() - started;
+  }
+
   it('a session created on A works on B, and a logout on B ends it on A', async () => {
     const { onA, onB } = browser('10.0.5.1');
     await onA.login('janis@demo.example', DEMO_PASSWORD);
     const seenByB = (await onB.get('/api/session')).json().user;
     expect(seenByB).toMatchObject({ email: 'janis@demo.example' });
     const company = seenByB.customers.find((c: { customerNumber: string }) => c.customerNumber === 'C-100003');
+    expect((await onA.get('/api/session')).json().user.activeCustomerId).not.toBe(company.id); // now cached on A
     // A state change on B, with the CSRF token of the session created on A.
     expect((await onB.post('/api/me/active-customer', { customerId: company.id })).statusCode).toBe(204);
-    expect((await onA.get('/api/session')).json().user.activeCustomerId).toBe(company.id);
+    await within1s(async () => (await onA.get('/api/session')).json().user.activeCustomerId === company.id);
     expect((await onB.post('/api/auth/logout')).statusCode).toBe(204);
-    expect((await onA.get('/api/session')).json().user).toBeNull();
+    await within1s(async () => (await onA.get('/api/session')).json().user === null);
+  });
+
+  it('ACC-13: access removed on B ends on A within a second, though A had the session cached', async () => {
+    const marta = browser('10.0.5.5');
+    await marta.onA.login('marta@demo.example', DEMO_PASSWORD);
+    const household = (await marta.onA.get('/api/session')).json().user.customers[0].id;
+    expect((await marta.onA.get(`/api/customers/${household}/summary`)).statusCode).toBe(200);
+    expect((await marta.onA.get(`/api/customers/${household}/summary`)).statusCode).toBe(200); // from A's cache
+    expect(a.deps.sessionCache.hits).toBeGreaterThan(0);
+
+    const janis = browser('10.0.5.6');
+    await janis.onB.login('janis@demo.example', DEMO_PASSWORD);
+    const users = (await janis.onB.get(`/api/customers/${household}/users`)).json();
+    const martaMembership = users.find((u: { email: string }) => u.email === 'marta@demo.example');
+    expect((await janis.onB.delete(`/api/customers/${household}/users/${martaMembership.membershipId}`)).statusCode).toBe(204);
+    const delay = await within1s(async () => (await marta.onA.get(`/api/customers/${household}/summary`)).statusCode === 404);
+    expect(delay).toBeLessThan(1_000);
   });
 
   it('ACC-7: 3 wrong passwords on A and 2 on B block the login on both (the count is shared)', async () => {
@@ -65,7 +97,8 @@ describe.skipIf(!process.env.DATABASE_URL)('two portal processes on one database
       const right = await app.client('10.0.5.4').post('/api/auth/login', { email: 'marta@demo.example', password: DEMO_PASSWORD });
       expect(right.statusCode).toBe(423);
     }
-    const warnings = await a.deps.db.selectFrom('outbox_emails').select('id').where('to_address', '=', 'marta@demo.example').execute();
+    const warnings = await a.deps.db.selectFrom('outbox_emails').select('id')
+      .where('to_address', '=', 'marta@demo.example').where('body_text', 'like', '%/reset-password?token=%').execute();
     expect(warnings).toHaveLength(1);
   });
 

@@ -11,6 +11,7 @@ import { seedDemoData } from '../db/demo-data.js';
 import type { OidcLogin } from '../modules/accounts/oidc-login.js';
 import { openTestDatabase } from './test-database.js';
 import { openPostgres } from '../infra/db.js';
+import { SessionCache } from '../modules/accounts/session-cache.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -57,6 +58,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     config,
     operator,
     db: database.db,
+    sessionCache: new SessionCache(database.changes),
     clock,
     mailTransport: createSmtpTransport(mail.smtpUrl),
     mailCatcher: mail,

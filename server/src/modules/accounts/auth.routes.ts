@@ -72,7 +72,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => 
     }, actorOf(request));
     setSessionCookie(reply, deps, created.token, created.csrfToken);
     const now = deps.clock.now();
-    const session = await loadSession(deps.db, created.token, now, rigaDate(now));
+    const session = await loadSession(deps.db, deps.sessionCache, created.token, now, rigaDate(now));
     if (!session) throw unauthorized();
     return { csrfToken: session.csrfToken, user: await describeSession(deps, session) };
   });

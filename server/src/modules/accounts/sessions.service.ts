@@ -3,6 +3,7 @@ import type { Db } from '../../infra/db.js';
 import { hashToken, newSecretToken } from '../../infra/ids.js';
 import { addMinutes } from '../../infra/clock.js';
 import type { ActiveMembership } from './memberships.repository.js';
+import type { SessionCache } from './session-cache.js';
 
 /** Opaque server-side sessions: the cookie holds a random token, the database only its hash. */
 export const SESSION_IDLE_MINUTES = 30;
@@ -30,6 +31,8 @@ export interface SessionUser {
   acceptedCurrentTerms: boolean;
   /** the user's active membership in the customer asked about (see loadSession), if any */
   membership: ActiveMembership | null;
+  expiresAt: Date;
+  lastSeenAt: Date;
 }
 
 export async function createSession(
@@ -61,11 +64,39 @@ export async function createSession(
 }
 
 /**
- * One query for every request: the live session, its active user, whether that user accepted the current
- * terms, and (for a customer-scoped route) the user's active membership in that customer.
+ * The session check of every request: the live session, its active user, whether that user accepted the
+ * current terms, and (for a customer-scoped route) the user's active membership in that customer. Served
+ * from the session cache when it holds them, otherwise one query.
  */
-export async function loadSession(db: Db, token: string, now: Date, today: string, customerId: string | null = null): Promise<SessionUser | null> {
+export async function loadSession(
+  db: Db, cache: SessionCache | null, token: string, now: Date, today: string, customerId: string | null = null,
+): Promise<SessionUser | null> {
   const idHash = hashToken(token);
+  const cached = cache?.get(idHash, customerId, now, today);
+  if (cached && isLive(cached, now)) {
+    await touchIfDue(db, cached, now);
+    return cached;
+  }
+  if (cached) cache?.forget(idHash, customerId);
+  const generationBefore = cache?.generation ?? 0;
+  const session = await readSession(db, idHash, now, today, customerId);
+  if (!session) return null;
+  await touchIfDue(db, session, now);
+  cache?.set(idHash, customerId, session, now, today, generationBefore);
+  return session;
+}
+
+function isLive(session: SessionUser, now: Date): boolean {
+  return session.expiresAt > now && session.lastSeenAt > addMinutes(now, -SESSION_IDLE_MINUTES);
+}
+
+async function touchIfDue(db: Db, session: SessionUser, now: Date): Promise<void> {
+  if (now.getTime() - session.lastSeenAt.getTime() <= TOUCH_EVERY_MS) return;
+  session.lastSeenAt = now;
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', session.sessionIdHash).execute();
+}
+
+async function readSession(db: Db, idHash: string, now: Date, today: string, customerId: string | null): Promise<SessionUser | null> {
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
@@ -74,8 +105,8 @@ export async function loadSession(db: Db, token: string, now: Date, today: strin
     .select([
       'm.id as membership_id', 'm.role as membership_role', 'm.rights as membership_rights',
       's.id_hash', 's.csrf_token', 's.auth_method', 's.authenticated_at', 's.second_factor_pending', 's.customer_id',
-      's.last_seen_at', 'u.id as user_id', 'u.email', 'u.full_name', 'u.phone', 'u.language', 'u.totp_enabled', 'u.staff_role',
-      'u.must_change_password', 'u.password_changed_at',
+      's.last_seen_at', 's.expires_at', 'u.id as user_id', 'u.email', 'u.full_name', 'u.phone', 'u.language', 'u.totp_enabled',
+      'u.staff_role', 'u.must_change_password', 'u.password_changed_at',
       sql<boolean>`u.password_hash IS NOT NULL`.as('has_password'),
       sql<boolean>`EXISTS (
         SELECT 1 FROM terms_acceptances ta
@@ -89,9 +120,6 @@ export async function loadSession(db: Db, token: string, now: Date, today: strin
     .where('u.status', '=', 'active')
     .executeTakeFirst();
   if (!row) return null;
-  if (now.getTime() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
-  }
   return {
     sessionIdHash: row.id_hash,
     csrfToken: row.csrf_token,
@@ -113,6 +141,8 @@ export async function loadSession(db: Db, token: string, now: Date, today: strin
     membership: row.membership_id && customerId
       ? { id: row.membership_id, userId: row.user_id, customerId, role: row.membership_role!, rights: row.membership_rights! }
       : null,
+    expiresAt: row.expires_at,
+    lastSeenAt: row.last_seen_at,
   };
 }
 

@@ -82,20 +82,31 @@ export async function searchCustomers(db: Db, text: string, limit = 50) {
 }
 
 /** The dashboard's numbers in one statement: it is read on every visit of the overview page. */
-export async function readCustomerSummary(db: Db, customerId: string, userId: string) {
-  return db
-    .selectFrom('customers as c')
-    .select((eb) => [
-      'c.id', 'c.name', 'c.kind', 'c.customer_number',
-      eb.selectFrom('contracts').select(eb.fn.countAll<number>().as('n')).whereRef('customer_id', '=', 'c.id').as('contracts'),
-      eb.selectFrom('contracts').select(eb.fn.countAll<number>().as('n')).whereRef('customer_id', '=', 'c.id').where('status', '=', 'active').as('active_contracts'),
-      eb.selectFrom('notices as n').select(eb.fn.countAll<number>().as('n'))
-        .whereRef('n.customer_id', '=', 'c.id')
-        .where((w) => w.or([w('n.user_id', 'is', null), w('n.user_id', '=', userId)]))
-        .where((w) => w.not(w.exists(w.selectFrom('notice_reads as r').select('r.notice_id').whereRef('r.notice_id', '=', 'n.id').where('r.user_id', '=', userId))))
-        .as('unread_notices'),
-      eb.selectFrom('memberships').select(eb.fn.countAll<number>().as('n')).whereRef('customer_id', '=', 'c.id').where('status', '=', 'active').as('users'),
-    ])
-    .where('c.id', '=', customerId)
-    .executeTakeFirst();
+export interface CustomerSummaryRow {
+  id: string;
+  name: string;
+  kind: CustomerRow['kind'];
+  customer_number: string;
+  contracts: number;
+  active_contracts: number;
+  unread_notices: number;
+  users: number;
+}
+
+/**
+ * The overview page's numbers in one query. Written as SQL rather than with the query builder: this is the
+ * most requested read of the portal, and building the nested selects cost more CPU than running them.
+ */
+export async function readCustomerSummary(db: Db, customerId: string, userId: string): Promise<CustomerSummaryRow | undefined> {
+  const result = await sql<CustomerSummaryRow>`
+    SELECT c.id, c.name, c.kind, c.customer_number,
+      (SELECT count(*) FROM contracts WHERE customer_id = c.id) AS contracts,
+      (SELECT count(*) FROM contracts WHERE customer_id = c.id AND status = 'active') AS active_contracts,
+      (SELECT count(*) FROM notices n
+        WHERE n.customer_id = c.id AND (n.user_id IS NULL OR n.user_id = ${userId})
+          AND NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id AND r.user_id = ${userId})) AS unread_notices,
+      (SELECT count(*) FROM memberships WHERE customer_id = c.id AND status = 'active') AS users
+    FROM customers c
+    WHERE c.id = ${customerId}`.execute(db);
+  return result.rows[0];
 }

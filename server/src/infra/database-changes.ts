@@ -1,0 +1,164 @@
+import type { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { randomUUID } from 'node:crypto';
+
+/** The channel the database's triggers notify on (migration 2026_11_23_1600_notify_session_changes). */
+export const CHANGES_CHANNEL = 'up_changes';
+
+/**
+ * A change notification, or `null` when notifications may have been missed (the cross-process listener
+ * lost its connection or has just connected): whoever caches must then forget everything.
+ */
+export type ChangeHandler = (payload: string | null) => void;
+
+/**
+ * Change notifications from the database, for in-process caches.
+ *
+ * A change this process commits is delivered before the committing query's promise resolves (the
+ * connection that commits listens too, and PostgreSQL sends a listener its own notifications just before
+ * it reports the commit), so this process never reads its own stale cache. A change another process
+ * commits arrives a moment later on a dedicated listening connection.
+ */
+export interface DatabaseChanges {
+  subscribe(handler: ChangeHandler): void;
+  /** false while the cross-process listener is not connected: a cache must not be trusted then */
+  readonly live: boolean;
+  /** resolves once every change committed before the call has been delivered here */
+  caughtUp(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const FENCE_PREFIX = 'fence:';
+const RECONNECT_MS = 1_000;
+const CAUGHT_UP_TIMEOUT_MS = 5_000;
+
+export class PostgresChanges implements DatabaseChanges {
+  readonly #handlers: ChangeHandler[] = [];
+  readonly #fences = new Map<string, () => void>();
+  #listener: pg.Client | null = null;
+  #live = false;
+  #closed = false;
+  #reconnectTimer: NodeJS.Timeout | null = null;
+  #connecting: Promise<void> = Promise.resolve();
+
+  constructor(private readonly url: string, private readonly pool: pg.Pool) {
+    // Every pooled connection listens, so a commit on it delivers its own notifications synchronously.
+    pool.on('connect', (client) => {
+      client.on('notification', (message) => {
+        if (message.channel === CHANGES_CHANNEL && !message.payload?.startsWith(FENCE_PREFIX)) this.#emit(message.payload ?? null);
+      });
+      client.query(`LISTEN ${CHANGES_CHANNEL}`).catch(() => undefined);
+    });
+    this.#connecting = this.#connectListener();
+  }
+
+  get live(): boolean {
+    return this.#live;
+  }
+
+  subscribe(handler: ChangeHandler): void {
+    this.#handlers.push(handler);
+  }
+
+  async caughtUp(): Promise<void> {
+    const fence = `${FENCE_PREFIX}${randomUUID()}`;
+    const arrived = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, CAUGHT_UP_TIMEOUT_MS);
+      this.#fences.set(fence, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    await this.pool.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, fence]);
+    await arrived;
+    this.#fences.delete(fence);
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    if (this.#reconnectTimer) clearTimeout(this.#reconnectTimer);
+    const listener = this.#listener;
+    this.#listener = null;
+    this.#setLive(false);
+    await listener?.end().catch(() => undefined);
+    await this.#connecting;
+  }
+
+  #emit(payload: string | null): void {
+    for (const handler of this.#handlers) handler(payload);
+  }
+
+  #setLive(live: boolean): void {
+    this.#live = live;
+    this.#emit(null);
+  }
+
+  async #connectListener(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.url });
+    const lost = () => {
+      if (this.#listener !== client) return;
+      this.#listener = null;
+      this.#setLive(false);
+      this.#scheduleReconnect();
+    };
+    client.on('error', (error) => {
+      console.error(`database change listener lost: ${error.message}`);
+      lost();
+    });
+    client.on('end', lost);
+    client.on('notification', (message) => {
+      if (message.channel !== CHANGES_CHANNEL) return;
+      const payload = message.payload ?? null;
+      if (payload?.startsWith(FENCE_PREFIX)) this.#fences.get(payload)?.();
+      else this.#emit(payload);
+    });
+    this.#listener = client;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+      if (this.#closed || this.#listener !== client) {
+        await client.end().catch(() => undefined);
+        return;
+      }
+      this.#setLive(true);
+    } catch (error) {
+      if (this.#listener === client) {
+        console.error(`database change listener could not connect: ${(error as Error).message}`);
+        lost();
+      }
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  #scheduleReconnect(): void {
+    if (this.#closed || this.#reconnectTimer) return;
+    this.#reconnectTimer = setTimeout(() => {
+      this.#reconnectTimer = null;
+      if (!this.#closed) this.#connecting = this.#connectListener();
+    }, RECONNECT_MS);
+    this.#reconnectTimer.unref();
+  }
+}
+
+/** PGlite is one in-process connection: every notification is delivered before its query resolves. */
+export class PgliteChanges implements DatabaseChanges {
+  readonly #handlers: ChangeHandler[] = [];
+  readonly live = true;
+  readonly #ready: Promise<unknown>;
+
+  constructor(pglite: PGlite) {
+    this.#ready = pglite.listen(CHANGES_CHANNEL, (payload) => {
+      for (const handler of this.#handlers) handler(payload);
+    });
+  }
+
+  subscribe(handler: ChangeHandler): void {
+    this.#handlers.push(handler);
+  }
+
+  async caughtUp(): Promise<void> {
+    await this.#ready;
+  }
+
+  async close(): Promise<void> {}
+}
