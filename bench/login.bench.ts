@@ -23,7 +23,8 @@ import { ARGON2_OPTIONS } from '../server/src/infra/passwords.js';
 import { fetchCsrfToken, JANIS_EMAIL, JANIS_PASSWORD, postLogin, startPortal, type Portal } from './lib/portal.js';
 import { QueryCounter } from './lib/query-counter.js';
 import { cpuSince, cpuSnapshot } from './lib/cpu.js';
-import { fixed, machineLoad, numberOption, percent, printTable, section, verdict, type BenchArgs } from './lib/report.js';
+import { startProfiling } from './lib/profile.js';
+import { fixed, flagOption, machineLoad, numberOption, percent, printTable, section, verdict, type BenchArgs } from './lib/report.js';
 
 const TARGET_RATIO = 0.8;
 
@@ -139,6 +140,7 @@ export async function main(args: BenchArgs): Promise<number> {
   const rounds = Math.max(1, Math.round(numberOption(args, 'rounds', 5)));
   const hashConcurrency = numberOption(args, 'hash-concurrency', 2);
   const warmup = numberOption(args, 'warmup', 2);
+  const profile = flagOption(args, 'profile');
   const levels = (args.options.concurrency ?? '2,3,4').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
   if (levels.length === 0) throw new Error('--concurrency must list whole numbers, e.g. 2,3,4');
 
@@ -232,6 +234,18 @@ export async function main(args: BenchArgs): Promise<number> {
     );
     console.log(`"(busy)": a round whose raw hash rate was under 85 % of the best round's (other work took the CPU); left out of the median`);
     const best = ratios.reduce((a, b) => (b.median > a.median ? b : a));
+    if (profile) {
+      section(`CPU profile of the main thread (server, everything but hashing) under logins at concurrency ${best.level}`);
+      const stop = await startProfiling();
+      const profiled = await measureLogins(portal, csrf, best.level, Math.max(duration, 5));
+      const summary = await stop();
+      const idleMs = summary.areas.find((a) => a.area === '(idle)')?.selfMs ?? 0;
+      console.log(`profile written to ${summary.file}; ${profiled.ok} logins, ` +
+        `${fixed((summary.totalMs - idleMs) / Math.max(1, profiled.ok), 2)} ms of busy main-thread time per login`);
+      printTable(['self time by area', 'ms', 'share'], summary.areas.slice(0, 12).map((a) => [a.area, fixed(a.selfMs, 0), percent(a.share)]));
+      console.log('');
+      printTable(['function', 'where', 'ms', 'share'], summary.functions.slice(0, 20).map((f) => [f.name, f.where, fixed(f.selfMs, 0), percent(f.share)]));
+    }
     const clean = logins.every((r) => r.failures === 0);
     const ok = clean && best.median >= TARGET_RATIO;
     const disagree = (cpuRatio >= TARGET_RATIO) !== (best.median >= TARGET_RATIO);
