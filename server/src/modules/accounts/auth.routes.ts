@@ -74,7 +74,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => 
     const now = deps.clock.now();
     const session = await loadSession(deps.db, deps.sessionCache, created.token, now, rigaDate(now));
     if (!session) throw unauthorized();
-    return { csrfToken: session.csrfToken, user: await describeSession(deps, session) };
+    return { csrfToken: session.csrfToken, user: await describeSession(deps, session, created.memberships) };
   });
 
   app.post('/api/auth/second-factor', {

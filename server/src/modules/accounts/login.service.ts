@@ -8,7 +8,7 @@ import { verifyPassword } from '../../infra/passwords.js';
 import { recordAudit, type Actor } from '../audit/audit.service.js';
 import { queueEmail } from '../notifications/notifications.service.js';
 import { issueToken, revokeTokens } from './one-time-tokens.js';
-import { listActiveMembershipsOfUser } from './memberships.repository.js';
+import { listActiveMembershipsOfUser, type ActiveMembershipOfUser } from './memberships.repository.js';
 import { createSession, deleteSession } from './sessions.service.js';
 import { findUserByEmail } from './users.repository.js';
 import type { Language } from '@up/operators';
@@ -26,6 +26,8 @@ export interface LoginInput {
 export interface NewSession {
   token: string;
   csrfToken: string;
+  /** the user's active memberships, read for the login anyway (the answer lists them) */
+  memberships: ActiveMembershipOfUser[];
 }
 
 const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 401, 'Wrong e-mail or password');
@@ -125,7 +127,7 @@ export async function loginWithPassword(deps: Deps, input: LoginInput, actor: Ac
       userAgent: input.userAgent,
     }, now);
     await recordAudit(trx, { ...actor, userId: user.id, role: user.staff_role ?? 'user' }, { action: 'login.succeeded', objectType: 'user', objectId: user.id, details: { method: 'password' } }, now);
-    return { token: session.token, csrfToken: session.csrfToken };
+    return { token: session.token, csrfToken: session.csrfToken, memberships };
   });
 }
 

@@ -24,6 +24,8 @@ export async function findActiveMembership(db: Db, userId: string, customerId: s
   return row ? toMembership(row) : null;
 }
 
+export type ActiveMembershipOfUser = Awaited<ReturnType<typeof listActiveMembershipsOfUser>>[number];
+
 export async function listActiveMembershipsOfUser(db: Db, userId: string) {
   return db
     .selectFrom('memberships as m')

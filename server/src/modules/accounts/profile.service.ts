@@ -4,7 +4,7 @@ import { AppError, conflict, invalidField, notFound } from '../../infra/errors.j
 import { hashPassword, verifyPassword } from '../../infra/passwords.js';
 import { recordAudit, type Actor } from '../audit/audit.service.js';
 import { matchCustomerRecord, tellCompanyOfMainUser } from './registration.service.js';
-import { findActiveMembership, findMainMembership, listActiveMembershipsOfUser } from './memberships.repository.js';
+import { findActiveMembership, findMainMembership, listActiveMembershipsOfUser, type ActiveMembershipOfUser } from './memberships.repository.js';
 import { assertAcceptablePassword, storeNewPassword } from './password-change.js';
 import { deleteAllSessionsOfUser, listSessionsOfUser, type SessionUser } from './sessions.service.js';
 import { findUserById, insertMembership } from './users.repository.js';
@@ -13,10 +13,11 @@ import { passwordExpired } from './password-policy.js';
 import { currentTermsVersion } from '../terms/terms.service.js';
 
 /** What the web app needs to know about the logged-in user, in one answer. */
-export async function describeSession(deps: Deps, session: SessionUser) {
+/** `memberships`: the user's active memberships when the caller has just read them (login), else read here. */
+export async function describeSession(deps: Deps, session: SessionUser, memberships?: ActiveMembershipOfUser[]) {
   const now = deps.clock.now();
-  const [memberships, terms] = await Promise.all([
-    listActiveMembershipsOfUser(deps.db, session.userId),
+  const [activeMemberships, terms] = await Promise.all([
+    memberships ?? listActiveMembershipsOfUser(deps.db, session.userId),
     session.acceptedCurrentTerms ? Promise.resolve(undefined) : currentTermsVersion(deps.db, now),
   ]);
   return {
@@ -34,10 +35,10 @@ export async function describeSession(deps: Deps, session: SessionUser) {
     passwordChangedAt: session.passwordChangedAt ? session.passwordChangedAt.toISOString() : null,
     mustAcceptTermsVersion: terms ? terms.version : null,
     totpEnabled: session.totpEnabled,
-    activeCustomerId: memberships.some((m) => m.customer_id === session.activeCustomerId)
+    activeCustomerId: activeMemberships.some((m) => m.customer_id === session.activeCustomerId)
       ? session.activeCustomerId
-      : (memberships[0]?.customer_id ?? null),
-    customers: memberships.map((m) => ({
+      : (activeMemberships[0]?.customer_id ?? null),
+    customers: activeMemberships.map((m) => ({
       id: m.customer_id,
       name: m.customer_name,
       kind: m.customer_kind,

@@ -160,6 +160,27 @@ describe('SessionCache', () => {
     expect(cache.get('h2', null, now, '2026-11-23')).toBeNull();
   });
 
+  it('requests that miss together share one read, but never one that began before a change', async () => {
+    const changes = new HandDrivenChanges();
+    const cache = new SessionCache(changes);
+    let reads = 0;
+    const finish: Array<() => void> = [];
+    const read = () => {
+      reads++;
+      return new Promise<SessionUser | null>((resolve) => finish.push(() => resolve(session)));
+    };
+    const first = cache.readOnce('h1', null, read);
+    const second = cache.readOnce('h1', null, read);
+    expect(reads).toBe(1);
+    changes.send('user:u1');
+    const afterChange = cache.readOnce('h1', null, read);
+    expect(reads).toBe(2);
+    finish.forEach((done) => done());
+    expect(await Promise.all([first, second, afterChange])).toEqual([session, session, session]);
+    cache.readOnce('h1', null, read);
+    expect(reads).toBe(3); // the finished read is not reused
+  });
+
   it('reads again after maxAge, on a new day, and keeps at most maxEntries', () => {
     const changes = new HandDrivenChanges();
     const cache = new SessionCache(changes, { maxAgeMs: 1_000, maxEntries: 2 });

@@ -27,6 +27,7 @@ interface Entry {
 export class SessionCache {
   readonly #entries = new Map<string, Entry>();
   readonly #keysByUser = new Map<string, Set<string>>();
+  readonly #reading = new Map<string, { generation: number; read: Promise<SessionUser | null> }>();
   readonly #options: SessionCacheOptions;
   /** counts invalidations; a read that started before one must not be stored */
   #generation = 0;
@@ -62,6 +63,23 @@ export class SessionCache {
     }
     this.hits++;
     return entry.session;
+  }
+
+  /**
+   * One database read per key at a time: requests that miss together (an entry of a busy session expires)
+   * share the read that is under way, unless something changed since it began.
+   */
+  readOnce(idHash: string, customerId: string | null, read: () => Promise<SessionUser | null>): Promise<SessionUser | null> {
+    const key = keyOf(idHash, customerId);
+    const underWay = this.#reading.get(key);
+    if (underWay && underWay.generation === this.#generation) return underWay.read;
+    const started = { generation: this.#generation, read: read() };
+    this.#reading.set(key, started);
+    const done = () => {
+      if (this.#reading.get(key) === started) this.#reading.delete(key);
+    };
+    started.read.then(done, done);
+    return started.read;
   }
 
   /** Stores what was read from the database, unless something changed since `generationBefore`. */

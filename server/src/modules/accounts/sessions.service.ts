@@ -77,12 +77,19 @@ export async function loadSession(
     await touchIfDue(db, cached, now);
     return cached;
   }
-  if (cached) cache?.forget(idHash, customerId);
-  const generationBefore = cache?.generation ?? 0;
+  if (!cache) return readAndTouch(db, idHash, now, today, customerId);
+  if (cached) cache.forget(idHash, customerId);
+  return cache.readOnce(idHash, customerId, async () => {
+    const generationBefore = cache.generation;
+    const session = await readAndTouch(db, idHash, now, today, customerId);
+    if (session) cache.set(idHash, customerId, session, now, today, generationBefore);
+    return session;
+  });
+}
+
+async function readAndTouch(db: Db, idHash: string, now: Date, today: string, customerId: string | null): Promise<SessionUser | null> {
   const session = await readSession(db, idHash, now, today, customerId);
-  if (!session) return null;
-  await touchIfDue(db, session, now);
-  cache?.set(idHash, customerId, session, now, today, generationBefore);
+  if (session) await touchIfDue(db, session, now);
   return session;
 }
 
