@@ -1,6 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { randomUUID } from 'node:crypto';
 
 /** The channel the database's triggers notify on (migration 2026_11_23_1600_notify_session_changes). */
 export const CHANGES_CHANNEL = 'up_changes';
@@ -23,29 +22,24 @@ export interface DatabaseChanges {
   subscribe(handler: ChangeHandler): void;
   /** false while the cross-process listener is not connected: a cache must not be trusted then */
   readonly live: boolean;
-  /** resolves once every change committed before the call has been delivered here */
-  caughtUp(): Promise<void>;
   close(): Promise<void>;
 }
 
-const FENCE_PREFIX = 'fence:';
 const RECONNECT_MS = 1_000;
-const CAUGHT_UP_TIMEOUT_MS = 5_000;
 
 export class PostgresChanges implements DatabaseChanges {
   readonly #handlers: ChangeHandler[] = [];
-  readonly #fences = new Map<string, () => void>();
   #listener: pg.Client | null = null;
   #live = false;
   #closed = false;
   #reconnectTimer: NodeJS.Timeout | null = null;
   #connecting: Promise<void> = Promise.resolve();
 
-  constructor(private readonly url: string, private readonly pool: pg.Pool) {
+  constructor(private readonly url: string, pool: pg.Pool) {
     // Every pooled connection listens, so a commit on it delivers its own notifications synchronously.
     pool.on('connect', (client) => {
       client.on('notification', (message) => {
-        if (message.channel === CHANGES_CHANNEL && !message.payload?.startsWith(FENCE_PREFIX)) this.#emit(message.payload ?? null);
+        if (message.channel === CHANGES_CHANNEL) this.#emit(message.payload ?? null);
       });
       client.query(`LISTEN ${CHANGES_CHANNEL}`).catch(() => undefined);
     });
@@ -58,20 +52,6 @@ export class PostgresChanges implements DatabaseChanges {
 
   subscribe(handler: ChangeHandler): void {
     this.#handlers.push(handler);
-  }
-
-  async caughtUp(): Promise<void> {
-    const fence = `${FENCE_PREFIX}${randomUUID()}`;
-    const arrived = new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, CAUGHT_UP_TIMEOUT_MS);
-      this.#fences.set(fence, () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-    await this.pool.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, fence]);
-    await arrived;
-    this.#fences.delete(fence);
   }
 
   async close(): Promise<void> {
@@ -107,10 +87,7 @@ export class PostgresChanges implements DatabaseChanges {
     });
     client.on('end', lost);
     client.on('notification', (message) => {
-      if (message.channel !== CHANGES_CHANNEL) return;
-      const payload = message.payload ?? null;
-      if (payload?.startsWith(FENCE_PREFIX)) this.#fences.get(payload)?.();
-      else this.#emit(payload);
+      if (message.channel === CHANGES_CHANNEL) this.#emit(message.payload ?? null);
     });
     this.#listener = client;
     try {
@@ -144,20 +121,17 @@ export class PostgresChanges implements DatabaseChanges {
 export class PgliteChanges implements DatabaseChanges {
   readonly #handlers: ChangeHandler[] = [];
   readonly live = true;
-  readonly #ready: Promise<unknown>;
 
-  constructor(pglite: PGlite) {
-    this.#ready = pglite.listen(CHANGES_CHANNEL, (payload) => {
-      for (const handler of this.#handlers) handler(payload);
+  static async listen(pglite: PGlite): Promise<PgliteChanges> {
+    const changes = new PgliteChanges();
+    await pglite.listen(CHANGES_CHANNEL, (payload) => {
+      for (const handler of changes.#handlers) handler(payload);
     });
+    return changes;
   }
 
   subscribe(handler: ChangeHandler): void {
     this.#handlers.push(handler);
-  }
-
-  async caughtUp(): Promise<void> {
-    await this.#ready;
   }
 
   async close(): Promise<void> {}

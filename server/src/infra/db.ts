@@ -83,8 +83,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     loadDataDir: options.loadDataDir,
     parsers: pgliteParsers,
   });
-  const changes = new PgliteChanges(pglite);
-  await changes.caughtUp();
+  const changes = await PgliteChanges.listen(pglite);
   const dialect = new SerializedPGliteDialect(pglite);
   const db = new Kysely<Database>({ dialect });
   return { db, kind: 'pglite', pglite, changes, close: () => db.destroy() };

@@ -12,8 +12,10 @@ import { effectiveRights } from './accounts.policy.js';
 import { passwordExpired } from './password-policy.js';
 import { currentTermsVersion } from '../terms/terms.service.js';
 
-/** What the web app needs to know about the logged-in user, in one answer. */
-/** `memberships`: the user's active memberships when the caller has just read them (login), else read here. */
+/**
+ * What the web app needs to know about the logged-in user, in one answer. `memberships`: the user's active
+ * memberships when the caller has just read them (login); otherwise they are read here.
+ */
 export async function describeSession(deps: Deps, session: SessionUser, memberships?: ActiveMembershipOfUser[]) {
   const now = deps.clock.now();
   const [activeMemberships, terms] = await Promise.all([

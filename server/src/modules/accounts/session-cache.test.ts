@@ -125,7 +125,6 @@ class HandDrivenChanges implements DatabaseChanges {
   handlers: ChangeHandler[] = [];
   subscribe(handler: ChangeHandler) { this.handlers.push(handler); }
   send(payload: string | null) { for (const handler of this.handlers) handler(payload); }
-  async caughtUp() {}
   async close() {}
 }
 

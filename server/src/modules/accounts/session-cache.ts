@@ -101,7 +101,7 @@ export class SessionCache {
     if (entry) this.#delete(key, entry);
   }
 
-  clear(): void {
+  #clear(): void {
     this.#generation++;
     this.#entries.clear();
     this.#keysByUser.clear();
@@ -109,7 +109,7 @@ export class SessionCache {
 
   #onChange(payload: string | null): void {
     if (payload === null || payload === '*') {
-      this.clear();
+      this.#clear();
     } else if (payload.startsWith('user:')) {
       this.#generation++;
       const userId = payload.slice('user:'.length);

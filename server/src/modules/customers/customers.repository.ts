@@ -81,7 +81,6 @@ export async function searchCustomers(db: Db, text: string, limit = 50) {
   return rows.map(toCustomer);
 }
 
-/** The dashboard's numbers in one statement: it is read on every visit of the overview page. */
 export interface CustomerSummaryRow {
   id: string;
   name: string;
