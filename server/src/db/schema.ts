@@ -217,6 +217,13 @@ export interface AuditEventRow {
   hash: string;
 }
 
+/** one row (id 1): the newest event's seq and hash */
+export interface AuditChainHeadRow {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
 export interface Database {
   customers: CustomerRow;
   contracts: ContractRow;
@@ -236,4 +243,5 @@ export interface Database {
   rate_limit_buckets: RateLimitBucketRow;
   job_runs: JobRunRow;
   audit_events: AuditEventRow;
+  audit_chain_head: AuditChainHeadRow;
 }

@@ -9,6 +9,7 @@ import { rigaDate } from '@up/common/riga-time';
 import { createTestApp, type TestApp, type TestClient } from './test-app.js';
 import { DEMO_PASSWORD } from '../db/demo-data.js';
 import { runDueJobs } from '../jobs.js';
+import { verifyAuditChain } from '../modules/audit/audit.service.js';
 import { newId } from '../infra/ids.js';
 
 describe.skipIf(!process.env.DATABASE_URL)('two portal processes on one database behave as one', () => {
@@ -192,5 +193,16 @@ describe.skipIf(!process.env.DATABASE_URL)('two portal processes on one database
     expect((await send(b)).statusCode).toBe(429);
     // Another address is not affected.
     expect((await b.client('10.0.5.51').post('/api/auth/forgot-password', { email: 'nobody@example.com' })).statusCode).toBe(202);
+  });
+
+  it('ACC-17: 20 logins at the same moment over both processes extend one unbroken audit chain', async () => {
+    const before = (await a.deps.db.selectFrom('audit_chain_head').select('seq').executeTakeFirstOrThrow()).seq;
+    const logins = Array.from({ length: 20 }, (_, i) =>
+      (i % 2 === 0 ? a : b).client(`10.0.6.${i}`).post('/api/auth/login', { email: 'admin@demo.example', password: 'wrong-but-audited' }));
+    const statuses = (await Promise.all(logins)).map((response) => response.statusCode);
+    expect(statuses.every((status) => status === 401 || status === 423)).toBe(true);
+    const after = (await a.deps.db.selectFrom('audit_chain_head').select('seq').executeTakeFirstOrThrow()).seq;
+    expect(after).toBeGreaterThanOrEqual(before + 5); // the attempts after the 5th may meet the lockout and write nothing
+    expect(await verifyAuditChain(a.deps.db)).toEqual({ ok: true, events: after });
   });
 });

@@ -22,23 +22,21 @@ export interface AuditEntry {
 }
 
 const GENESIS_HASH = '0'.repeat(64);
-// Any constant works: it names the one lock that orders the chain across all portal processes.
-const AUDIT_CHAIN_LOCK = 7_170_017;
 
 /**
  * ACC-17: appends an event to the hash chain. Call it inside the transaction that makes the change,
- * so the change and its evidence commit or fail together. The advisory lock orders concurrent writers.
+ * so the change and its evidence commit or fail together. Advancing the chain head orders concurrent
+ * writers: the UPDATE waits for the row lock of a writer still open and then sees the head it committed.
  */
 export async function recordAudit(trx: Db, actor: Actor, entry: AuditEntry, now: Date): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
-  const last = await trx
-    .selectFrom('audit_events')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const head = await trx
+    .updateTable('audit_chain_head')
+    .set({ seq: sql`seq + 1` })
+    .where('id', '=', 1)
+    .returning(['seq', 'hash'])
+    .executeTakeFirstOrThrow(() => new Error('audit_chain_head has no row: the audit chain cannot be extended'));
   const event = {
-    seq: (last?.seq ?? 0) + 1,
+    seq: head.seq,
     occurred_at: now,
     actor_user_id: actor.userId,
     actor_role: actor.role,
@@ -48,11 +46,14 @@ export async function recordAudit(trx: Db, actor: Actor, entry: AuditEntry, now:
     object_id: entry.objectId ?? null,
     ip: actor.ip,
     details: entry.details ?? {},
-    prev_hash: last?.hash ?? GENESIS_HASH,
+    prev_hash: head.hash,
   };
+  const hash = hashEvent(event);
   await trx
-    .insertInto('audit_events')
-    .values({ ...event, details: JSON.stringify(event.details), hash: hashEvent(event) })
+    .with('appended', (db) => db.insertInto('audit_events').values({ ...event, details: JSON.stringify(event.details), hash }))
+    .updateTable('audit_chain_head')
+    .set({ hash })
+    .where('id', '=', 1)
     .execute();
 }
 
@@ -89,8 +90,15 @@ export function stableStringify(value: unknown): string {
 
 export type ChainVerdict = { ok: true; events: number } | { ok: false; events: number; firstBadSeq: number; reason: string };
 
-/** Walks the chain in order and names the first event whose content or link does not match. */
+/**
+ * Walks the chain in order up to the chain head read first (events appended meanwhile are left for the next
+ * run) and names the first event whose content or link does not match, or that is missing — the newest
+ * ones included, as the head still names them. Someone who rewrites the head as well is not caught here;
+ * that needs the head kept outside the database.
+ */
 export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<ChainVerdict> {
+  const head = await db.selectFrom('audit_chain_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  if (!head) return { ok: false, events: 0, firstBadSeq: 1, reason: 'chain head missing' };
   let expectedPrev = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
@@ -99,10 +107,15 @@ export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<ChainV
       .selectFrom('audit_events')
       .selectAll()
       .where('seq', '>=', expectedSeq)
+      .where('seq', '<=', head.seq)
       .orderBy('seq')
       .limit(batchSize)
       .execute();
-    if (batch.length === 0) return { ok: true, events: checked };
+    if (batch.length === 0) {
+      if (checked < head.seq) return { ok: false, events: checked, firstBadSeq: expectedSeq, reason: 'event missing' };
+      if (expectedPrev !== head.hash) return { ok: false, events: checked, firstBadSeq: head.seq, reason: 'chain head does not match the newest event' };
+      return { ok: true, events: checked };
+    }
     for (const event of batch) {
       if (event.seq !== expectedSeq) {
         return { ok: false, events: checked, firstBadSeq: expectedSeq, reason: 'event missing' };

@@ -261,6 +261,23 @@ describe('ACC-17: the record cannot be altered unnoticed', () => {
     expect(await verifyAuditChain(db)).toEqual({ ok: true, events: await eventCount() });
   });
 
+  it('ACC-17: deleting the newest events is detected through the chain head, and the head must match the newest event', async () => {
+    const db = t.deps.db;
+    const all = await eventCount();
+    const newestTwo = await db.selectFrom('audit_events').selectAll().orderBy('seq', 'desc').limit(2).execute();
+    await db.deleteFrom('audit_events').where('seq', '>=', newestTwo[1].seq).execute();
+    expect(await verifyAuditChain(db)).toEqual({ ok: false, events: all - 2, firstBadSeq: all - 1, reason: 'event missing' });
+    for (const event of [...newestTwo].reverse()) {
+      await db.insertInto('audit_events').values({ ...event, details: JSON.stringify(event.details) }).execute();
+    }
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, events: all });
+
+    await sql`UPDATE audit_chain_head SET hash = ${newestTwo[1].hash}`.execute(db);
+    expect(await verifyAuditChain(db)).toEqual({ ok: false, events: all, firstBadSeq: all, reason: 'chain head does not match the newest event' });
+    await sql`UPDATE audit_chain_head SET hash = ${newestTwo[0].hash}`.execute(db);
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, events: all });
+  });
+
   it('ACC-17: small batches walk the same chain', async () => {
     const all = await eventCount();
     expect(await verifyAuditChain(t.deps.db, 3)).toEqual({ ok: true, events: all });
