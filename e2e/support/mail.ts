@@ -16,45 +16,42 @@ export async function listMail(baseUrl: string): Promise<Mail[]> {
   return (await response.json()) as Mail[];
 }
 
-/**
- * Polls the dev mailbox until a message to `to` arrives that contains a link with `linkPath` (and is newer
- * than `afterId`, if given); the outbox job sends every 2 s. Returns the message and that link.
- */
-export async function waitForMailLink(
-  baseUrl: string,
-  to: string,
-  linkPath: string,
-  { afterId = 0, timeoutMs = 30_000 }: { afterId?: number; timeoutMs?: number } = {},
-): Promise<{ mail: Mail; link: string }> {
-  const deadline = Date.now() + timeoutMs;
-  let seen: Mail[] = [];
-  while (Date.now() < deadline) {
-    seen = (await listMail(baseUrl)).filter((mail) => mail.to.toLowerCase().includes(to.toLowerCase()) && mail.id > afterId);
-    for (const mail of seen) {
-      const link = linkIn(mail.text, linkPath);
-      if (link) return { mail, link };
-    }
-    await delay(300);
-  }
-  throw new Error(`no e-mail to ${to} with a ${linkPath} link within ${timeoutMs} ms; got: ${seen.map((m) => m.subject).join(' | ') || 'nothing'}`);
+interface WaitOptions {
+  afterId?: number;
+  timeoutMs?: number;
 }
 
-/** Polls until a message to `to` whose subject matches arrives. */
-export async function waitForMail(
-  baseUrl: string,
-  to: string,
-  subject: RegExp,
-  { afterId = 0, timeoutMs = 30_000 }: { afterId?: number; timeoutMs?: number } = {},
-): Promise<Mail> {
+/**
+ * Polls the dev mailbox (the outbox job sends every 2 s) until `pick` finds something in the messages to
+ * `to` newer than `afterId`; `wanted` names it in the error.
+ */
+async function pollMail<T>(baseUrl: string, to: string, wanted: string, pick: (messages: Mail[]) => T | null,
+  { afterId = 0, timeoutMs = 30_000 }: WaitOptions): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let seen: Mail[] = [];
   while (Date.now() < deadline) {
     seen = (await listMail(baseUrl)).filter((mail) => mail.to.toLowerCase().includes(to.toLowerCase()) && mail.id > afterId);
-    const found = seen.find((mail) => subject.test(mail.subject));
+    const found = pick(seen);
     if (found) return found;
     await delay(300);
   }
-  throw new Error(`no e-mail to ${to} with subject ${subject} within ${timeoutMs} ms; got: ${seen.map((m) => m.subject).join(' | ') || 'nothing'}`);
+  throw new Error(`no e-mail to ${to} ${wanted} within ${timeoutMs} ms; got: ${seen.map((m) => m.subject).join(' | ') || 'nothing'}`);
+}
+
+/** Waits for a message to `to` that contains a link with `linkPath`; returns the message and that link. */
+export function waitForMailLink(baseUrl: string, to: string, linkPath: string, options: WaitOptions = {}): Promise<{ mail: Mail; link: string }> {
+  return pollMail(baseUrl, to, `with a ${linkPath} link`, (messages) => {
+    for (const mail of messages) {
+      const link = linkIn(mail.text, linkPath);
+      if (link) return { mail, link };
+    }
+    return null;
+  }, options);
+}
+
+/** Waits for a message to `to` whose subject matches. */
+export function waitForMail(baseUrl: string, to: string, subject: RegExp, options: WaitOptions = {}): Promise<Mail> {
+  return pollMail(baseUrl, to, `with subject ${subject}`, (messages) => messages.find((mail) => subject.test(mail.subject)) ?? null, options);
 }
 
 /** The id of the newest caught message (0 when none), to wait for mail sent after this moment. */
