@@ -3,6 +3,9 @@
  * PostgreSQL) against a bare Fastify route returning {ok:true}, both in this process, same load.
  * Target: summary req/s ≥ 25 % of bare req/s, and summary p99 < 50 ms.
  *
+ * The summary load comes from many households (--households, default 200), each its own customer with its own
+ * main user and session, as in production; every connection sends their requests in turn.
+ *
  * For reference (no target) it also loads two more routes, to split the cost: GET /api/health of the real
  * app (every plugin and hook, no database), and a bare Fastify route that sends one indexed Kysely select
  * over the portal's own pool (the cost of a single database round trip here).
@@ -11,13 +14,14 @@
  * 33 000 req/s from one minute to the next), so bare and summary are measured in alternating rounds, and the
  * verdict takes the median round: its summary/bare ratio and its summary p99.
  *
- *   npm run bench -- dashboard [--rounds 3] [--duration 10] [--connections 32] [--warmup 2]
+ *   npm run bench -- dashboard [--rounds 3] [--duration 10] [--connections 32] [--warmup 2] [--households 200]
  *                              [--loadgen process|worker|inline] [--profile] [--no-reference]
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { httpRequest, loginJanis, startPortal } from './lib/portal.js';
+import { seedHouseholds } from './lib/households.js';
 import { parseGenerator, runLoad, type LoadResult } from './lib/load.js';
 import { cpuSince, cpuSnapshot } from './lib/cpu.js';
 import { startProfiling } from './lib/profile.js';
@@ -39,6 +43,7 @@ export async function main(args: BenchArgs): Promise<number> {
   const duration = numberOption(args, 'duration', 10);
   const connections = numberOption(args, 'connections', 32);
   const warmup = numberOption(args, 'warmup', 2);
+  const householdCount = numberOption(args, 'households', 200);
   const generator = parseGenerator(args.options.loadgen ?? (flagOption(args, 'inline') ? 'inline' : undefined));
   const profile = flagOption(args, 'profile');
   const reference = !flagOption(args, 'no-reference');
@@ -57,6 +62,12 @@ export async function main(args: BenchArgs): Promise<number> {
     const headers = { cookie };
     const probe = await httpRequest(summaryUrl, { headers });
     if (probe.status !== 200) throw new Error(`summary answered ${probe.status}: ${probe.body}`);
+    const households = await seedHouseholds(portal.deps.db, householdCount, new Date());
+    const summaryRequests = households.map((household) => ({ path: `/api/customers/${household.customerId}/summary`, headers: { cookie: household.cookie } }));
+    for (const request of [summaryRequests[0], summaryRequests[summaryRequests.length - 1]]) {
+      const answer = await httpRequest(`${portal.baseUrl}${request.path}`, { headers: request.headers });
+      if (answer.status !== 200) throw new Error(`a bench household's summary answered ${answer.status}: ${answer.body}`);
+    }
 
     // One indexed select on the portal's pool (the membership lookup the session hook also does).
     const janis = await portal.deps.db.selectFrom('users').select('id').where('email', '=', 'janis@demo.example').executeTakeFirstOrThrow();
@@ -71,6 +82,7 @@ export async function main(args: BenchArgs): Promise<number> {
     console.log(`bare       ${bareUrl}`);
     console.log(`summary    ${summaryUrl}`);
     console.log(`           ${probe.body}`);
+    console.log(`households ${households.length} (customer, main user, session each); the summary load sends their requests in turn`);
     console.log(`load       autocannon, ${connections} connections, ${duration} s per target after ${warmup} s warm-up, ${rounds} rounds, ` +
       { process: 'in a child process', worker: 'in a worker thread of this process', inline: 'on the server\'s main thread' }[generator]);
 
@@ -89,11 +101,11 @@ export async function main(args: BenchArgs): Promise<number> {
     // Event-loop utilisation of the main thread (where the servers run): near 100 % means the server's
     // JavaScript is the limit; well below means it waits (database, pool, the load generator).
     // CPU per request: this process (= the servers, with --loadgen process) and the up_bench backends.
-    const measure = async (label: string, url: string, h?: Record<string, string>): Promise<Measured> => {
-      if (warmup > 0) await runLoad({ url, connections, durationSeconds: warmup, headers: h, generator });
+    const measure = async (label: string, url: string, requests?: typeof summaryRequests): Promise<Measured> => {
+      if (warmup > 0) await runLoad({ url, connections, durationSeconds: warmup, requests, generator });
       const cpuBefore = await cpuSnapshot(portal.databaseUrl);
       const before = performance.eventLoopUtilization();
-      const result = await runLoad({ url, connections, durationSeconds: duration, headers: h, generator });
+      const result = await runLoad({ url, connections, durationSeconds: duration, requests, generator });
       const elu = performance.eventLoopUtilization(before).utilization;
       const cpu = await cpuSince(cpuBefore);
       console.log(`measured   ${label}: ${result.ok} responses in ${result.durationSeconds.toFixed(1)} s; ${machineLoad()}`);
@@ -105,7 +117,7 @@ export async function main(args: BenchArgs): Promise<number> {
     const measuredRounds: Array<{ bare: Measured; summary: Measured; ratio: number }> = [];
     for (let round = 1; round <= rounds; round++) {
       const bareOfRound = await measure(`round ${round} bare`, bareUrl);
-      const summaryOfRound = await measure(`round ${round} summary`, summaryUrl, headers);
+      const summaryOfRound = await measure(`round ${round} summary`, portal.baseUrl, summaryRequests);
       measuredRounds.push({ bare: bareOfRound, summary: summaryOfRound, ratio: summaryOfRound.requestsPerSecond / bareOfRound.requestsPerSecond });
     }
     const byRatio = [...measuredRounds].sort((x, y) => x.ratio - y.ratio);
@@ -153,7 +165,7 @@ export async function main(args: BenchArgs): Promise<number> {
     if (profile) {
       section('CPU profile of the main thread (server) under summary load');
       const stop = await startProfiling();
-      const profiled = await runLoad({ url: summaryUrl, connections, durationSeconds: Math.min(duration, 5), headers, generator });
+      const profiled = await runLoad({ url: portal.baseUrl, connections, durationSeconds: Math.min(duration, 5), requests: summaryRequests, generator });
       const summary = await stop();
       const idleMs = summary.areas.find((a) => a.area === '(idle)')?.selfMs ?? 0;
       console.log(`profile written to ${summary.file} (${fixed(summary.totalMs, 0)} ms; open in Chrome DevTools or speedscope)`);

@@ -19,6 +19,8 @@ export interface LoadOptions {
   connections: number;
   durationSeconds: number;
   headers?: Record<string, string>;
+  /** requests each connection sends in turn (paths on url's host, each with its own headers), instead of url's path */
+  requests?: { path: string; headers?: Record<string, string> }[];
   generator?: LoadGenerator;
 }
 
@@ -98,6 +100,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     connections: options.connections,
     duration: options.durationSeconds,
     headers: options.headers,
+    requests: options.requests?.map((request) => ({ method: 'GET' as const, path: request.path, headers: request.headers })),
     pipelining: 1,
   };
   const generator = options.generator ?? 'process';

@@ -3,12 +3,14 @@ import type { Kysely } from 'kysely';
 import * as createCoreTables from './migrations/2026_11_23_1300_create_core_tables.js';
 import * as notifySessionChanges from './migrations/2026_11_23_1600_notify_session_changes.js';
 import * as auditChainHead from './migrations/2026_11_23_1700_audit_chain_head.js';
+import * as auditAppendInOneStatement from './migrations/2026_11_23_1900_audit_append_in_one_statement.js';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx behave the same. */
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_1300_create_core_tables': createCoreTables,
   '2026_11_23_1600_notify_session_changes': notifySessionChanges,
   '2026_11_23_1700_audit_chain_head': auditChainHead,
+  '2026_11_23_1900_audit_append_in_one_statement': auditAppendInOneStatement,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -222,6 +222,8 @@ export interface AuditChainHeadRow {
   id: number;
   seq: number;
   hash: string;
+  /** the hash before the newest event: what that event links to */
+  prev_hash: string | null;
 }
 
 export interface Database {

@@ -3,14 +3,13 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.js';
 import { actorOf, clearSessionCookie, CSRF_COOKIE, requireSession, SESSION_COOKIE, setSessionCookie } from '../../http/session-hook.js';
 import { newSecretToken, hashToken } from '../../infra/ids.js';
-import { AppError, unauthorized } from '../../infra/errors.js';
+import { AppError } from '../../infra/errors.js';
 import { CustomerKind, Email, Language, Password, Text, Token } from '../../http/common-schemas.js';
 import { registerMainUser } from './registration.service.js';
 import { activateAccount, requestPasswordReset, resetPassword } from './activation.service.js';
 import { loginWithPassword, verifySecondFactor } from './login.service.js';
-import { deleteSession, loadSession } from './sessions.service.js';
+import { deleteSession } from './sessions.service.js';
 import { describeSession } from './profile.service.js';
-import { rigaDate } from '@up/common/riga-time';
 import { bankLoginRoutes } from './bank-login.routes.js';
 
 /** Registration, activation, login and password reset (ACC-1 … ACC-9). */
@@ -71,10 +70,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => 
       previousSessionIdHash: request.cookies[SESSION_COOKIE] ? hashToken(request.cookies[SESSION_COOKIE]) : null,
     }, actorOf(request));
     setSessionCookie(reply, deps, created.token, created.csrfToken);
-    const now = deps.clock.now();
-    const session = await loadSession(deps.db, deps.sessionCache, created.token, now, rigaDate(now));
-    if (!session) throw unauthorized();
-    return { csrfToken: session.csrfToken, user: await describeSession(deps, session, created.memberships) };
+    return { csrfToken: created.csrfToken, user: await describeSession(deps, created.session, created.memberships) };
   });
 
   app.post('/api/auth/second-factor', {

@@ -8,10 +8,12 @@ import { verifyPassword } from '../../infra/passwords.js';
 import { recordAudit, type Actor } from '../audit/audit.service.js';
 import { queueEmail } from '../notifications/notifications.service.js';
 import { issueToken, revokeTokens } from './one-time-tokens.js';
-import { listActiveMembershipsOfUser, type ActiveMembershipOfUser } from './memberships.repository.js';
-import { createSession, deleteSession } from './sessions.service.js';
+import type { ActiveMembershipOfUser } from './memberships.repository.js';
+import { findLoginCandidate } from './login-lookup.js';
+import { createSession, deleteSession, sessionUserOfNewLogin, type SessionUser } from './sessions.service.js';
 import { findUserByEmail } from './users.repository.js';
 import type { Language } from '@up/operators';
+import { rigaDate } from '@up/common/riga-time';
 import { sql } from 'kysely';
 
 export interface LoginInput {
@@ -26,6 +28,8 @@ export interface LoginInput {
 export interface NewSession {
   token: string;
   csrfToken: string;
+  /** what the session check would read for the new session */
+  session: SessionUser;
   /** the user's active memberships, read for the login anyway (the answer lists them) */
   memberships: ActiveMembershipOfUser[];
 }
@@ -56,7 +60,7 @@ export async function loginWithPassword(deps: Deps, input: LoginInput, actor: Ac
   const email = input.email.trim().toLowerCase();
   await enforceRateLimit(deps.db, `login-ip:${input.ip}`, 30, 60, now);
 
-  const user = await findUserByEmail(deps.db, email);
+  const user = await findLoginCandidate(deps.db, email, rigaDate(now));
   if (!user) {
     const blockedUntil = await unknownAddressBlockedUntil(deps, email, now);
     if (blockedUntil) throw loginBlocked(blockedUntil);
@@ -110,7 +114,7 @@ export async function loginWithPassword(deps: Deps, input: LoginInput, actor: Ac
   }
   if (user.status !== 'active') throw invalidCredentials();
 
-  const memberships = await listActiveMembershipsOfUser(deps.db, user.id);
+  const { memberships } = user;
   return deps.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
@@ -118,16 +122,15 @@ export async function loginWithPassword(deps: Deps, input: LoginInput, actor: Ac
       .where('id', '=', user.id)
       .execute();
     if (input.previousSessionIdHash) await deleteSession(trx, input.previousSessionIdHash);
-    const session = await createSession(trx, {
-      userId: user.id,
-      authMethod: 'password',
-      secondFactorPending: user.totp_enabled,
-      customerId: memberships[0]?.customer_id ?? null,
-      ip: input.ip,
-      userAgent: input.userAgent,
-    }, now);
+    const started = { authMethod: 'password' as const, secondFactorPending: user.totp_enabled, customerId: memberships[0]?.customer_id ?? null };
+    const created = await createSession(trx, { userId: user.id, ...started, ip: input.ip, userAgent: input.userAgent }, now);
     await recordAudit(trx, { ...actor, userId: user.id, role: user.staff_role ?? 'user' }, { action: 'login.succeeded', objectType: 'user', objectId: user.id, details: { method: 'password' } }, now);
-    return { token: session.token, csrfToken: session.csrfToken, memberships };
+    return {
+      token: created.token,
+      csrfToken: created.csrfToken,
+      session: sessionUserOfNewLogin(user, created, started, user.accepted_current_terms, now),
+      memberships,
+    };
   });
 }
 

@@ -4,6 +4,7 @@ import { hashToken, newSecretToken } from '../../infra/ids.js';
 import { addMinutes } from '../../infra/clock.js';
 import type { ActiveMembership } from './memberships.repository.js';
 import type { SessionCache } from './session-cache.js';
+import type { UserRow } from '../../db/schema.js';
 
 /** Opaque server-side sessions: the cookie holds a random token, the database only its hash. */
 export const SESSION_IDLE_MINUTES = 30;
@@ -35,14 +36,22 @@ export interface SessionUser {
   lastSeenAt: Date;
 }
 
+export interface CreatedSession {
+  token: string;
+  idHash: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
 export async function createSession(
   trx: Db,
   input: { userId: string; authMethod: 'password' | 'bank'; secondFactorPending: boolean; customerId: string | null; ip: string; userAgent: string },
   now: Date,
-): Promise<{ token: string; idHash: string; csrfToken: string }> {
+): Promise<CreatedSession> {
   const token = newSecretToken();
   const csrfToken = newSecretToken();
   const idHash = hashToken(token);
+  const expiresAt = addMinutes(now, SESSION_ABSOLUTE_HOURS * 60);
   await trx
     .insertInto('sessions')
     .values({
@@ -55,12 +64,47 @@ export async function createSession(
       second_factor_pending: input.secondFactorPending,
       created_at: now,
       last_seen_at: now,
-      expires_at: addMinutes(now, SESSION_ABSOLUTE_HOURS * 60),
+      expires_at: expiresAt,
       ip: input.ip,
       user_agent: input.userAgent.slice(0, 300),
     })
     .execute();
-  return { token, idHash, csrfToken };
+  return { token, idHash, csrfToken, expiresAt };
+}
+
+/**
+ * The session check's answer for a session just created at login, from the rows the login read and wrote,
+ * so that the login's answer needs no read of its own. It is what loadSession would read right after.
+ */
+export function sessionUserOfNewLogin(
+  user: UserRow,
+  created: CreatedSession,
+  input: { authMethod: 'password' | 'bank'; secondFactorPending: boolean; customerId: string | null },
+  acceptedCurrentTerms: boolean,
+  now: Date,
+): SessionUser {
+  return {
+    sessionIdHash: created.idHash,
+    csrfToken: created.csrfToken,
+    authMethod: input.authMethod,
+    authenticatedAt: now,
+    secondFactorPending: input.secondFactorPending,
+    activeCustomerId: input.customerId,
+    userId: user.id,
+    email: user.email,
+    fullName: user.full_name,
+    phone: user.phone,
+    language: user.language,
+    totpEnabled: user.totp_enabled,
+    staffRole: user.staff_role,
+    mustChangePassword: user.must_change_password,
+    passwordChangedAt: user.password_changed_at,
+    hasPassword: user.password_hash !== null,
+    acceptedCurrentTerms,
+    membership: null,
+    expiresAt: created.expiresAt,
+    lastSeenAt: now,
+  };
 }
 
 /**
@@ -103,6 +147,15 @@ async function touchIfDue(db: Db, session: SessionUser, now: Date): Promise<void
   await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', session.sessionIdHash).execute();
 }
 
+/** OPS-1: whether the user `u` of the surrounding query accepted the terms version in force on `today`. */
+export function acceptedCurrentTermsOfU(today: string) {
+  return sql<boolean>`EXISTS (
+    SELECT 1 FROM terms_acceptances ta
+    WHERE ta.user_id = u.id AND ta.terms_version_id = (
+      SELECT tv.id FROM terms_versions tv WHERE tv.valid_from <= ${today}
+      ORDER BY tv.valid_from DESC, tv.published_at DESC LIMIT 1))`;
+}
+
 async function readSession(db: Db, idHash: string, now: Date, today: string, customerId: string | null): Promise<SessionUser | null> {
   const row = await db
     .selectFrom('sessions as s')
@@ -115,11 +168,7 @@ async function readSession(db: Db, idHash: string, now: Date, today: string, cus
       's.last_seen_at', 's.expires_at', 'u.id as user_id', 'u.email', 'u.full_name', 'u.phone', 'u.language', 'u.totp_enabled',
       'u.staff_role', 'u.must_change_password', 'u.password_changed_at',
       sql<boolean>`u.password_hash IS NOT NULL`.as('has_password'),
-      sql<boolean>`EXISTS (
-        SELECT 1 FROM terms_acceptances ta
-        WHERE ta.user_id = u.id AND ta.terms_version_id = (
-          SELECT tv.id FROM terms_versions tv WHERE tv.valid_from <= ${today}
-          ORDER BY tv.valid_from DESC, tv.published_at DESC LIMIT 1))`.as('accepted_terms'),
+      acceptedCurrentTermsOfU(today).as('accepted_terms'),
     ])
     .where('s.id_hash', '=', idHash)
     .where('s.expires_at', '>', now)

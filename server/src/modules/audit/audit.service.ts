@@ -25,18 +25,14 @@ const GENESIS_HASH = '0'.repeat(64);
 
 /**
  * ACC-17: appends an event to the hash chain. Call it inside the transaction that makes the change,
- * so the change and its evidence commit or fail together. Advancing the chain head orders concurrent
- * writers: the UPDATE waits for the row lock of a writer still open and then sees the head it committed.
+ * so the change and its evidence commit or fail together.
+ *
+ * One statement: the UPDATE of the chain head row takes its lock (a concurrent writer waits for the one still
+ * open and then sees the head it committed), advances seq, keeps the hash it replaces as prev_hash and computes
+ * the new hash in SQL from the canonical form below; the event is inserted from what it returns.
  */
 export async function recordAudit(trx: Db, actor: Actor, entry: AuditEntry, now: Date): Promise<void> {
-  const head = await trx
-    .updateTable('audit_chain_head')
-    .set({ seq: sql`seq + 1` })
-    .where('id', '=', 1)
-    .returning(['seq', 'hash'])
-    .executeTakeFirstOrThrow(() => new Error('audit_chain_head has no row: the audit chain cannot be extended'));
   const event = {
-    seq: head.seq,
     occurred_at: now,
     actor_user_id: actor.userId,
     actor_role: actor.role,
@@ -46,22 +42,38 @@ export async function recordAudit(trx: Db, actor: Actor, entry: AuditEntry, now:
     object_id: entry.objectId ?? null,
     ip: actor.ip,
     details: entry.details ?? {},
-    prev_hash: head.hash,
   };
-  const hash = hashEvent(event);
-  await trx
-    .with('appended', (db) => db.insertInto('audit_events').values({ ...event, details: JSON.stringify(event.details), hash }))
-    .updateTable('audit_chain_head')
-    .set({ hash })
-    .where('id', '=', 1)
-    .execute();
+  const appended = await sql<{ seq: number }>`
+    WITH head AS (
+      UPDATE audit_chain_head
+      SET seq = seq + 1,
+          prev_hash = hash,
+          hash = encode(sha256(convert_to('[' || (seq + 1) || ',' || ${canonicalBody(event)} || ',"' || hash || '"]', 'UTF8')), 'hex')
+      WHERE id = 1
+      RETURNING seq, prev_hash, hash
+    )
+    INSERT INTO audit_events (seq, occurred_at, actor_user_id, actor_role, customer_id, action, object_type, object_id, ip, details, prev_hash, hash)
+    SELECT head.seq, ${event.occurred_at}::timestamptz, ${event.actor_user_id}, ${event.actor_role}, ${event.customer_id}, ${event.action},
+           ${event.object_type}, ${event.object_id}, ${event.ip}, ${JSON.stringify(event.details)}::jsonb, head.prev_hash, head.hash
+    FROM head
+    RETURNING seq`.execute(trx);
+  if (appended.rows.length !== 1) throw new Error('audit_chain_head has no row: the audit chain cannot be extended');
 }
 
 type HashedFields = Omit<AuditEventRow, 'hash' | 'details'> & { details: unknown };
 
+/**
+ * An event's hash: SHA-256 of the JSON array [seq, occurred_at, actor_user_id, actor_role, customer_id, action,
+ * object_type, object_id, ip, details, prev_hash] with object keys sorted. recordAudit builds the same text in
+ * SQL around canonicalBody; the chain verification recomputes it here.
+ */
 export function hashEvent(event: HashedFields): string {
-  const canonical = stableStringify([
-    event.seq,
+  return sha256Hex(`[${Number(event.seq)},${canonicalBody(event)},${JSON.stringify(event.prev_hash)}]`);
+}
+
+/** The canonical form's middle: the fields between seq and prev_hash, comma-separated. */
+function canonicalBody(event: Omit<HashedFields, 'seq' | 'prev_hash'>): string {
+  return [
     new Date(event.occurred_at).toISOString(),
     event.actor_user_id,
     event.actor_role,
@@ -71,9 +83,7 @@ export function hashEvent(event: HashedFields): string {
     event.object_id,
     event.ip,
     event.details,
-    event.prev_hash,
-  ]);
-  return sha256Hex(canonical);
+  ].map(stableStringify).join(',');
 }
 
 /** JSON with object keys sorted, so the same event always hashes the same (jsonb reorders keys). */

@@ -278,6 +278,18 @@ describe('ACC-17: the record cannot be altered unnoticed', () => {
     expect(await verifyAuditChain(db)).toEqual({ ok: true, events: all });
   });
 
+  it('ACC-17: the hash the database computes when appending is the one the verification recomputes (non-ASCII text, nested keys in any order, nulls)', async () => {
+    const db = t.deps.db;
+    const details = { zeta: 'Jānis Bērziņš — Ёлка 🌲', alpha: { b: [1, null, 'ķ'], a: 'quote " and \\ backslash' }, empty: {} };
+    await db.transaction().execute((trx) =>
+      recordAudit(trx, { userId: null, role: 'system', ip: null }, { action: 'test.unicode', details }, new Date('2026-11-23T10:00:00.123Z')));
+    const event = await newest('test.unicode');
+    expect(event.details).toEqual(details);
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, events: await eventCount() });
+    const head = await db.selectFrom('audit_chain_head').selectAll().executeTakeFirstOrThrow();
+    expect(head).toMatchObject({ seq: event.seq, hash: event.hash, prev_hash: event.prev_hash });
+  });
+
   it('ACC-17: small batches walk the same chain', async () => {
     const all = await eventCount();
     expect(await verifyAuditChain(t.deps.db, 3)).toEqual({ ok: true, events: all });
