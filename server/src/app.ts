@@ -17,7 +17,7 @@ import { customerRoutes } from './modules/customers/customer.routes.js';
 import { staffRoutes } from './modules/staff/staff.routes.js';
 import { publicRoutes } from './modules/operator/public.routes.js';
 import { portalUnderMaintenance } from './modules/operator/operations.service.js';
-import { metricsRoutes } from './http/metrics.js';
+import { installMetrics } from './http/metrics.js';
 import { collectRoutes } from './http/route-registry.js';
 import { installInputGuards } from './http/input-guards.js';
 
@@ -45,6 +45,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   installErrorHandler(app);
   collectRoutes(app);
   installInputGuards(app);
+  installMetrics(app);
   await app.register(cookie);
   installSecurityHeaders(app, securityHeaders(deps.config, { allowBankFormPost: deps.bankLogin !== null }));
   await app.register(swagger, {
@@ -78,7 +79,6 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   await app.register(meRoutes, deps);
   await app.register(customerRoutes, deps);
   await app.register(staffRoutes, deps);
-  await app.register(metricsRoutes);
 
   if (options.serveWeb ?? existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, preCompressed: false });

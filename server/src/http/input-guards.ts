@@ -10,20 +10,20 @@ const REASON = 'must not contain the NUL character';
  * and the query string are checked before the session hook (which reads :customerId), the body once parsed.
  */
 export function installInputGuards(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request) => {
-    refuseNul('params', request.params);
-    refuseNul('querystring', request.query);
+  // Callback-style hooks: every request passes them, and an async hook costs a promise per request.
+  app.addHook('onRequest', (request, _reply, done) => {
+    done(nulError('params', request.params) ?? nulError('querystring', request.query) ?? undefined);
   });
-  app.addHook('preValidation', async (request) => {
-    refuseNul('body', request.body);
+  app.addHook('preValidation', (request, _reply, done) => {
+    done(nulError('body', request.body) ?? undefined);
   });
 }
 
-function refuseNul(context: 'params' | 'querystring' | 'body', value: unknown): void {
+function nulError(context: 'params' | 'querystring' | 'body', value: unknown): AppError | null {
   const path = nulPath(value);
-  if (path === null) return;
+  if (path === null) return null;
   const field = [context === 'body' ? '' : context, ...path].filter(Boolean).join('.') || context;
-  throw new AppError('VALIDATION_FAILED', 400, `${field}: ${REASON}`, { field, reason: REASON });
+  return new AppError('VALIDATION_FAILED', 400, `${field}: ${REASON}`, { field, reason: REASON });
 }
 
 /** The path to the first string (or object key) holding NUL, or null. Iterative: bodies can nest deeply. */

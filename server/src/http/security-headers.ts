@@ -37,7 +37,8 @@ export function securityHeaders(config: Pick<Config, 'secureCookies'>, options: 
 }
 
 export function installSecurityHeaders(app: FastifyInstance, headers: Record<string, string>): void {
-  app.addHook('onRequest', async (_request, reply) => {
+  app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
+    done();
   });
 }

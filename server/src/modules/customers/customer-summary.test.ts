@@ -12,7 +12,7 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   t = await createTestApp();
   const db = t.deps.db;
-  for (const number of ['C-100001', 'C-100002']) {
+  for (const number of ['C-100001', 'C-100002', 'C-100005']) {
     ids[number] = (await db.selectFrom('customers').select('id').where('customer_number', '=', number).executeTakeFirstOrThrow()).id;
   }
   for (const email of ['janis@demo.example', 'marta@demo.example']) {
@@ -38,16 +38,18 @@ describe('the overview summary, read for many requests in one query', () => {
   it('answers every (customer, reader) pair its own numbers, in order, and nothing for an unknown customer', async () => {
     const household = ids['C-100001'];
     await noticeFor(household, ids['marta@demo.example']);
-    const [forJanis, forMarta, unknown, otherCustomer] = await readCustomerSummaries(t.deps.db, [
+    const [forJanis, forMarta, unknown, otherCustomer, endedContract] = await readCustomerSummaries(t.deps.db, [
       { customerId: household, userId: ids['janis@demo.example'] },
       { customerId: household, userId: ids['marta@demo.example'] },
       { customerId: 'no-such-customer', userId: ids['janis@demo.example'] },
       { customerId: ids['C-100002'], userId: ids['janis@demo.example'] },
+      { customerId: ids['C-100005'], userId: ids['janis@demo.example'] },
     ]);
-    expect(forJanis).toMatchObject({ id: household, customer_number: 'C-100001' });
+    expect(forJanis).toMatchObject({ id: household, customer_number: 'C-100001', contracts: 3, active_contracts: 3, users: 2 });
     expect(forMarta).toMatchObject({ id: household, unread_notices: forJanis!.unread_notices + 1 });
     expect(unknown).toBeUndefined();
     expect(otherCustomer).toMatchObject({ id: ids['C-100002'], customer_number: 'C-100002' });
+    expect(endedContract).toMatchObject({ customer_number: 'C-100005', contracts: 1, active_contracts: 0, users: 0 });
   });
 
   it('concurrent requests of different users each get their own answer, with every change committed before they came', async () => {

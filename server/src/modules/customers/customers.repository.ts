@@ -106,16 +106,18 @@ export interface CustomerSummaryKey {
  */
 export async function readCustomerSummaries(db: Db, keys: CustomerSummaryKey[]): Promise<(CustomerSummaryRow | undefined)[]> {
   const result = await sql<CustomerSummaryRow & { position: number }>`
-    SELECT k.position, c.id, c.name, c.kind, c.customer_number,
-      (SELECT count(*) FROM contracts WHERE customer_id = c.id) AS contracts,
-      (SELECT count(*) FROM contracts WHERE customer_id = c.id AND status = 'active') AS active_contracts,
+    SELECT k.position, c.id, c.name, c.kind, c.customer_number, counted.contracts, counted.active_contracts,
       (SELECT count(*) FROM notices n
         WHERE n.customer_id = c.id AND (n.user_id IS NULL OR n.user_id = k.user_id)
           AND NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id AND r.user_id = k.user_id)) AS unread_notices,
       (SELECT count(*) FROM memberships WHERE customer_id = c.id AND status = 'active') AS users
     FROM unnest(${keys.map((key) => key.customerId)}::text[], ${keys.map((key) => key.userId)}::text[])
       WITH ORDINALITY AS k(customer_id, user_id, position)
-    JOIN customers c ON c.id = k.customer_id`.execute(db);
+    JOIN customers c ON c.id = k.customer_id
+    CROSS JOIN LATERAL (
+      SELECT count(*) AS contracts, count(*) FILTER (WHERE status = 'active') AS active_contracts
+      FROM contracts WHERE customer_id = c.id
+    ) AS counted`.execute(db);
   const byPosition = new Map(result.rows.map(({ position, ...row }) => [Number(position), row]));
   return keys.map((_, i) => byPosition.get(i + 1));
 }
