@@ -14,7 +14,7 @@
  * 33 000 req/s from one minute to the next), so bare and summary are measured in alternating rounds, and the
  * verdict takes the median round: its summary/bare ratio and its summary p99.
  *
- *   npm run bench -- dashboard [--rounds 3] [--duration 10] [--connections 32] [--warmup 2] [--households 200]
+ *   npm run bench -- dashboard [--rounds 5] [--duration 10] [--connections 32] [--warmup 2] [--households 200]
  *                              [--loadgen process|worker|inline] [--profile] [--no-reference]
  */
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -39,7 +39,7 @@ async function listen(app: FastifyInstance, path: string): Promise<string> {
 }
 
 export async function main(args: BenchArgs): Promise<number> {
-  const rounds = numberOption(args, 'rounds', 3);
+  const rounds = numberOption(args, 'rounds', 5);
   const duration = numberOption(args, 'duration', 10);
   const connections = numberOption(args, 'connections', 32);
   const warmup = numberOption(args, 'warmup', 2);
