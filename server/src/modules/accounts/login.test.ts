@@ -132,6 +132,20 @@ describe('login lockout', () => {
 });
 
 describe('sessions', () => {
+  it('the login answers what the session check reads right after: the same user, customers, rights and terms state', async () => {
+    // janis (two customers, terms accepted), marta (additional user with chosen rights), and a user who must
+    // accept a new terms version (the login builds its answer without reading the new session back).
+    await t.deps.db.deleteFrom('terms_acceptances')
+      .where('user_id', '=', (await userRow('marta@demo.example')).id).execute();
+    for (const email of [JANIS, 'marta@demo.example', 'service@demo.example']) {
+      const client = t.client();
+      const answer = await login(client, email, PASSWORD);
+      expect(answer.statusCode).toBe(200);
+      const session = await client.get('/api/session');
+      expect(session.json()).toEqual(answer.json());
+    }
+  });
+
   it('ACC-16: logging in again in the same browser rotates the session id and deletes the old session', async () => {
     const client = t.client();
     await client.login(JANIS, PASSWORD);
