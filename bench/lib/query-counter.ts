@@ -1,15 +1,21 @@
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 
-/** Records every query Kysely sends (kind and first table), without changing it. */
+/**
+ * Records every statement Kysely sends (kind and first table), without changing it. Counted when its result
+ * comes back, so a query built only to be embedded in a larger statement is not counted on its own.
+ * A transaction's BEGIN and COMMIT do not pass through plugins and are not counted.
+ */
 export class QueryCounter implements KyselyPlugin {
   readonly queries: string[] = [];
+  private readonly built = new WeakMap<object, string>();
 
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.queries.push(describe(args.node));
+    this.built.set(args.queryId, describe(args.node));
     return args.node;
   }
 
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    this.queries.push(this.built.get(args.queryId) ?? 'unknown');
     return args.result;
   }
 }

@@ -5,12 +5,12 @@ import { AppError, forbidden } from '../../infra/errors.js';
 import { addMinutes } from '../../infra/clock.js';
 import { enforceRateLimit } from '../../infra/rate-limit.js';
 import { verifyPassword } from '../../infra/passwords.js';
-import { recordAudit, type Actor } from '../audit/audit.service.js';
+import { executeAudited, recordAudit, type Actor } from '../audit/audit.service.js';
 import { queueEmail } from '../notifications/notifications.service.js';
 import { issueToken, revokeTokens } from './one-time-tokens.js';
 import type { ActiveMembershipOfUser } from './memberships.repository.js';
 import { findLoginCandidate } from './login-lookup.js';
-import { createSession, deleteSession, sessionUserOfNewLogin, type SessionUser } from './sessions.service.js';
+import { newSession, sessionUserOfNewLogin, type SessionUser } from './sessions.service.js';
 import { findUserByEmail } from './users.repository.js';
 import type { Language } from '@up/operators';
 import { rigaDate } from '@up/common/riga-time';
@@ -114,24 +114,21 @@ export async function loginWithPassword(deps: Deps, input: LoginInput, actor: Ac
   }
   if (user.status !== 'active') throw invalidCredentials();
 
+  // The user row, the session and the audit event in one statement: logins are the busiest write.
   const { memberships } = user;
-  return deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ failed_logins: 0, locked_until: null, last_login_at: now, updated_at: now })
-      .where('id', '=', user.id)
-      .execute();
-    if (input.previousSessionIdHash) await deleteSession(trx, input.previousSessionIdHash);
-    const started = { authMethod: 'password' as const, secondFactorPending: user.totp_enabled, customerId: memberships[0]?.customer_id ?? null };
-    const created = await createSession(trx, { userId: user.id, ...started, ip: input.ip, userAgent: input.userAgent }, now);
-    await recordAudit(trx, { ...actor, userId: user.id, role: user.staff_role ?? 'user' }, { action: 'login.succeeded', objectType: 'user', objectId: user.id, details: { method: 'password' } }, now);
-    return {
-      token: created.token,
-      csrfToken: created.csrfToken,
-      session: sessionUserOfNewLogin(user, created, started, user.accepted_current_terms, now),
-      memberships,
-    };
-  });
+  const started = { authMethod: 'password' as const, secondFactorPending: user.totp_enabled, customerId: memberships[0]?.customer_id ?? null };
+  const { created, insert } = newSession(deps.db, { userId: user.id, ...started, ip: input.ip, userAgent: input.userAgent }, now);
+  await executeAudited(deps.db, [
+    deps.db.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: now, updated_at: now }).where('id', '=', user.id),
+    ...(input.previousSessionIdHash ? [deps.db.deleteFrom('sessions').where('id_hash', '=', input.previousSessionIdHash)] : []),
+    insert,
+  ], { ...actor, userId: user.id, role: user.staff_role ?? 'user' }, { action: 'login.succeeded', objectType: 'user', objectId: user.id, details: { method: 'password' } }, now);
+  return {
+    token: created.token,
+    csrfToken: created.csrfToken,
+    session: sessionUserOfNewLogin(user, created, started, user.accepted_current_terms, now),
+    memberships,
+  };
 }
 
 /*

@@ -43,33 +43,35 @@ export interface CreatedSession {
   expiresAt: Date;
 }
 
-export async function createSession(
-  trx: Db,
-  input: { userId: string; authMethod: 'password' | 'bank'; secondFactorPending: boolean; customerId: string | null; ip: string; userAgent: string },
-  now: Date,
-): Promise<CreatedSession> {
+type NewSessionInput = { userId: string; authMethod: 'password' | 'bank'; secondFactorPending: boolean; customerId: string | null; ip: string; userAgent: string };
+
+export async function createSession(trx: Db, input: NewSessionInput, now: Date): Promise<CreatedSession> {
+  const session = newSession(trx, input, now);
+  await session.insert.execute();
+  return session.created;
+}
+
+/** A new session's tokens and the INSERT that stores it, for a caller that runs the insert in a larger statement. */
+export function newSession(db: Db, input: NewSessionInput, now: Date) {
   const token = newSecretToken();
   const csrfToken = newSecretToken();
   const idHash = hashToken(token);
   const expiresAt = addMinutes(now, SESSION_ABSOLUTE_HOURS * 60);
-  await trx
-    .insertInto('sessions')
-    .values({
-      id_hash: idHash,
-      user_id: input.userId,
-      customer_id: input.customerId,
-      csrf_token: csrfToken,
-      auth_method: input.authMethod,
-      authenticated_at: now,
-      second_factor_pending: input.secondFactorPending,
-      created_at: now,
-      last_seen_at: now,
-      expires_at: expiresAt,
-      ip: input.ip,
-      user_agent: input.userAgent.slice(0, 300),
-    })
-    .execute();
-  return { token, idHash, csrfToken, expiresAt };
+  const insert = db.insertInto('sessions').values({
+    id_hash: idHash,
+    user_id: input.userId,
+    customer_id: input.customerId,
+    csrf_token: csrfToken,
+    auth_method: input.authMethod,
+    authenticated_at: now,
+    second_factor_pending: input.secondFactorPending,
+    created_at: now,
+    last_seen_at: now,
+    expires_at: expiresAt,
+    ip: input.ip,
+    user_agent: input.userAgent.slice(0, 300),
+  });
+  return { created: { token, idHash, csrfToken, expiresAt } satisfies CreatedSession, insert };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type OperationNodeSource } from 'kysely';
 import type { Db } from '../../infra/db.js';
 import { sha256Hex } from '../../infra/ids.js';
 import type { AuditEventRow } from '../../db/schema.js';
@@ -26,12 +26,30 @@ const GENESIS_HASH = '0'.repeat(64);
 /**
  * ACC-17: appends an event to the hash chain. Call it inside the transaction that makes the change,
  * so the change and its evidence commit or fail together.
- *
- * One statement: the UPDATE of the chain head row takes its lock (a concurrent writer waits for the one still
- * open and then sees the head it committed), advances seq, keeps the hash it replaces as prev_hash and computes
- * the new hash in SQL from the canonical form below; the event is inserted from what it returns.
  */
 export async function recordAudit(trx: Db, actor: Actor, entry: AuditEntry, now: Date): Promise<void> {
+  await sql`WITH ${appendEvent(actor, entry, now)}`.execute(trx);
+}
+
+/**
+ * ACC-17 for the busiest writes (login): the changes and their audit event as one statement, each change a
+ * data-modifying CTE. A single statement is atomic without BEGIN/COMMIT, which saves three round trips to
+ * the database; everything else uses a transaction and recordAudit. The changes must not depend on each
+ * other: all parts of one statement see the same snapshot and run in no set order.
+ */
+export async function executeAudited(db: Db, changes: OperationNodeSource[], actor: Actor, entry: AuditEntry, now: Date): Promise<void> {
+  const named = changes.map((change, i) => sql`${sql.id(`change_${i + 1}`)} AS (${change})`);
+  await sql`WITH ${sql.join([...named, appendEvent(actor, entry, now)])}`.execute(db);
+}
+
+/**
+ * The statement's tail that appends the event: the UPDATE of the chain head row takes its lock (a concurrent
+ * writer waits for the one still open and is then re-evaluated on the head it committed), advances seq, keeps
+ * the hash it replaces as prev_hash and computes the new hash in SQL from the canonical text hashEvent
+ * rebuilds; the event is inserted from what it returns. Were the head row missing, the RIGHT JOIN would insert
+ * NULLs and fail on NOT NULL, so the statement (and its transaction) fails rather than go unaudited.
+ */
+function appendEvent(actor: Actor, entry: AuditEntry, now: Date) {
   const event = {
     occurred_at: now,
     actor_user_id: actor.userId,
@@ -43,8 +61,7 @@ export async function recordAudit(trx: Db, actor: Actor, entry: AuditEntry, now:
     ip: actor.ip,
     details: entry.details ?? {},
   };
-  const appended = await sql<{ seq: number }>`
-    WITH head AS (
+  return sql`head AS (
       UPDATE audit_chain_head
       SET seq = seq + 1,
           prev_hash = hash,
@@ -55,9 +72,7 @@ export async function recordAudit(trx: Db, actor: Actor, entry: AuditEntry, now:
     INSERT INTO audit_events (seq, occurred_at, actor_user_id, actor_role, customer_id, action, object_type, object_id, ip, details, prev_hash, hash)
     SELECT head.seq, ${event.occurred_at}::timestamptz, ${event.actor_user_id}, ${event.actor_role}, ${event.customer_id}, ${event.action},
            ${event.object_type}, ${event.object_id}, ${event.ip}, ${JSON.stringify(event.details)}::jsonb, head.prev_hash, head.hash
-    FROM head
-    RETURNING seq`.execute(trx);
-  if (appended.rows.length !== 1) throw new Error('audit_chain_head has no row: the audit chain cannot be extended');
+    FROM head RIGHT JOIN (VALUES (1)) AS exactly_one ON true`;
 }
 
 type HashedFields = Omit<AuditEventRow, 'hash' | 'details'> & { details: unknown };

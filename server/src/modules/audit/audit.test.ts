@@ -14,7 +14,7 @@ import { runVerifyAudit } from '../../commands/verify-audit.js';
 import type { AuditEventRow as AuditEventTable } from '../../db/schema.js';
 
 type AuditEventRow = Selectable<AuditEventTable>;
-import { recordAudit, verifyAuditChain } from './audit.service.js';
+import { executeAudited, recordAudit, verifyAuditChain } from './audit.service.js';
 
 const NEW_PASSWORD = 'Dzintars-Jura-88';
 const IP = { janis: '192.0.2.10', staff: '192.0.2.20', marta: '192.0.2.30', liene: '192.0.2.40', admin: '192.0.2.50' };
@@ -288,6 +288,32 @@ describe('ACC-17: the record cannot be altered unnoticed', () => {
     expect(await verifyAuditChain(db)).toEqual({ ok: true, events: await eventCount() });
     const head = await db.selectFrom('audit_chain_head').selectAll().executeTakeFirstOrThrow();
     expect(head).toMatchObject({ seq: event.seq, hash: event.hash, prev_hash: event.prev_hash });
+  });
+
+  it('ACC-17: a change made with its event in one statement (executeAudited) is not kept when the event cannot be written', async () => {
+    const db = t.deps.db;
+    const user = ids['service@demo.example'];
+    const phone = async () => (await db.selectFrom('users').select('phone').where('id', '=', user).executeTakeFirstOrThrow()).phone;
+    const before = await phone();
+    const change = (value: string) => db.updateTable('users').set({ phone: value }).where('id', '=', user);
+    const actor = { userId: user, role: 'customer_service', ip: IP.staff };
+
+    await executeAudited(db, [change('+371 29999001')], actor, { action: 'test.one_statement', objectType: 'user', objectId: user }, new Date());
+    expect(await phone()).toBe('+371 29999001');
+    expect(await newest('test.one_statement')).toMatchObject({ actor_user_id: user, object_id: user, ip: IP.staff });
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, events: await eventCount() });
+
+    const head = await db.selectFrom('audit_chain_head').selectAll().executeTakeFirstOrThrow();
+    await db.deleteFrom('audit_chain_head').execute();
+    await expect(executeAudited(db, [change('+371 29999002')], actor, { action: 'test.one_statement' }, new Date())).rejects.toThrow();
+    await expect(db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ phone: '+371 29999003' }).where('id', '=', user).execute();
+      await recordAudit(trx, actor, { action: 'test.in_transaction' }, new Date());
+    })).rejects.toThrow();
+    await db.insertInto('audit_chain_head').values(head).execute();
+    expect(await phone()).toBe('+371 29999001');
+    await db.updateTable('users').set({ phone: before }).where('id', '=', user).execute();
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, events: await eventCount() });
   });
 
   it('ACC-17: small batches walk the same chain', async () => {
