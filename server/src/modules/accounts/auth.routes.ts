@@ -69,8 +69,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => 
       userAgent: request.headers['user-agent'] ?? '',
       previousSessionIdHash: request.cookies[SESSION_COOKIE] ? hashToken(request.cookies[SESSION_COOKIE]) : null,
     }, actorOf(request));
-    setSessionCookie(reply, deps, created.token, created.csrfToken);
-    return { csrfToken: created.csrfToken, user: await describeSession(deps, created.session, created.memberships) };
+    setSessionCookie(reply, deps, created.token, created.session.csrfToken);
+    return { csrfToken: created.session.csrfToken, user: await describeSession(deps, created.session, created.memberships) };
   });
 
   app.post('/api/auth/second-factor', {

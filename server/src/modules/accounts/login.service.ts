@@ -27,8 +27,7 @@ export interface LoginInput {
 
 export interface NewSession {
   token: string;
-  csrfToken: string;
-  /** what the session check would read for the new session */
+  /** what the session check would read for the new session (its csrfToken included) */
   session: SessionUser;
   /** the user's active memberships, read for the login anyway (the answer lists them) */
   memberships: ActiveMembershipOfUser[];
@@ -125,7 +124,6 @@ export async function loginWithPassword(deps: Deps, input: LoginInput, actor: Ac
   ], { ...actor, userId: user.id, role: user.staff_role ?? 'user' }, { action: 'login.succeeded', objectType: 'user', objectId: user.id, details: { method: 'password' } }, now);
   return {
     token: created.token,
-    csrfToken: created.csrfToken,
     session: sessionUserOfNewLogin(user, created, started, user.accepted_current_terms, now),
     memberships,
   };

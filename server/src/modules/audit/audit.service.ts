@@ -79,8 +79,8 @@ type HashedFields = Omit<AuditEventRow, 'hash' | 'details'> & { details: unknown
 
 /**
  * An event's hash: SHA-256 of the JSON array [seq, occurred_at, actor_user_id, actor_role, customer_id, action,
- * object_type, object_id, ip, details, prev_hash] with object keys sorted. recordAudit builds the same text in
- * SQL around canonicalBody; the chain verification recomputes it here.
+ * object_type, object_id, ip, details, prev_hash] with object keys sorted. Appending builds the same text in
+ * SQL around canonicalBody (appendEvent); the chain verification recomputes it here.
  */
 export function hashEvent(event: HashedFields): string {
   return sha256Hex(`[${Number(event.seq)},${canonicalBody(event)},${JSON.stringify(event.prev_hash)}]`);
