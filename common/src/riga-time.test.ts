@@ -197,3 +197,37 @@ describe('formatRigaDateTime', () => {
     expect(formatRigaDateTime(new Date('2025-12-31T22:05:00Z'), 'lv')).toBe('01.01.2026. 00:05');
   });
 });
+
+describe('Riga time without asking Intl every time', () => {
+  const intlRiga = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Riga', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  });
+  const byIntl = (instant: Date) => {
+    const p = Object.fromEntries(intlRiga.formatToParts(instant).map(({ type, value }) => [type, value]));
+    return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
+  };
+
+  it('agrees with Intl every 7 minutes through both 2026 daylight-saving changes and a leap day', () => {
+    const spans = [['2026-03-28T20:00:00Z', '2026-03-29T06:00:00Z'], ['2026-10-24T20:00:00Z', '2026-10-25T06:00:00Z'], ['2028-02-28T20:00:00Z', '2028-03-01T02:00:00Z']];
+    let checked = 0;
+    for (const [from, to] of spans) {
+      for (let t = Date.parse(from); t <= Date.parse(to); t += 7 * 60_000) {
+        expect(formatRigaDateTime(new Date(t), 'en'), new Date(t).toISOString()).toBe(byIntl(new Date(t)));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
+  });
+
+  it('agrees with Intl at seconds just before and after each hour over a year', () => {
+    for (let t = Date.parse('2026-01-01T00:00:00Z'); t < Date.parse('2027-01-01T00:00:00Z'); t += 3_600_000 * 37) {
+      for (const instant of [new Date(t - 1), new Date(t), new Date(t + 59_999)]) {
+        expect(formatRigaDateTime(instant, 'en'), instant.toISOString()).toBe(byIntl(instant));
+      }
+    }
+  });
+
+  it('still refuses an invalid date', () => {
+    expect(() => rigaDate(new Date('not a date'))).toThrow(RangeError);
+  });
+});

@@ -119,13 +119,41 @@ const rigaFormatter = new Intl.DateTimeFormat('en-GB', {
 
 type RigaParts = Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>;
 
-function rigaParts(instant: Date): RigaParts {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid date');
-  const parts: Partial<RigaParts> = {};
-  for (const { type, value } of rigaFormatter.formatToParts(instant)) {
-    if (type === 'year' || type === 'month' || type === 'day' || type === 'hour' || type === 'minute') parts[type] = value;
+const HOUR_MS = 3_600_000;
+const offsetByUtcHour = new Map<number, number>();
+
+/**
+ * Riga's offset from UTC in ms. It changes only on the hour (summer time starts and ends at 01:00 UTC), so
+ * Intl, which is slow, is asked once per UTC hour; dates are formatted on every request and every meter hour.
+ */
+function rigaOffsetMs(time: number): number {
+  const hourStart = Math.floor(time / HOUR_MS) * HOUR_MS;
+  let offset = offsetByUtcHour.get(hourStart);
+  if (offset === undefined) {
+    const p: Partial<RigaParts> = {};
+    for (const { type, value } of rigaFormatter.formatToParts(new Date(hourStart))) {
+      if (type === 'year' || type === 'month' || type === 'day' || type === 'hour' || type === 'minute') p[type] = value;
+    }
+    offset = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute)) - hourStart;
+    if (offsetByUtcHour.size >= 100_000) offsetByUtcHour.clear();
+    offsetByUtcHour.set(hourStart, offset);
   }
-  return parts as RigaParts;
+  return offset;
+}
+
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+function rigaParts(instant: Date): RigaParts {
+  const time = instant.getTime();
+  if (Number.isNaN(time)) throw new RangeError('Invalid date');
+  const local = new Date(time + rigaOffsetMs(time));
+  return {
+    year: String(local.getUTCFullYear()).padStart(4, '0'),
+    month: twoDigits(local.getUTCMonth() + 1),
+    day: twoDigits(local.getUTCDate()),
+    hour: twoDigits(local.getUTCHours()),
+    minute: twoDigits(local.getUTCMinutes()),
+  };
 }
 
 function holidaySet(year: number): ReadonlySet<string> {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../infra/db.js';
+import { countRateLimitHit, type RateLimit } from '../../infra/rate-limit.js';
 import type { UserRow } from '../../db/schema.js';
 import type { ActiveMembershipOfUser } from './memberships.repository.js';
 import { acceptedCurrentTermsOfU } from './sessions.service.js';
@@ -11,14 +12,25 @@ export type LoginCandidate = UserRow & {
   memberships: ActiveMembershipOfUser[];
 };
 
+export interface LoginLookup {
+  /** the login attempts counted under `rateLimit` in its window, this one included */
+  rateLimitHits: number;
+  /** undefined when no account has the address */
+  candidate: LoginCandidate | undefined;
+}
+
+type LookupRow = { rate_limit_hits: number } & ({ id: string } & LoginCandidate | { id: null });
+
 /**
  * Everything a password login reads, in one statement (logins are the busiest write path, and a round trip
- * to the database costs about as much as the work in it): the user by e-mail, whether they accepted the
- * terms in force, and their active memberships in listActiveMembershipsOfUser's order.
+ * to the database costs about as much as the work in it): it counts the attempt under `rateLimit` and
+ * reads the user by e-mail, whether they accepted the terms in force, and their active memberships in
+ * listActiveMembershipsOfUser's order. The attempt is counted whether or not the account exists.
  */
-export async function findLoginCandidate(db: Db, email: string, today: string): Promise<LoginCandidate | undefined> {
-  const result = await sql<LoginCandidate>`
-    SELECT u.*,
+export async function findLoginCandidate(db: Db, rateLimit: RateLimit, email: string, now: Date, today: string): Promise<LoginLookup> {
+  const result = await sql<LookupRow>`
+    WITH hit AS (${countRateLimitHit(db, rateLimit, now)})
+    SELECT hit.hits AS rate_limit_hits, u.*,
       ${acceptedCurrentTermsOfU(today)} AS accepted_current_terms,
       COALESCE((
         SELECT json_agg(json_build_object(
@@ -28,7 +40,8 @@ export async function findLoginCandidate(db: Db, email: string, today: string): 
         FROM memberships m JOIN customers c ON c.id = m.customer_id
         WHERE m.user_id = u.id AND m.status = 'active'
       ), '[]'::json) AS memberships
-    FROM users u
-    WHERE lower(u.email) = ${email.trim().toLowerCase()} AND u.status <> 'deleted'`.execute(db);
-  return result.rows[0];
+    FROM hit
+    LEFT JOIN users u ON lower(u.email) = ${email.trim().toLowerCase()} AND u.status <> 'deleted'`.execute(db);
+  const { rate_limit_hits: rateLimitHits, ...row } = result.rows[0];
+  return { rateLimitHits, candidate: row.id === null ? undefined : (row as LoginCandidate) };
 }

@@ -3,7 +3,7 @@ import { formatRigaDateTime } from '@up/common';
 import type { Deps } from '../../deps.js';
 import { AppError, forbidden } from '../../infra/errors.js';
 import { addMinutes } from '../../infra/clock.js';
-import { enforceRateLimit } from '../../infra/rate-limit.js';
+import { enforceRateLimit, refuseOverLimit } from '../../infra/rate-limit.js';
 import { verifyPassword } from '../../infra/passwords.js';
 import { executeAudited, recordAudit, type Actor } from '../audit/audit.service.js';
 import { queueEmail } from '../notifications/notifications.service.js';
@@ -57,9 +57,9 @@ export async function loginWithPassword(deps: Deps, input: LoginInput, actor: Ac
   const now = deps.clock.now();
   const { lockoutThreshold, lockoutMinutes } = deps.operator.rules;
   const email = input.email.trim().toLowerCase();
-  await enforceRateLimit(deps.db, `login-ip:${input.ip}`, 30, 60, now);
-
-  const user = await findLoginCandidate(deps.db, email, rigaDate(now));
+  const rateLimit = { key: `login-ip:${input.ip}`, limit: 30, windowSeconds: 60 };
+  const { rateLimitHits, candidate: user } = await findLoginCandidate(deps.db, rateLimit, email, now, rigaDate(now));
+  refuseOverLimit(rateLimit, rateLimitHits, now);
   if (!user) {
     const blockedUntil = await unknownAddressBlockedUntil(deps, email, now);
     if (blockedUntil) throw loginBlocked(blockedUntil);
