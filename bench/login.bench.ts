@@ -1,8 +1,8 @@
 /**
  * Login throughput: raw argon2id (ARGON2_OPTIONS) hashes/s at concurrency 2, against valid logins/s
  * through POST /api/auth/login of the real app on PostgreSQL at concurrency 2–4. Every login counts itself
- * in its rate-limit bucket and reads the account (one statement), verifies one argon2 hash, and writes the user row, a session and an
- * audit event (hash chain; one statement) and describes the new session.
+ * in its rate-limit bucket and reads the account (one statement), verifies one argon2 hash, writes the user
+ * row, a session and an audit event (hash chain; one statement) and describes the new session.
  * Target: the best logins/s ≥ 80 % of hashes/s.
  *
  * The phases alternate over several rounds (hash, logins at each concurrency, hash, …): each round gives a

@@ -27,7 +27,7 @@ export interface Portal {
 const PORTAL_KEYS = [
   'PORT', 'HOST', 'PUBLIC_URL', 'OPERATOR', 'DATABASE_URL', 'DATA_DIR', 'DEMO_DATA', 'SMTP_URL', 'DEV_SMTP_PORT', 'MAIL_FROM',
   'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'DEMO_IDP_PORT', 'SECURE_COOKIES', 'DEV_MODE', 'DEV_CLOCK', 'JOBS',
-  'TRUST_PROXY', 'LOG_LEVEL', 'NODE_ENV',
+  'TRUST_PROXY', 'LOG_LEVEL', 'NODE_ENV', 'AUDIT_SIGNING_KEY',
 ];
 
 /** Free TCP ports, all held open until every one is known so that none is handed out twice. */

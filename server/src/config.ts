@@ -42,6 +42,24 @@ export interface Config {
   trustProxy: boolean;
   /** LOG_LEVEL: pino level (default info) */
   logLevel: string;
+  /**
+   * AUDIT_SIGNING_KEY: signs the audit chain's checkpoints (ACC-17); at least 32 characters, kept outside the
+   * database. Required when DEV_MODE=false; dev and tests use a fixed, public key.
+   */
+  auditSigningKey: string;
+}
+
+/** The key dev and tests sign audit checkpoints with: public, so it proves nothing outside development. */
+export const DEV_AUDIT_SIGNING_KEY = 'dev-only-audit-signing-key-not-a-secret';
+
+function auditSigningKey(env: NodeJS.ProcessEnv, devMode: boolean): string {
+  const key = optional(env, 'AUDIT_SIGNING_KEY');
+  if (key === null) {
+    if (devMode) return DEV_AUDIT_SIGNING_KEY;
+    throw new ConfigError('AUDIT_SIGNING_KEY must be set when DEV_MODE=false: it signs the audit checkpoints (e.g. `openssl rand -hex 32`)');
+  }
+  if (key.length < 32) throw new ConfigError(`AUDIT_SIGNING_KEY must be at least 32 characters, got ${key.length}`);
+  return key;
 }
 
 export class ConfigError extends Error {}
@@ -109,5 +127,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     runJobs: flag(env, 'JOBS', true),
     trustProxy: flag(env, 'TRUST_PROXY', false),
     logLevel: optional(env, 'LOG_LEVEL') ?? 'info',
+    auditSigningKey: auditSigningKey(env, devMode),
   });
 }

@@ -6,10 +6,18 @@ import { blockExpiredActivations } from './modules/accounts/activation.service.j
 import { deleteInactiveAccounts } from './modules/accounts/account-lifecycle.service.js';
 import { purgeExpiredSessions } from './modules/accounts/sessions.service.js';
 import { SYSTEM_ACTOR } from './modules/audit/audit.service.js';
+import { writeAuditCheckpoint } from './modules/audit/audit-checkpoints.js';
 import { rigaDate } from '@up/common/riga-time';
 
+/** Where jobs report what someone outside the database should keep (the server log). */
+export interface JobLog {
+  info(details: Record<string, unknown>, message: string): void;
+}
+
+const silent: JobLog = { info: () => {} };
+
 /** The scheduled jobs: the third entry point onto the same services (beside HTTP and OCPP). */
-export async function runDueJobs(deps: Deps): Promise<void> {
+export async function runDueJobs(deps: Deps, log: JobLog = silent): Promise<void> {
   const now = deps.clock.now();
   const hour = now.toISOString().slice(0, 13);
   await deliverPendingEmails(deps.db, deps.mailTransport, deps.config.mailFrom, now);
@@ -18,10 +26,16 @@ export async function runDueJobs(deps: Deps): Promise<void> {
     await purgeExpiredSessions(deps.db, now);
     await purgeOldRateLimitBuckets(deps.db, now);
   });
+  // ACC-17: the chain head signed every hour; the log line is the copy kept outside the database.
+  await runOncePerPeriod(deps.db, 'audit-checkpoint', hour, now, async () => {
+    const checkpoint = await writeAuditCheckpoint(deps.db, deps.config.auditSigningKey, now);
+    if (checkpoint) log.info({ auditCheckpoint: { ...checkpoint, signed_at: checkpoint.signed_at.toISOString() } }, 'audit checkpoint signed');
+    return checkpoint ? { seq: checkpoint.seq } : null;
+  });
   // ACC-12: the yearly clean-up rule is checked daily, so an account goes within a day of turning a year idle.
   await runOncePerPeriod(deps.db, 'delete-inactive-accounts', rigaDate(now), now, () => deleteInactiveAccounts(deps, SYSTEM_ACTOR));
 }
 
-export function startJobWorker(deps: Deps, log: (error: unknown) => void, intervalMs = 2000): () => void {
-  return startTicker(intervalMs, () => runDueJobs(deps), log);
+export function startJobWorker(deps: Deps, log: JobLog & { error(details: Record<string, unknown>, message: string): void }, intervalMs = 2000): () => void {
+  return startTicker(intervalMs, () => runDueJobs(deps, log), (error) => log.error({ err: error }, 'job failed'));
 }

@@ -64,7 +64,7 @@ async function main() {
     config, operator, db: database.db, sessionCache: new SessionCache(database.changes), clock, mailTransport: createSmtpTransport(smtpUrl), mailCatcher, bankLogin, devClock,
   };
   const app = await buildApp(deps, { logger: { level: config.logLevel } });
-  const stopJobs = config.runJobs ? startJobWorker(deps, (error) => app.log.error({ err: error }, 'job failed')) : () => {};
+  const stopJobs = config.runJobs ? startJobWorker(deps, app.log) : () => {};
   await app.listen({ port: config.port, host: config.host });
 
   console.log(`\n${operator.portalName} is running at ${config.publicUrl}`);

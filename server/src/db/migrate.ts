@@ -4,6 +4,7 @@ import * as createCoreTables from './migrations/2026_11_23_1300_create_core_tabl
 import * as notifySessionChanges from './migrations/2026_11_23_1600_notify_session_changes.js';
 import * as auditChainHead from './migrations/2026_11_23_1700_audit_chain_head.js';
 import * as auditAppendInOneStatement from './migrations/2026_11_23_1900_audit_append_in_one_statement.js';
+import * as auditCheckpoints from './migrations/2026_11_23_2000_audit_checkpoints.js';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx behave the same. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_1600_notify_session_changes': notifySessionChanges,
   '2026_11_23_1700_audit_chain_head': auditChainHead,
   '2026_11_23_1900_audit_append_in_one_statement': auditAppendInOneStatement,
+  '2026_11_23_2000_audit_checkpoints': auditCheckpoints,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -226,6 +226,17 @@ export interface AuditChainHeadRow {
   prev_hash: string | null;
 }
 
+/** A signed checkpoint of the audit chain head (audit-checkpoints.ts). */
+export interface AuditCheckpointRow {
+  seq: number;
+  hash: string;
+  signed_at: Date;
+  /** the previous checkpoint's signature, '' for the first */
+  prev_signature: string;
+  /** HMAC-SHA256 with AUDIT_SIGNING_KEY over seq, hash, signed_at and prev_signature */
+  signature: string;
+}
+
 export interface Database {
   customers: CustomerRow;
   contracts: ContractRow;
@@ -246,4 +257,5 @@ export interface Database {
   job_runs: JobRunRow;
   audit_events: AuditEventRow;
   audit_chain_head: AuditChainHeadRow;
+  audit_checkpoints: AuditCheckpointRow;
 }

@@ -8,7 +8,7 @@ import { CustomerKind, Email, Language, Password, Text, Token } from '../../http
 import { registerMainUser } from './registration.service.js';
 import { activateAccount, requestPasswordReset, resetPassword } from './activation.service.js';
 import { loginWithPassword, verifySecondFactor } from './login.service.js';
-import { deleteSession } from './sessions.service.js';
+import { logOut } from './sessions.service.js';
 import { describeSession } from './profile.service.js';
 import { bankLoginRoutes } from './bank-login.routes.js';
 
@@ -84,7 +84,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => 
   });
 
   app.post('/api/auth/logout', { config: { access: 'public' } }, async (request, reply) => {
-    if (request.session) await deleteSession(deps.db, request.session.sessionIdHash);
+    if (request.session) await logOut(deps.db, request.session, actorOf(request), deps.clock.now());
     clearSessionCookie(reply);
     return reply.code(204).send();
   });

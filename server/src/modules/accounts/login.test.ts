@@ -158,10 +158,14 @@ describe('sessions', () => {
     expect(rows.map((r) => r.id_hash)).toEqual([hashToken(second)]);
   });
 
-  it('ACC-16: logout ends the session on the server, not only in the browser', async () => {
-    const { client } = await loggedIn();
+  it('ACC-16, ACC-17: logout ends the session on the server, not only in the browser, and is recorded', async () => {
+    const { client } = await loggedIn(JANIS, '10.0.0.9');
     const token = client.cookies.up_session;
     expect((await client.post('/api/auth/logout')).statusCode).toBe(204);
+    const event = await t.deps.db.selectFrom('audit_events').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    const janis = await t.deps.db.selectFrom('users').select('id').where('email', '=', JANIS).executeTakeFirstOrThrow();
+    expect(event).toMatchObject({ action: 'logout', actor_user_id: janis.id, object_id: janis.id, ip: '10.0.0.9' });
+    expect(event.customer_id).not.toBeNull();
     expect((await client.get('/api/session')).json().user).toBeNull();
     const replayed = await t.app.inject({ method: 'GET', url: '/api/me/sessions', cookies: { up_session: token } });
     expect(replayed.statusCode).toBe(401);

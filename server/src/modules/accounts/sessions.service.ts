@@ -5,6 +5,7 @@ import { addMinutes } from '../../infra/clock.js';
 import type { ActiveMembership } from './memberships.repository.js';
 import type { SessionCache } from './session-cache.js';
 import type { UserRow } from '../../db/schema.js';
+import { executeAudited, type Actor } from '../audit/audit.service.js';
 
 /** Opaque server-side sessions: the cookie holds a random token, the database only its hash. */
 export const SESSION_IDLE_MINUTES = 30;
@@ -202,6 +203,12 @@ async function readSession(db: Db, idHash: string, now: Date, today: string, cus
     expiresAt: row.expires_at,
     lastSeenAt: row.last_seen_at,
   };
+}
+
+/** ACC-17: signing out ends the session and is recorded, like every other change. */
+export async function logOut(db: Db, session: SessionUser, actor: Actor, now: Date): Promise<void> {
+  await executeAudited(db, [db.deleteFrom('sessions').where('id_hash', '=', session.sessionIdHash)], actor,
+    { customerId: session.activeCustomerId, action: 'logout', objectType: 'user', objectId: session.userId }, now);
 }
 
 export async function deleteSession(db: Db, idHash: string): Promise<void> {

@@ -14,7 +14,10 @@ import { runVerifyAudit } from '../../commands/verify-audit.js';
 import type { AuditEventRow as AuditEventTable } from '../../db/schema.js';
 
 type AuditEventRow = Selectable<AuditEventTable>;
-import { executeAudited, recordAudit, verifyAuditChain } from './audit.service.js';
+import { executeAudited, hashEvent, recordAudit, verifyAuditChain } from './audit.service.js';
+import { verifyAuditCheckpoints, writeAuditCheckpoint } from './audit-checkpoints.js';
+import { runDueJobs } from '../../jobs.js';
+import { DEV_AUDIT_SIGNING_KEY } from '../../config.js';
 
 const NEW_PASSWORD = 'Dzintars-Jura-88';
 const IP = { janis: '192.0.2.10', staff: '192.0.2.20', marta: '192.0.2.30', liene: '192.0.2.40', admin: '192.0.2.50' };
@@ -327,6 +330,31 @@ describe('ACC-17: the record cannot be altered unnoticed', () => {
   });
 });
 
+describe('ACC-17: the hourly job signs the audit chain head', () => {
+  it('ACC-17: signs the head once per hour, logs the checkpoint for outside keeping, and the checkpoints verify', async () => {
+    const logged: { details: Record<string, unknown>; message: string }[] = [];
+    const log = { info: (details: Record<string, unknown>, message: string) => logged.push({ details, message }) };
+    const checkpoints = () => t.deps.db.selectFrom('audit_checkpoints').selectAll().orderBy('seq').execute();
+    t.clock.set('2026-11-24T08:05:00Z');
+    await runDueJobs(t.deps, log);
+    const [first] = await checkpoints();
+    expect(first).toBeDefined();
+    expect(logged).toEqual([{ message: 'audit checkpoint signed', details: { auditCheckpoint: { ...first, signed_at: '2026-11-24T08:05:00.000Z' } } }]);
+
+    await t.client('192.0.2.60').login('janis@demo.example', DEMO_PASSWORD); // a new event
+    t.clock.advanceMinutes(30);
+    await runDueJobs(t.deps, log);
+    expect(await checkpoints()).toHaveLength(1); // once per hour, whatever happened meanwhile
+    t.clock.advanceMinutes(30);
+    await runDueJobs(t.deps, log);
+    const all = await checkpoints();
+    expect(all).toHaveLength(2);
+    expect(all[1].seq).toBeGreaterThan(first.seq);
+    expect(all[1].prev_signature).toBe(first.signature);
+    expect(await verifyAuditCheckpoints(t.deps.db, t.deps.config.auditSigningKey)).toMatchObject({ ok: true, checkpoints: 2 });
+  });
+});
+
 describe('ACC-17: npm run audit:verify', () => {
   let db: Db;
   let env: Record<string, string>;
@@ -374,7 +402,7 @@ describe('ACC-17: npm run audit:verify', () => {
   }
 
   it('ACC-17: prints "audit chain intact: N events" and exits 0; names the altered event and exits 1', async () => {
-    expect(await run()).toEqual({ code: 0, out: ['audit chain intact: 5 events'], err: [] });
+    expect(await run()).toEqual({ code: 0, out: ['audit chain intact: 5 events; no signed checkpoints yet (the hourly job signs the chain head)'], err: [] });
 
     await sql`UPDATE audit_events SET details = ${JSON.stringify({ n: 99 })}::jsonb WHERE seq = 3`.execute(db);
     const altered = await run();
@@ -415,5 +443,31 @@ describe('ACC-17: npm run audit:verify', () => {
     }
     expect(result.stdout.trim()).toMatch(/^audit chain broken at event 2: event missing/);
     expect(result.code).toBe(1);
+  }, 120_000);
+
+  it('ACC-17: checks the signed checkpoints too: a rewrite whose hashes were all recomputed exits 1 as "rewritten"', async () => {
+    // A clean chain of 5 events again (the tests above broke it).
+    await sql`TRUNCATE audit_events`.execute(db);
+    await sql`UPDATE audit_chain_head SET seq = 0, hash = repeat('0', 64), prev_hash = NULL`.execute(db);
+    for (let i = 1; i <= 5; i++) {
+      await db.transaction().execute((trx) => recordAudit(trx, { userId: null, role: 'user', ip: '10.9.0.1' }, { action: 'test.action', details: { n: i } }, new Date('2026-11-23T10:00:00Z')));
+    }
+    await writeAuditCheckpoint(db, DEV_AUDIT_SIGNING_KEY, new Date('2026-11-23T11:00:00Z'));
+    expect(await run()).toEqual({ code: 0, out: ['audit chain intact: 5 events; 1 signed checkpoints match (newest: event 5, signed 2026-11-23T11:00:00.000Z)'], err: [] });
+
+    const events = await db.selectFrom('audit_events').selectAll().orderBy('seq').execute();
+    const [first, ...later] = events;
+    let prev = hashEvent({ ...first, details: { n: 0 } });
+    await db.updateTable('audit_events').set({ details: JSON.stringify({ n: 0 }), hash: prev }).where('seq', '=', first.seq).execute();
+    for (const event of later) {
+      const hash = hashEvent({ ...event, prev_hash: prev });
+      await db.updateTable('audit_events').set({ prev_hash: prev, hash }).where('seq', '=', event.seq).execute();
+      prev = hash;
+    }
+    await db.updateTable('audit_chain_head').set({ hash: prev }).where('id', '=', 1).execute();
+    const rewritten = await run();
+    expect(rewritten.code).toBe(1);
+    expect(rewritten.out).toEqual(['audit chain rewritten: event 5 no longer has the hash signed at 2026-11-23T11:00:00.000Z: ' +
+      'an event from the first event up to 5 was altered and the chain recomputed (0 checkpoints before it match)']);
   }, 120_000);
 });
