@@ -3,6 +3,7 @@
  * listening on a random local port. Shared by the dashboard and login benchmarks.
  */
 import http from 'node:http';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
@@ -90,6 +91,7 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
     PUBLIC_URL: 'http://127.0.0.1',
     DEMO_DATA: 'false',
     DEV_MODE: 'false',
+    AUDIT_SIGNING_KEY: randomBytes(32).toString('hex'),
     JOBS: 'false',
     TRUST_PROXY: options.trustProxy ? 'true' : 'false',
     LOG_LEVEL: 'warn',
