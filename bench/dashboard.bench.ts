@@ -23,10 +23,10 @@ import { performance } from 'node:perf_hooks';
 import { httpRequest, loginJanis, startPortal } from './lib/portal.js';
 import { seedHouseholds } from './lib/households.js';
 import { parseGenerator, runLoad, type LoadResult } from './lib/load.js';
-import { cpuSince, cpuSnapshot } from './lib/cpu.js';
+import { cpuSince, cpuSnapshot, machineTicks, stealSince } from './lib/cpu.js';
 import { startProfiling } from './lib/profile.js';
 import { QueryCounter } from './lib/query-counter.js';
-import { fixed, flagOption, machineLoad, numberOption, percent, printTable, section, verdict, type BenchArgs } from './lib/report.js';
+import { fixed, flagOption, machineLoadBeforeRun, numberOption, percent, printTable, section, verdict, type BenchArgs } from './lib/report.js';
 
 const TARGET_RATIO = 0.25;
 const TARGET_P99_MS = 50;
@@ -49,7 +49,7 @@ export async function main(args: BenchArgs): Promise<number> {
   const reference = !flagOption(args, 'no-reference');
 
   section('setup');
-  console.log(`machine    ${machineLoad()}`);
+  console.log(`machine    ${machineLoadBeforeRun()}`);
   const portal = await startPortal();
   const bare = Fastify({ logger: false });
   bare.get('/bare', async () => ({ ok: true }));
@@ -104,11 +104,12 @@ export async function main(args: BenchArgs): Promise<number> {
     const measure = async (label: string, url: string, requests?: typeof summaryRequests): Promise<Measured> => {
       if (warmup > 0) await runLoad({ url, connections, durationSeconds: warmup, requests, generator });
       const cpuBefore = await cpuSnapshot(portal.databaseUrl);
+      const ticksBefore = await machineTicks();
       const before = performance.eventLoopUtilization();
       const result = await runLoad({ url, connections, durationSeconds: duration, requests, generator });
       const elu = performance.eventLoopUtilization(before).utilization;
       const cpu = await cpuSince(cpuBefore);
-      console.log(`measured   ${label}: ${result.ok} responses in ${result.durationSeconds.toFixed(1)} s; ${machineLoad()}`);
+      console.log(`measured   ${label}: ${result.ok} responses in ${result.durationSeconds.toFixed(1)} s; ${await stealSince(ticksBefore)}`);
       const ok = Math.max(1, result.ok);
       return { ...result, elu, nodeMicrosPerRequest: cpu.nodeMicros / ok, postgresMicrosPerRequest: cpu.postgresMicros === null ? null : cpu.postgresMicros / ok };
     };

@@ -24,9 +24,9 @@ import { hash, verify } from '@node-rs/argon2';
 import { ARGON2_OPTIONS } from '../server/src/infra/passwords.js';
 import { fetchCsrfToken, JANIS_EMAIL, JANIS_PASSWORD, postLogin, startPortal, type Portal } from './lib/portal.js';
 import { QueryCounter } from './lib/query-counter.js';
-import { cpuSince, cpuSnapshot } from './lib/cpu.js';
+import { cpuSince, cpuSnapshot, machineTicks, stealSince } from './lib/cpu.js';
 import { startProfiling } from './lib/profile.js';
-import { fixed, flagOption, machineLoad, numberOption, percent, printTable, section, verdict, type BenchArgs } from './lib/report.js';
+import { fixed, flagOption, machineLoadBeforeRun, numberOption, percent, printTable, section, verdict, type BenchArgs } from './lib/report.js';
 
 const TARGET_RATIO = 0.8;
 
@@ -147,7 +147,7 @@ export async function main(args: BenchArgs): Promise<number> {
   if (levels.length === 0) throw new Error('--concurrency must list whole numbers, e.g. 2,3,4');
 
   section('setup');
-  console.log(`machine    ${machineLoad()}`);
+  console.log(`machine    ${machineLoadBeforeRun()}`);
   console.log(`argon2     ${JSON.stringify(ARGON2_OPTIONS)} (@node-rs/argon2, libuv pool of ${process.env.UV_THREADPOOL_SIZE ?? 4} threads)`);
   const portal = await startPortal({ trustProxy: true });
   try {
@@ -172,6 +172,7 @@ export async function main(args: BenchArgs): Promise<number> {
     const hashRounds: Rate[] = [];
     const loginRounds = new Map<number, Rate[]>(levels.map((level) => [level, []]));
     for (let round = 1; round <= rounds; round++) {
+      const ticksBefore = await machineTicks();
       const hashes = await closedLoop('argon2id hash (raw)', hashConcurrency, duration, hashOnce);
       hashRounds.push(hashes);
       const line = [`round ${round}: ${fixed(perSecond(hashes), 1)} hashes/s`];
@@ -181,7 +182,7 @@ export async function main(args: BenchArgs): Promise<number> {
         line.push(`c${level} ${fixed(perSecond(logins), 1)} logins/s (${percent(perSecond(logins) / perSecond(hashes))})`);
         if (logins.firstFailure) console.log(`           failure: ${logins.firstFailure}`);
       }
-      console.log(`measured   ${line.join(', ')}; ${machineLoad()}`);
+      console.log(`measured   ${line.join(', ')}; ${await stealSince(ticksBefore)}`);
     }
     const stored = await hash(JANIS_PASSWORD, ARGON2_OPTIONS);
     const verifies = await closedLoop('argon2id verify (raw)', hashConcurrency, duration, async () => ((await verify(stored, JANIS_PASSWORD)) ? null : 'verify returned false'));

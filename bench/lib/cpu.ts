@@ -87,3 +87,31 @@ export async function cpuSince(start: CpuSnapshot): Promise<CpuSpent> {
     postgresMicros,
   };
 }
+
+/** All CPUs' time from the first line of /proc/stat, in ticks: how much the hypervisor gave elsewhere. */
+export interface MachineTicks {
+  total: number;
+  steal: number;
+}
+
+export async function machineTicks(): Promise<MachineTicks | null> {
+  try {
+    const [cpuLine] = (await readFile('/proc/stat', 'utf8')).split('\n');
+    // cpu user nice system idle iowait irq softirq steal (guest time is already inside user)
+    const ticks = cpuLine.trim().split(/\s+/).slice(1, 9).map(Number);
+    return { total: ticks.reduce((sum, value) => sum + value, 0), steal: ticks[7] };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What other virtual machines took during a phase: the share of this machine's CPU time the hypervisor
+ * "stole". Unlike the load average it does not count the benchmark's own threads.
+ */
+export async function stealSince(start: MachineTicks | null): Promise<string> {
+  const end = await machineTicks();
+  if (!start || !end || end.total <= start.total) return 'hypervisor steal unknown';
+  const share = (end.steal - start.steal) / (end.total - start.total);
+  return `hypervisor steal ${(share * 100).toFixed(1)} %${share > 0.05 ? ' — other virtual machines share these cores; figures will be low and noisy' : ''}`;
+}

@@ -73,9 +73,13 @@ export function section(title: string): void {
   console.log(`== ${title}`);
 }
 
-/** The 1-minute load average against the core count: other work on the machine skews every figure. */
-export function machineLoad(): string {
+/**
+ * Before the run: the 1-minute load average against the core count (other work skews every figure).
+ * Only meaningful before the benchmark loads the machine itself: during a round the load average counts
+ * the benchmark's own threads, so the rounds report the hypervisor's steal instead (see cpu.ts).
+ */
+export function machineLoadBeforeRun(): string {
   const cores = availableParallelism();
   const [one] = loadavg();
-  return `load average ${one.toFixed(2)} on ${cores} cores${one > cores * 0.5 ? ' — the machine is busy with other work; figures will be low and noisy' : ''}`;
+  return `load average ${one.toFixed(2)} on ${cores} cores before the run${one > cores * 0.5 ? ' — the machine is busy with other work; figures will be low and noisy' : ''}`;
 }
