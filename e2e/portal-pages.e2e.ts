@@ -68,7 +68,7 @@ describe('bank / eID login', () => {
 });
 
 describe('back office', () => {
-  it('staff, ACC-13, ACC-17: customer service finds the customer "Bērziņš", sees the portal users and the customer\'s audit trail; the back office pages pass axe', async () => {
+  it('staff, ACC-13, ACC-17: customer service finds the customer "Bērziņš", sees the portal users and the customer\'s audit trail; the back office pages pass axe and its menu works from each of them', async () => {
     await withPage(async (page) => {
       await page.goto('/login');
       await chooseEnglish(page);
@@ -94,6 +94,19 @@ describe('back office', () => {
       // the seeded customer may have no events yet: either the table or the "none" message
       await page.getByRole('table', { name: /^Audit events, newest first/ }).or(page.getByText('No events match the filters.')).waitFor();
       await expectNoSeriousA11yViolations(page, 'the back office audit trail');
+
+      // the back-office menu leads to its pages from any page of it, not relative to the current one
+      const menu = page.getByRole('navigation', { name: 'Back office' });
+      await menu.getByRole('link', { name: 'Import customers' }).click();
+      await waitForPath(page, '/staff/import');
+      await visibleText(page.getByRole('heading', { level: 1, name: 'Import customers from CSV' }));
+      await menu.getByRole('link', { name: 'Error reports' }).click();
+      await waitForPath(page, '/staff/error-reports');
+      await visibleText(page.getByRole('heading', { level: 1, name: 'Error reports' }));
+      await page.reload();
+      await menu.getByRole('link', { name: 'Find a customer' }).click();
+      await waitForPath(page, '/staff');
+      await visibleText(page.getByRole('heading', { level: 1, name: 'Find a customer' }));
     }, { axe: true });
   });
 });

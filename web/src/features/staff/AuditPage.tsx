@@ -106,7 +106,7 @@ function AuditTable({ events }: { events: AuditEvent[] }) {
               <td><code>{e.actorUserId ?? t('audit.system')}</code></td>
               <td>{t(`audit.roles.${e.actorRole}`, { defaultValue: e.actorRole })}</td>
               <td>
-                {e.customerId ? <Link to={`../customers/${encodeURIComponent(e.customerId)}`}><code>{e.customerId}</code></Link> : ''}
+                {e.customerId ? <Link to={`/staff/customers/${encodeURIComponent(e.customerId)}`}><code>{e.customerId}</code></Link> : ''}
               </td>
               <td><code>{e.action}</code></td>
               <td>{e.objectType ? <code>{e.objectType}{e.objectId ? ` ${e.objectId}` : ''}</code> : ''}</td>

@@ -29,13 +29,13 @@ export default function CustomerDetailPage() {
   const { customer, contracts, users } = detail.data;
   return (
     <article aria-labelledby="staff-customer-title" className="staff-detail">
-      <p><Link to="..">{t('detail.back')}</Link></p>
+      <p><Link to="/staff">{t('detail.back')}</Link></p>
       <h1 id="staff-customer-title">{customer.name}</h1>
       <p className="muted">
         {t(`kind.${customer.kind}`)} · {t('fields.identityCode')}: {customer.identityCode} · {t('fields.customerNumber')}: {customer.customerNumber}
       </p>
       <p>
-        <Link to={`../audit?customerId=${encodeURIComponent(customer.id)}`}>{t('detail.auditLink')}</Link>
+        <Link to={`/staff/audit?customerId=${encodeURIComponent(customer.id)}`}>{t('detail.auditLink')}</Link>
       </p>
       <CustomerRecordForm customer={customer} />
       <ContractsSection customerId={customer.id} contracts={contracts ?? []} />

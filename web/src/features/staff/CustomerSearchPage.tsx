@@ -56,7 +56,7 @@ function ResultsTable({ q, customers }: { q: string; customers: CustomerListItem
         <tbody>
           {customers.map((c) => (
             <tr key={c.id}>
-              <th scope="row"><Link to={`customers/${encodeURIComponent(c.id)}`}>{c.name}</Link></th>
+              <th scope="row"><Link to={`/staff/customers/${encodeURIComponent(c.id)}`}>{c.name}</Link></th>
               <td>{t(`kind.${c.kind}`)}</td>
               <td>{c.identityCode}</td>
               <td>{c.customerNumber}</td>

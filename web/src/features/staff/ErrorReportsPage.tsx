@@ -43,7 +43,7 @@ export default function ErrorReportsPage() {
                   <td className="staff-prewrap">{r.message}</td>
                   <td>{r.contactEmail ? <a href={`mailto:${r.contactEmail}`}>{r.contactEmail}</a> : ''}</td>
                   <td>
-                    {r.customerId ? <Link to={`../customers/${encodeURIComponent(r.customerId)}`}><code>{r.customerId}</code></Link> : ''}
+                    {r.customerId ? <Link to={`/staff/customers/${encodeURIComponent(r.customerId)}`}><code>{r.customerId}</code></Link> : ''}
                   </td>
                   <td>{r.status ? t(`errorReports.statuses.${r.status}`, { defaultValue: r.status }) : ''}</td>
                 </tr>

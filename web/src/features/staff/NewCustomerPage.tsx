@@ -60,7 +60,7 @@ export default function NewCustomerPage() {
     onSuccess: async (answer) => {
       await queryClient.invalidateQueries({ queryKey: ['staff'] });
       const id = answer?.id ?? answer?.customer?.id;
-      if (id) navigate(`../customers/${encodeURIComponent(id)}`);
+      if (id) navigate(`/staff/customers/${encodeURIComponent(id)}`);
     },
   });
 

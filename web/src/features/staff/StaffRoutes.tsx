@@ -47,17 +47,19 @@ function StaffLayout() {
   if (!role) return <p className="error" role="alert">{t('common.notStaff')}</p>;
   return (
     <div className="staff">
+      {/* Absolute links: under the /staff/* splat, React Router resolves this layout's relative links from
+          the whole current path (on /staff/audit, "import" would lead to /staff/audit/import). */}
       <nav className="staff-nav" aria-label={t('nav.label')}>
         <ul>
-          <li><NavLink to="." end>{t('nav.customers')}</NavLink></li>
-          <li><NavLink to="customers/new">{t('nav.newCustomer')}</NavLink></li>
-          <li><NavLink to="import">{t('nav.import')}</NavLink></li>
-          <li><NavLink to="audit">{t('nav.audit')}</NavLink></li>
-          <li><NavLink to="error-reports">{t('nav.errorReports')}</NavLink></li>
+          <li><NavLink to="/staff" end>{t('nav.customers')}</NavLink></li>
+          <li><NavLink to="/staff/customers/new">{t('nav.newCustomer')}</NavLink></li>
+          <li><NavLink to="/staff/import">{t('nav.import')}</NavLink></li>
+          <li><NavLink to="/staff/audit">{t('nav.audit')}</NavLink></li>
+          <li><NavLink to="/staff/error-reports">{t('nav.errorReports')}</NavLink></li>
           {role === 'administrator' ? (
             <>
-              <li><NavLink to="terms">{t('nav.terms')}</NavLink></li>
-              <li><NavLink to="maintenance">{t('nav.maintenance')}</NavLink></li>
+              <li><NavLink to="/staff/terms">{t('nav.terms')}</NavLink></li>
+              <li><NavLink to="/staff/maintenance">{t('nav.maintenance')}</NavLink></li>
             </>
           ) : null}
         </ul>
