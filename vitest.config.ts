@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Unit and API tests. Browser tests live in e2e/ with their own config.
 export default defineConfig({
   test: {
-    include: ['common/src/**/*.test.ts', 'operators/src/**/*.test.ts', 'server/src/**/*.test.ts'],
+    include: ['common/src/**/*.test.ts', 'operators/src/**/*.test.ts', 'server/src/**/*.test.ts', 'web/src/**/*.test.ts'],
     globalSetup: ['server/src/test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
