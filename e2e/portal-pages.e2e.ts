@@ -125,4 +125,38 @@ describe('small screens', () => {
       }
     }, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   });
+
+  it('responsive: the customer\'s pages and the back office at 360×740 have no horizontal scroll (wide tables scroll inside their box)', async () => {
+    const pageWidths = async (page: Page, paths: string[]) => {
+      const widths: string[] = [];
+      for (const lang of ['LV', 'RU']) {
+        await page.getByRole('button', { name: new RegExp(`^${lang}\\b`) }).first().click();
+        await page.waitForFunction((code) => document.documentElement.lang === code, lang.toLowerCase());
+        for (const path of paths) {
+          await page.goto(path);
+          await page.locator('main h1').first().waitFor();
+          await page.waitForLoadState('networkidle');
+          widths.push(`${lang} ${path}: ${await page.evaluate(() => document.scrollingElement!.scrollWidth)}`);
+        }
+      }
+      return widths;
+    };
+    const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+    await withPage(async (page) => {
+      await page.goto('/login');
+      await chooseEnglish(page);
+      expect(await tryLogIn(page, 'janis@demo.example', DEMO_PASSWORD)).toBe(200);
+      await waitForPath(page, '/');
+      const paths = ['/', '/contracts', '/users', '/contact', '/orders', '/notices', '/profile', '/activity'];
+      expect(await pageWidths(page, paths)).toEqual(paths.map((path) => `LV ${path}: 360`).concat(paths.map((path) => `RU ${path}: 360`)));
+    }, phone);
+    await withPage(async (page) => {
+      await page.goto('/login');
+      await chooseEnglish(page);
+      expect(await tryLogIn(page, 'admin@demo.example', DEMO_PASSWORD)).toBe(200);
+      await waitForPath(page, '/staff');
+      const paths = ['/staff', '/staff/customers/new', '/staff/import', '/staff/audit', '/staff/error-reports', '/staff/terms', '/staff/maintenance'];
+      expect(await pageWidths(page, paths)).toEqual(paths.map((path) => `LV ${path}: 360`).concat(paths.map((path) => `RU ${path}: 360`)));
+    }, phone);
+  });
 });
