@@ -7,6 +7,7 @@ import { ErrorAlert, Loading, TextField } from './components.tsx';
 import { nextDate, rigaDayStartUtcIso } from './rigaTime.ts';
 import { useFields, useFormatInstant } from './shared.ts';
 import type { AuditEvent } from './types.ts';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const FILTERS = ['customerId', 'actorUserId', 'action', 'from', 'to'] as const;
@@ -82,7 +83,7 @@ function AuditTable({ events }: { events: AuditEvent[] }) {
   const formatInstant = useFormatInstant();
   if (events.length === 0) return <p role="status">{t('audit.empty')}</p>;
   return (
-    <div className="staff-table-wrap">
+    <TableWrap className="staff-table-wrap" label={t('audit.caption', { count: events.length })}>
       <table className="table staff-audit">
         <caption>{t('audit.caption', { count: events.length })}</caption>
         <thead>
@@ -116,7 +117,7 @@ function AuditTable({ events }: { events: AuditEvent[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import { Done, ErrorAlert, SelectField, SubmitButton, TextField } from './components.tsx';
 import { serverFieldError, useFields } from './shared.ts';
 import { CONTRACT_STATUSES, CONTRACT_TYPES, type Contract } from './types.ts';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 export function ContractsSection({ customerId, contracts }: { customerId: string; contracts: Contract[] }) {
   const { t } = useTranslation('staff');
@@ -14,7 +15,7 @@ export function ContractsSection({ customerId, contracts }: { customerId: string
       {contracts.length === 0 ? (
         <p className="muted">{t('contracts.empty')}</p>
       ) : (
-        <div className="staff-table-wrap">
+        <TableWrap className="staff-table-wrap" label={t('contracts.caption')}>
           <table className="table">
             <caption className="staff-visually-hidden">{t('contracts.caption')}</caption>
             <thead>
@@ -38,7 +39,7 @@ export function ContractsSection({ customerId, contracts }: { customerId: string
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <AddContractForm customerId={customerId} />
     </section>

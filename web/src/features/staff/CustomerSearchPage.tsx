@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { ErrorAlert, Loading, TextField } from './components.tsx';
 import type { CustomerListItem } from './types.ts';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 /** Customer search; the query lives in the address (?q=) so "back" returns to the results. */
 export default function CustomerSearchPage() {
@@ -41,7 +42,7 @@ function ResultsTable({ q, customers }: { q: string; customers: CustomerListItem
   const { t } = useTranslation('staff');
   if (customers.length === 0) return <p role="status">{t('search.noResults', { q })}</p>;
   return (
-    <div className="staff-table-wrap">
+    <TableWrap className="staff-table-wrap" label={t('search.caption', { count: customers.length, q })}>
       <table className="table">
         <caption>{t('search.caption', { count: customers.length, q })}</caption>
         <thead>
@@ -65,6 +66,6 @@ function ResultsTable({ q, customers }: { q: string; customers: CustomerListItem
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import { ErrorAlert, Loading } from './components.tsx';
 import { useFormatInstant } from './shared.ts';
 import type { ErrorReport } from './types.ts';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 /** OPS-4: error and inaccuracy reports users sent from any page. */
 export default function ErrorReportsPage() {
@@ -22,7 +23,7 @@ export default function ErrorReportsPage() {
       <ErrorAlert error={reports.error} />
       {reports.data?.length === 0 ? <p className="muted">{t('errorReports.empty')}</p> : null}
       {reports.data && reports.data.length > 0 ? (
-        <div className="staff-table-wrap">
+        <TableWrap className="staff-table-wrap" label={t('errorReports.caption', { count: reports.data.length })}>
           <table className="table">
             <caption>{t('errorReports.caption', { count: reports.data.length })}</caption>
             <thead>
@@ -50,7 +51,7 @@ export default function ErrorReportsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : null}
     </section>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { ErrorAlert, SubmitButton, TextAreaField } from './components.tsx';
 import type { ImportResult } from './types.ts';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 const CSV_HEADER =
   'kind,name,identity_code,customer_number,email,phone,postal_address,language,contract_type,contract_number,contract_status,contract_starts_on';
@@ -72,7 +73,7 @@ function ImportReport({ result }: { result: ImportResult }) {
       <h2 id="staff-import-result-title">{t('import.resultTitle')}</h2>
       <p role="status">{t('import.result', { created: result.created, updated: result.updated, errors: result.errors.length })}</p>
       {result.errors.length > 0 ? (
-        <div className="staff-table-wrap">
+        <TableWrap className="staff-table-wrap" label={t('import.errorsCaption')}>
           <table className="table">
             <caption>{t('import.errorsCaption')}</caption>
             <thead>
@@ -92,7 +93,7 @@ function ImportReport({ result }: { result: ImportResult }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : null}
     </section>
   );

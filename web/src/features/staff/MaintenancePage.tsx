@@ -6,6 +6,7 @@ import { ConfirmDialog, Done, ErrorAlert, Loading, SelectField, SubmitButton, Te
 import { rigaLocalToUtcIso } from './rigaTime.ts';
 import { serverFieldError, useFields, useFormatInstant, useLang } from './shared.ts';
 import { MAINTENANCE_MODULES, type MaintenanceWindow } from './types.ts';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 const LIST_KEY = ['staff', 'maintenance'] as const;
 
@@ -54,7 +55,7 @@ function WindowsTable({ windows }: { windows: MaintenanceWindow[] }) {
       {windows.length === 0 ? (
         <p className="muted">{t('maintenance.empty')}</p>
       ) : (
-        <div className="staff-table-wrap">
+        <TableWrap className="staff-table-wrap" label={t('maintenance.caption')}>
           <table className="table">
             <caption>{t('maintenance.caption')}</caption>
             <thead>
@@ -92,7 +93,7 @@ function WindowsTable({ windows }: { windows: MaintenanceWindow[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <Done>{cancel.isSuccess ? t('maintenance.cancelled') : null}</Done>
       <ConfirmDialog

@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import { ConfirmDialog, Done, ErrorAlert, TextAreaField } from './components.tsx';
 import { useFormatInstant } from './shared.ts';
 import type { PortalUser } from './types.ts';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 type Action = 'unblock' | 'block' | 'deny' | 'delete';
 
@@ -59,7 +60,7 @@ export function PortalUsersSection({ users }: { users: PortalUser[] }) {
       {users.length === 0 ? (
         <p className="muted">{t('users.empty')}</p>
       ) : (
-        <div className="staff-table-wrap">
+        <TableWrap className="staff-table-wrap" label={t('users.caption')}>
           <table className="table">
             <caption className="staff-visually-hidden">{t('users.caption')}</caption>
             <thead>
@@ -86,7 +87,7 @@ export function PortalUsersSection({ users }: { users: PortalUser[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {dialogOpen ? null : <ErrorAlert error={act.error} />}
       <Done>{done}</Done>

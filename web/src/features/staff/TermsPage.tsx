@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import { Done, ErrorAlert, Loading, SubmitButton, TextAreaField, TextField } from './components.tsx';
 import { serverFieldError, useFields } from './shared.ts';
 import type { TermsVersion } from './types.ts';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 /** OPS-1: published versions of the terms of use and publishing a new one (administrators). */
 export default function TermsPage() {
@@ -25,7 +26,7 @@ function VersionsTable({ versions }: { versions: TermsVersion[] }) {
   const { t } = useTranslation('staff');
   if (versions.length === 0) return <p className="muted">{t('terms.empty')}</p>;
   return (
-    <div className="staff-table-wrap">
+    <TableWrap className="staff-table-wrap" label={t('terms.caption')}>
       <table className="table">
         <caption>{t('terms.caption')}</caption>
         <thead>
@@ -47,7 +48,7 @@ function VersionsTable({ versions }: { versions: TermsVersion[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 
