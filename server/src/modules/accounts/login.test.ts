@@ -215,8 +215,9 @@ describe('second factor (TOTP)', () => {
   async function enableTotp(client: TestClient): Promise<string> {
     const setup = await client.post('/api/me/totp/setup');
     expect(setup.statusCode).toBe(200);
-    const { secret, otpauthUrl } = setup.json() as { secret: string; otpauthUrl: string };
+    const { secret, otpauthUrl, qrCode } = setup.json() as { secret: string; otpauthUrl: string; qrCode: string };
     expect(otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
+    expect(qrCode).toMatch(/^data:image\/svg\+xml;base64,/); // what it encodes: infra/qr-code.test.ts
     expect((await client.post('/api/me/totp/enable', { code: authenticator.generate(secret) })).statusCode).toBe(204);
     return secret;
   }

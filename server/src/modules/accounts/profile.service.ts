@@ -11,6 +11,7 @@ import { findUserById, insertMembership } from './users.repository.js';
 import { effectiveRights } from './accounts.policy.js';
 import { passwordExpired } from './password-policy.js';
 import { currentTermsVersion } from '../terms/terms.service.js';
+import { qrCodeDataUrl } from '../../infra/qr-code.js';
 
 /**
  * What the web app needs to know about the logged-in user, in one answer. `memberships`: the user's active
@@ -143,7 +144,8 @@ export async function linkAnotherCustomer(
 export async function startTotpSetup(deps: Deps, session: SessionUser) {
   const secret = authenticator.generateSecret();
   await deps.db.updateTable('users').set({ totp_secret: secret }).where('id', '=', session.userId).where('totp_enabled', '=', false).execute();
-  return { secret, otpauthUrl: authenticator.keyuri(session.email, deps.operator.portalName, secret) };
+  const otpauthUrl = authenticator.keyuri(session.email, deps.operator.portalName, secret);
+  return { secret, otpauthUrl, qrCode: qrCodeDataUrl(otpauthUrl) };
 }
 
 export async function enableTotp(deps: Deps, session: SessionUser, code: string, actor: Actor) {

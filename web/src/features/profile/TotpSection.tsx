@@ -17,7 +17,7 @@ function SetUpTotp() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [code, setCode] = useState('');
-  const setup = useMutation({ mutationFn: () => api.post<{ secret: string; otpauthUrl: string }>('/api/me/totp/setup') });
+  const setup = useMutation({ mutationFn: () => api.post<{ secret: string; otpauthUrl: string; qrCode: string }>('/api/me/totp/setup') });
   const enable = useMutation({
     mutationFn: () => api.post('/api/me/totp/enable', { code: code.replace(/\s/g, '') }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: SESSION_KEY }),
@@ -42,6 +42,7 @@ function SetUpTotp() {
   return (
     <form className="form" onSubmit={submit} noValidate>
       <p>{t('totp.instructions')}</p>
+      <img className="qr-code" src={setup.data.qrCode} alt={t('totp.qrCode')} width={200} height={200} />
       <dl className="facts facts--stacked">
         <div>
           <dt>{t('totp.secret')}</dt>
