@@ -1,4 +1,4 @@
-import { sql, type OperationNodeSource } from 'kysely';
+import { sql, type OperationNodeSource, type Selectable } from 'kysely';
 import type { Db } from '../../infra/db.js';
 import { sha256Hex } from '../../infra/ids.js';
 import type { AuditEventRow } from '../../db/schema.js';
@@ -168,16 +168,39 @@ export interface AuditQuery {
   limit: number;
 }
 
+/** The events that match `query`, newest first, as customers and users see them. */
 export async function searchAuditEvents(db: Db, query: AuditQuery) {
-  let q = db.selectFrom('audit_events').selectAll().orderBy('seq', 'desc').limit(query.limit);
-  if (query.customerId) q = q.where('customer_id', '=', query.customerId);
-  if (query.actorUserId) q = q.where('actor_user_id', '=', query.actorUserId);
-  if (query.action) q = q.where('action', '=', query.action);
-  if (query.from) q = q.where('occurred_at', '>=', query.from);
-  if (query.to) q = q.where('occurred_at', '<', query.to);
-  if (query.beforeSeq) q = q.where('seq', '<', query.beforeSeq);
-  const rows = await q.execute();
-  return rows.map((row) => ({
+  const rows = await matchingEvents(db, query).selectAll('audit_events').execute();
+  return rows.map(eventOf);
+}
+
+/**
+ * For staff: the same events with the acting user's name and e-mail and the customer's name, where those
+ * still exist (a deleted user or customer leaves only the id the event recorded).
+ */
+export async function searchAuditEventsWithNames(db: Db, query: AuditQuery) {
+  const rows = await matchingEvents(db, query)
+    .leftJoin('users as actor', 'actor.id', 'audit_events.actor_user_id')
+    .leftJoin('customers as customer', 'customer.id', 'audit_events.customer_id')
+    .selectAll('audit_events')
+    .select(['actor.full_name as actor_name', 'actor.email as actor_email', 'customer.name as customer_name'])
+    .execute();
+  return rows.map((row) => ({ ...eventOf(row), actorName: row.actor_name, actorEmail: row.actor_email, customerName: row.customer_name }));
+}
+
+function matchingEvents(db: Db, query: AuditQuery) {
+  let q = db.selectFrom('audit_events').orderBy('audit_events.seq', 'desc').limit(query.limit);
+  if (query.customerId) q = q.where('audit_events.customer_id', '=', query.customerId);
+  if (query.actorUserId) q = q.where('audit_events.actor_user_id', '=', query.actorUserId);
+  if (query.action) q = q.where('audit_events.action', '=', query.action);
+  if (query.from) q = q.where('audit_events.occurred_at', '>=', query.from);
+  if (query.to) q = q.where('audit_events.occurred_at', '<', query.to);
+  if (query.beforeSeq) q = q.where('audit_events.seq', '<', query.beforeSeq);
+  return q;
+}
+
+function eventOf(row: Selectable<AuditEventRow>) {
+  return {
     seq: row.seq,
     occurredAt: row.occurred_at.toISOString(),
     actorUserId: row.actor_user_id,
@@ -188,5 +211,5 @@ export async function searchAuditEvents(db: Db, query: AuditQuery) {
     objectId: row.object_id,
     ip: row.ip,
     details: row.details as Record<string, unknown>,
-  }));
+  };
 }

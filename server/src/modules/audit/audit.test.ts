@@ -202,8 +202,12 @@ describe('ACC-17: the audit log records every action', () => {
     expect(staffSearch.statusCode).toBe(200);
     expect(staffSearch.json().map((e: { seq: number }) => e.seq)).toEqual(c1Events.map((e) => e.seq));
     const byActor = await staff.get(`/api/staff/audit?actorUserId=${ids['janis@demo.example']}&action=user.invited`);
-    const invitations = byActor.json() as { actorUserId: string; action: string; details: { email: string } }[];
+    const invitations = byActor.json() as { actorUserId: string; actorName: string; actorEmail: string; customerId: string; customerName: string; details: { email: string } }[];
     expect(invitations.map((e) => e.details.email).sort()).toEqual(['bez.pierakstiem@example.com', 'liene@example.com']);
+    // staff read who acted and for whom by name; customers get the ids only, never a staff member's name or e-mail
+    expect(invitations.map((e) => [e.actorName, e.actorEmail])).toEqual([['Jānis Bērziņš', 'janis@demo.example'], ['Jānis Bērziņš', 'janis@demo.example']]);
+    expect(invitations.filter((e) => e.customerId === c1).every((e) => e.customerName === 'Jānis Bērziņš')).toBe(true);
+    expect(c1Events.some((e) => 'actorName' in e || 'actorEmail' in e || 'customerName' in e)).toBe(false);
     const all = (await staff.get('/api/staff/audit')).json() as { customerId: string | null }[];
     expect(new Set(all.map((e) => e.customerId)).size).toBeGreaterThan(2); // every customer's and none
     const from = new Date(Date.parse('2026-11-23T10:02:00Z')).toISOString();

@@ -5,7 +5,7 @@ import { actorOf } from '../../http/session-hook.js';
 import { CustomerKind, CustomerParams, Email, Id, IsoDate, IsoDateTime, Language, LocalizedText, Text } from '../../http/common-schemas.js';
 import { blockUser, deleteAccount, registerAccountAtServiceCentre, unblockUser } from '../accounts/account-lifecycle.service.js';
 import { endMembership } from '../accounts/additional-users.service.js';
-import { searchAuditEvents } from '../audit/audit.service.js';
+import { searchAuditEventsWithNames } from '../audit/audit.service.js';
 import { publishTerms } from '../terms/terms.service.js';
 import { announceMaintenance, cancelMaintenance, listErrorReports } from '../operator/operations.service.js';
 import { addContract, checkServicePassword, createCustomer, CONTRACT_STATUSES, CONTRACT_TYPES, getCustomerForStaff, updateCustomerRecord } from '../customers/customers.service.js';
@@ -126,7 +126,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) =>
     },
   }, async (request) => {
     const q = request.query;
-    return searchAuditEvents(deps.db, {
+    return searchAuditEventsWithNames(deps.db, {
       customerId: q.customerId, actorUserId: q.actorUserId, action: q.action, beforeSeq: q.beforeSeq,
       from: q.from ? new Date(q.from) : undefined,
       to: q.to ? new Date(q.to) : undefined, // exclusive

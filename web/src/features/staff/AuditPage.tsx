@@ -104,10 +104,14 @@ function AuditTable({ events }: { events: AuditEvent[] }) {
             <tr key={e.seq}>
               <th scope="row">{e.seq}</th>
               <td className="staff-nowrap">{formatInstant(e.occurredAt)}</td>
-              <td><code>{e.actorUserId ?? t('audit.system')}</code></td>
+              <td><Actor event={e} /></td>
               <td>{t(`audit.roles.${e.actorRole}`, { defaultValue: e.actorRole })}</td>
               <td>
-                {e.customerId ? <Link to={`/staff/customers/${encodeURIComponent(e.customerId)}`}><code>{e.customerId}</code></Link> : ''}
+                {e.customerId ? (
+                  <Link to={`/staff/customers/${encodeURIComponent(e.customerId)}`} title={e.customerId}>
+                    {e.customerName ?? <code>{e.customerId}</code>}
+                  </Link>
+                ) : ''}
               </td>
               <td><code>{e.action}</code></td>
               <td>{e.objectType ? <code>{e.objectType}{e.objectId ? ` ${e.objectId}` : ''}</code> : ''}</td>
@@ -118,6 +122,20 @@ function AuditTable({ events }: { events: AuditEvent[] }) {
         </tbody>
       </table>
     </TableWrap>
+  );
+}
+
+/** Who acted: the user's name (a link that narrows the trail to them) and e-mail; the id once they are deleted. */
+function Actor({ event }: { event: AuditEvent }) {
+  const { t } = useTranslation('staff');
+  if (!event.actorUserId) return <>{t('audit.system')}</>;
+  if (!event.actorName) return <code title={t('audit.deletedUser')}>{event.actorUserId}</code>;
+  return (
+    <>
+      <Link to={`/staff/audit?actorUserId=${encodeURIComponent(event.actorUserId)}`} title={event.actorUserId}>{event.actorName}</Link>
+      <br />
+      <span className="muted">{event.actorEmail}</span>
+    </>
   );
 }
 

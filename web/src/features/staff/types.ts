@@ -68,6 +68,10 @@ export interface AuditEvent {
   objectId: string | null;
   ip: string | null;
   details: Record<string, unknown>;
+  /** null when the user (or customer) has been deleted since: then only the id above is left */
+  actorName: string | null;
+  actorEmail: string | null;
+  customerName: string | null;
 }
 
 export interface TermsVersion {
