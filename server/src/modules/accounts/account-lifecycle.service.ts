@@ -65,6 +65,23 @@ export async function blockUser(deps: Deps, userId: string, reason: string, acto
 }
 
 /**
+ * ACC-6: when compromise is suspected, staff make the user choose a new password: every session ends at
+ * once, and after the next login the portal allows nothing but the password change (PASSWORD_CHANGE_REQUIRED).
+ * "Forgot password" works as well, so the real owner can get back in even if the password was changed.
+ */
+export async function requirePasswordChange(deps: Deps, userId: string, actor: Actor): Promise<void> {
+  const now = deps.clock.now();
+  const user = await requireUser(deps, userId);
+  if (user.staff_role) throw forbidden('STAFF_ACCOUNT', 'Staff accounts are managed elsewhere');
+  if (!user.password_hash) throw conflict('NO_PASSWORD_YET', 'The account has no password yet: it is chosen through the activation link');
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ must_change_password: true, updated_at: now }).where('id', '=', userId).execute();
+    await deleteAllSessionsOfUser(trx, userId);
+    await recordAudit(trx, actor, { action: 'user.password_change_required', objectType: 'user', objectId: userId }, now);
+  });
+}
+
+/**
  * ACC-7: staff lift a temporary login block or their own block. An account blocked for not being
  * activated in time gets a fresh activation link instead, because it still has no password.
  */

@@ -169,6 +169,55 @@ describe('password rotation where the operator enforces it (passwordMaxAgeDays 9
   });
 });
 
+describe('a new password when compromise is suspected', () => {
+  freshAppForEachTest();
+
+  it('ACC-6: staff require a new password: the user\'s sessions end, after login only the change is allowed, and changing it lifts the requirement', async () => {
+    const janis = t.client('10.0.0.21');
+    const customerId = (await janis.login(JANIS, PASSWORD)).json().user.customers[0].id as string;
+    const staff = t.client('10.0.0.5');
+    await staff.login('service@demo.example', PASSWORD);
+    const userId = (await t.deps.db.selectFrom('users').select('id').where('email', '=', JANIS).executeTakeFirstOrThrow()).id;
+
+    const required = await staff.post(`/api/staff/users/${userId}/require-password-change`, {});
+    expect(required.statusCode).toBe(204);
+    expect((await janis.get(`/api/customers/${customerId}/summary`)).statusCode).toBe(401); // the session ended
+    const audited = await t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'user.password_change_required').executeTakeFirstOrThrow();
+    expect({ objectId: audited.object_id, actorRole: audited.actor_role, ip: audited.ip }).toEqual({ objectId: userId, actorRole: 'customer_service', ip: '10.0.0.5' });
+
+    const again = t.client('10.0.0.21');
+    await again.login(JANIS, PASSWORD);
+    expect((await again.get('/api/session')).json().user.mustChangePassword).toBe(true);
+    const refused = await again.get(`/api/customers/${customerId}/summary`);
+    expect(refused.statusCode).toBe(403);
+    expect(errorOf(refused).code).toBe('PASSWORD_CHANGE_REQUIRED');
+
+    expect((await again.post('/api/me/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD })).statusCode).toBe(204);
+    expect((await again.get(`/api/customers/${customerId}/summary`)).statusCode).toBe(200);
+    expect((await again.get('/api/session')).json().user.mustChangePassword).toBe(false);
+  });
+
+  it('ACC-6: a reset through "forgot password" also lifts the requirement; an account without a password yet cannot be asked', async () => {
+    const staff = t.client('10.0.0.5');
+    await staff.login('service@demo.example', PASSWORD);
+    const userId = (await t.deps.db.selectFrom('users').select('id').where('email', '=', JANIS).executeTakeFirstOrThrow()).id;
+    expect((await staff.post(`/api/staff/users/${userId}/require-password-change`, {})).statusCode).toBe(204);
+    expect((await t.client().post('/api/auth/reset-password', { token: await resetTokenFor(JANIS), password: NEW_PASSWORD })).statusCode).toBe(200);
+    const client = t.client();
+    await client.login(JANIS, NEW_PASSWORD);
+    expect((await client.get('/api/session')).json().user.mustChangePassword).toBe(false);
+
+    await annaActivationToken(); // registered by staff, not activated: no password to replace
+    const anna = (await t.deps.db.selectFrom('users').select('id').where('email', '=', ANNA.email).executeTakeFirstOrThrow()).id;
+    const pending = await staff.post(`/api/staff/users/${anna}/require-password-change`, {});
+    expect(pending.statusCode).toBe(409);
+    expect(errorOf(pending).code).toBe('NO_PASSWORD_YET');
+    const janisClient = t.client('10.0.0.22');
+    await janisClient.login(JANIS, NEW_PASSWORD);
+    expect((await janisClient.post(`/api/staff/users/${userId}/require-password-change`, {})).statusCode).toBe(403);
+  });
+});
+
 describe('password rotation where the operator only recommends it (passwordMaxAgeDays null)', () => {
   freshAppForEachTest({ operator: { rules: { passwordMaxAgeDays: null } } });
 

@@ -36,7 +36,7 @@ export async function getCustomerForStaff(deps: Deps, customerId: string) {
   const users = await deps.db
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['m.id as membership_id', 'm.role', 'm.rights', 'm.status as membership_status', 'u.id as user_id', 'u.full_name', 'u.email', 'u.status', 'u.blocked_reason', 'u.locked_until', 'u.last_login_at'])
+    .select(['m.id as membership_id', 'm.role', 'm.rights', 'm.status as membership_status', 'u.id as user_id', 'u.full_name', 'u.email', 'u.status', 'u.blocked_reason', 'u.locked_until', 'u.must_change_password', 'u.last_login_at'])
     .where('m.customer_id', '=', customerId)
     .orderBy(sql`m.role = 'main'`, 'desc')
     .orderBy('m.created_at')
@@ -55,6 +55,7 @@ export async function getCustomerForStaff(deps: Deps, customerId: string) {
       status: u.status,
       blockedReason: u.blocked_reason,
       lockedUntil: u.locked_until ? u.locked_until.toISOString() : null,
+      mustChangePassword: u.must_change_password,
       lastLoginAt: u.last_login_at ? u.last_login_at.toISOString() : null,
     })),
   };

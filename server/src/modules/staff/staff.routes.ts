@@ -3,7 +3,7 @@ import { Type, type TSchema } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.js';
 import { actorOf } from '../../http/session-hook.js';
 import { CustomerKind, CustomerParams, Email, Id, IsoDate, IsoDateTime, Language, LocalizedText, Text } from '../../http/common-schemas.js';
-import { blockUser, deleteAccount, registerAccountAtServiceCentre, unblockUser } from '../accounts/account-lifecycle.service.js';
+import { blockUser, deleteAccount, registerAccountAtServiceCentre, requirePasswordChange, unblockUser } from '../accounts/account-lifecycle.service.js';
 import { endMembership } from '../accounts/additional-users.service.js';
 import { searchAuditEventsWithNames } from '../audit/audit.service.js';
 import { publishTerms } from '../terms/terms.service.js';
@@ -108,6 +108,11 @@ export const staffRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) =>
     schema: { params: UserParams, body: Type.Object({ reason: Text(500) }, { additionalProperties: false }) },
   }, async (request, reply) => {
     await blockUser(deps, request.params.userId, request.body.reason, actorOf(request));
+    return reply.code(204).send();
+  });
+
+  app.post('/api/staff/users/:userId/require-password-change', { config: staff, schema: { params: UserParams } }, async (request, reply) => {
+    await requirePasswordChange(deps, request.params.userId, actorOf(request));
     return reply.code(204).send();
   });
 

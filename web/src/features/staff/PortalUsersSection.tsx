@@ -7,7 +7,7 @@ import { useFormatInstant } from './shared.ts';
 import type { PortalUser } from './types.ts';
 import { TableWrap } from '../../components/TableWrap.tsx';
 
-type Action = 'unblock' | 'block' | 'deny' | 'delete';
+type Action = 'unblock' | 'requireNewPassword' | 'block' | 'deny' | 'delete';
 
 function isLocked(user: PortalUser): boolean {
   if (user.lockedUntil) return Date.parse(user.lockedUntil) > Date.now();
@@ -19,6 +19,8 @@ function request(action: Action, user: PortalUser, reason: string) {
   switch (action) {
     case 'unblock': // ACC-7: lifts a temporary lockout and a staff block
       return api.post(`${userPath}/unblock`);
+    case 'requireNewPassword': // ACC-6: when compromise of the password is suspected
+      return api.post(`${userPath}/require-password-change`);
     case 'block': // ACC-13: on suspicion of unlawful use
       return api.post(`${userPath}/block`, { reason });
     case 'deny': // ACC-13: the customer asked to deny this user
@@ -119,7 +121,7 @@ function UserRow({ user, busy, onUnblock, onOpen }: {
   user: PortalUser;
   busy: boolean;
   onUnblock: () => void;
-  onOpen: (action: 'block' | 'deny' | 'delete') => void;
+  onOpen: (action: 'requireNewPassword' | 'block' | 'deny' | 'delete') => void;
 }) {
   const { t } = useTranslation('staff');
   const formatInstant = useFormatInstant();
@@ -133,6 +135,7 @@ function UserRow({ user, busy, onUnblock, onOpen }: {
       <td>
         {blocked ? t('userStatus.blocked') : t(`userStatus.${user.status}`, { defaultValue: user.status })}
         {blocked && user.blockedReason ? <div className="muted">{t('users.blockedReason', { reason: user.blockedReason })}</div> : null}
+        {user.mustChangePassword && user.status === 'active' ? <div className="muted">{t('users.newPasswordPending')}</div> : null}
         {locked ? (
           <div className="staff-locked">
             {user.lockedUntil ? t('userStatus.lockedUntil', { until: formatInstant(user.lockedUntil) }) : t('userStatus.locked')}
@@ -144,6 +147,11 @@ function UserRow({ user, busy, onUnblock, onOpen }: {
           {blocked || locked ? (
             <button type="button" className="button" disabled={busy} onClick={onUnblock}>
               {t('users.unblock')}
+            </button>
+          ) : null}
+          {user.status === 'active' && !user.mustChangePassword ? (
+            <button type="button" className="button button-secondary" disabled={busy} onClick={() => onOpen('requireNewPassword')}>
+              {t('users.requireNewPassword')}
             </button>
           ) : null}
           {blocked ? null : (

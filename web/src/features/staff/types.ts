@@ -43,6 +43,8 @@ export interface PortalUser {
   lockedUntil?: string | null;
   locked?: boolean;
   blockedReason?: string | null;
+  /** ACC-6: staff asked for a new password; the user has not chosen it yet */
+  mustChangePassword?: boolean;
 }
 
 export interface CustomerDetail {
