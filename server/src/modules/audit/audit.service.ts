@@ -175,17 +175,23 @@ export async function searchAuditEvents(db: Db, query: AuditQuery) {
 }
 
 /**
- * For staff: the same events with the acting user's name and e-mail and the customer's name, where those
- * still exist (a deleted user or customer leaves only the id the event recorded).
+ * For staff: the same events with the acting user's name, e-mail and whether the account has been deleted
+ * since (its row stays, ACC-12), and the customer's name.
  */
 export async function searchAuditEventsWithNames(db: Db, query: AuditQuery) {
   const rows = await matchingEvents(db, query)
     .leftJoin('users as actor', 'actor.id', 'audit_events.actor_user_id')
     .leftJoin('customers as customer', 'customer.id', 'audit_events.customer_id')
     .selectAll('audit_events')
-    .select(['actor.full_name as actor_name', 'actor.email as actor_email', 'customer.name as customer_name'])
+    .select(['actor.full_name as actor_name', 'actor.email as actor_email', 'actor.status as actor_status', 'customer.name as customer_name'])
     .execute();
-  return rows.map((row) => ({ ...eventOf(row), actorName: row.actor_name, actorEmail: row.actor_email, customerName: row.customer_name }));
+  return rows.map((row) => ({
+    ...eventOf(row),
+    actorName: row.actor_name,
+    actorEmail: row.actor_email,
+    actorDeleted: row.actor_status === 'deleted',
+    customerName: row.customer_name,
+  }));
 }
 
 function matchingEvents(db: Db, query: AuditQuery) {

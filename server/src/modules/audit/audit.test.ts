@@ -202,10 +202,10 @@ describe('ACC-17: the audit log records every action', () => {
     expect(staffSearch.statusCode).toBe(200);
     expect(staffSearch.json().map((e: { seq: number }) => e.seq)).toEqual(c1Events.map((e) => e.seq));
     const byActor = await staff.get(`/api/staff/audit?actorUserId=${ids['janis@demo.example']}&action=user.invited`);
-    const invitations = byActor.json() as { actorUserId: string; actorName: string; actorEmail: string; customerId: string; customerName: string; details: { email: string } }[];
+    const invitations = byActor.json() as { actorUserId: string; actorName: string; actorEmail: string; actorDeleted: boolean; customerId: string; customerName: string; details: { email: string } }[];
     expect(invitations.map((e) => e.details.email).sort()).toEqual(['bez.pierakstiem@example.com', 'liene@example.com']);
     // staff read who acted and for whom by name; customers get the ids only, never a staff member's name or e-mail
-    expect(invitations.map((e) => [e.actorName, e.actorEmail])).toEqual([['Jānis Bērziņš', 'janis@demo.example'], ['Jānis Bērziņš', 'janis@demo.example']]);
+    expect(invitations.map((e) => [e.actorName, e.actorEmail, e.actorDeleted])).toEqual([['Jānis Bērziņš', 'janis@demo.example', false], ['Jānis Bērziņš', 'janis@demo.example', false]]);
     expect(invitations.filter((e) => e.customerId === c1).every((e) => e.customerName === 'Jānis Bērziņš')).toBe(true);
     expect(c1Events.some((e) => 'actorName' in e || 'actorEmail' in e || 'customerName' in e)).toBe(false);
     const all = (await staff.get('/api/staff/audit')).json() as { customerId: string | null }[];
@@ -222,6 +222,11 @@ describe('ACC-17: the audit log records every action', () => {
       expect(refused.statusCode).toBe(403);
       expect(refused.json().error.code).toBe('STAFF_ONLY');
     }
+
+    // ACC-10, ACC-12: once her account is deleted, what she did still names her, marked as deleted
+    expect((await staff.delete(`/api/staff/users/${ids.liene}`)).statusCode).toBe(204);
+    const signedByLiene = (await staff.get(`/api/staff/audit?actorUserId=${ids.liene}&action=order.signed`)).json() as { actorName: string; actorDeleted: boolean }[];
+    expect(signedByLiene.map((e) => [e.actorName, e.actorDeleted])).toEqual([['Liene Krūmiņa', true]]);
   });
 });
 

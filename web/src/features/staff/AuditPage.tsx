@@ -125,16 +125,17 @@ function AuditTable({ events }: { events: AuditEvent[] }) {
   );
 }
 
-/** Who acted: the user's name (a link that narrows the trail to them) and e-mail; the id once they are deleted. */
+/** Who acted: the user's name (a link that narrows the trail to them) and e-mail. */
 function Actor({ event }: { event: AuditEvent }) {
   const { t } = useTranslation('staff');
   if (!event.actorUserId) return <>{t('audit.system')}</>;
-  if (!event.actorName) return <code title={t('audit.deletedUser')}>{event.actorUserId}</code>;
   return (
     <>
-      <Link to={`/staff/audit?actorUserId=${encodeURIComponent(event.actorUserId)}`} title={event.actorUserId}>{event.actorName}</Link>
+      <Link to={`/staff/audit?actorUserId=${encodeURIComponent(event.actorUserId)}`} title={event.actorUserId}>
+        {event.actorName ?? event.actorUserId}
+      </Link>
       <br />
-      <span className="muted">{event.actorEmail}</span>
+      <span className="muted">{event.actorEmail}{event.actorDeleted ? ` · ${t('audit.deletedUser')}` : ''}</span>
     </>
   );
 }

@@ -70,9 +70,10 @@ export interface AuditEvent {
   objectId: string | null;
   ip: string | null;
   details: Record<string, unknown>;
-  /** null when the user (or customer) has been deleted since: then only the id above is left */
+  /** the acting user's name and e-mail (null for the system) and whether the account was deleted since */
   actorName: string | null;
   actorEmail: string | null;
+  actorDeleted: boolean;
   customerName: string | null;
 }
 
