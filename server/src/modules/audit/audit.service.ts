@@ -168,6 +168,12 @@ export interface AuditQuery {
   limit: number;
 }
 
+/** Staff also find events by what they know: the acting user's e-mail and the customer number. */
+export interface StaffAuditQuery extends AuditQuery {
+  actorEmail?: string;
+  customerNumber?: string;
+}
+
 /** The events that match `query`, newest first, as customers and users see them. */
 export async function searchAuditEvents(db: Db, query: AuditQuery) {
   const rows = await matchingEvents(db, query).selectAll('audit_events').execute();
@@ -178,10 +184,13 @@ export async function searchAuditEvents(db: Db, query: AuditQuery) {
  * For staff: the same events with the acting user's name, e-mail and whether the account has been deleted
  * since (its row stays, ACC-12), and the customer's name.
  */
-export async function searchAuditEventsWithNames(db: Db, query: AuditQuery) {
-  const rows = await matchingEvents(db, query)
+export async function searchAuditEventsWithNames(db: Db, query: StaffAuditQuery) {
+  let q = matchingEvents(db, query)
     .leftJoin('users as actor', 'actor.id', 'audit_events.actor_user_id')
-    .leftJoin('customers as customer', 'customer.id', 'audit_events.customer_id')
+    .leftJoin('customers as customer', 'customer.id', 'audit_events.customer_id');
+  if (query.actorEmail) q = q.where(sql`lower(actor.email)`, '=', query.actorEmail.trim().toLowerCase());
+  if (query.customerNumber) q = q.where('customer.customer_number', '=', query.customerNumber.trim());
+  const rows = await q
     .selectAll('audit_events')
     .select(['actor.full_name as actor_name', 'actor.email as actor_email', 'actor.status as actor_status', 'customer.name as customer_name'])
     .execute();

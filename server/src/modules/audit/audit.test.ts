@@ -208,6 +208,12 @@ describe('ACC-17: the audit log records every action', () => {
     expect(invitations.map((e) => [e.actorName, e.actorEmail, e.actorDeleted])).toEqual([['Jānis Bērziņš', 'janis@demo.example', false], ['Jānis Bērziņš', 'janis@demo.example', false]]);
     expect(invitations.filter((e) => e.customerId === c1).every((e) => e.customerName === 'Jānis Bērziņš')).toBe(true);
     expect(c1Events.some((e) => 'actorName' in e || 'actorEmail' in e || 'customerName' in e)).toBe(false);
+    // and find them by what they know: the user's e-mail (any case) and the customer number
+    const byEmail = (await staff.get(`/api/staff/audit?actorEmail=${encodeURIComponent('Janis@Demo.Example')}&action=user.invited`)).json() as { seq: number }[];
+    expect(byEmail.map((e) => e.seq)).toEqual(byActor.json().map((e: { seq: number }) => e.seq));
+    const byNumber = (await staff.get('/api/staff/audit?customerNumber=C-100001')).json() as { seq: number }[];
+    expect(byNumber.map((e) => e.seq)).toEqual(c1Events.map((e) => e.seq));
+    expect((await staff.get('/api/staff/audit?customerNumber=C-999999')).json()).toEqual([]);
     const all = (await staff.get('/api/staff/audit')).json() as { customerId: string | null }[];
     expect(new Set(all.map((e) => e.customerId)).size).toBeGreaterThan(2); // every customer's and none
     const from = new Date(Date.parse('2026-11-23T10:02:00Z')).toISOString();

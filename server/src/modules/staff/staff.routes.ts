@@ -126,6 +126,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) =>
     schema: {
       querystring: Type.Object({
         customerId: Type.Optional(Id), actorUserId: Type.Optional(Id), action: Type.Optional(Text(100)),
+        customerNumber: Type.Optional(Text(40)), actorEmail: Type.Optional(Text(254)),
         from: Type.Optional(IsoDateTime), to: Type.Optional(IsoDateTime), beforeSeq: Type.Optional(Type.Integer({ minimum: 1 })),
       }),
     },
@@ -133,6 +134,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) =>
     const q = request.query;
     return searchAuditEventsWithNames(deps.db, {
       customerId: q.customerId, actorUserId: q.actorUserId, action: q.action, beforeSeq: q.beforeSeq,
+      customerNumber: q.customerNumber, actorEmail: q.actorEmail,
       from: q.from ? new Date(q.from) : undefined,
       to: q.to ? new Date(q.to) : undefined, // exclusive
       limit: 500,

@@ -13,15 +13,20 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const FILTERS = ['customerId', 'actorUserId', 'action', 'from', 'to'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * The API query: ids and action as typed; the dates are Riga calendar days, sent as the UTC instants
- * where they begin ("to" is inclusive here, so it becomes the start of the following day).
+ * The API query. The customer filter takes a customer number or an id, the user filter an e-mail or an id
+ * (links from other pages carry ids); the action as typed. The dates are Riga calendar days, sent as the
+ * UTC instants where they begin ("to" is inclusive here, so it becomes the start of the following day).
  */
 function auditQuery(filters: Filters): string {
   const query = new URLSearchParams();
-  for (const key of ['customerId', 'actorUserId', 'action'] as const) {
-    if (filters[key].trim()) query.set(key, filters[key].trim());
-  }
+  const customer = filters.customerId.trim();
+  if (customer) query.set(UUID.test(customer) ? 'customerId' : 'customerNumber', customer);
+  const actor = filters.actorUserId.trim();
+  if (actor) query.set(actor.includes('@') ? 'actorEmail' : 'actorUserId', actor);
+  if (filters.action.trim()) query.set('action', filters.action.trim());
   const from = filters.from ? rigaDayStartUtcIso(filters.from) : null;
   const to = ISO_DATE.test(filters.to) ? rigaDayStartUtcIso(nextDate(filters.to)) : null;
   if (from) query.set('from', from);
