@@ -31,6 +31,14 @@ async function withPage(run: (page: Page, errors: string[]) => Promise<void>, op
   }
 }
 
+/** Logs in on the login page in English and waits for the page the portal lands on. */
+async function logInAs(page: Page, email: string, landing: string) {
+  await page.goto('/login');
+  await chooseEnglish(page);
+  expect(await tryLogIn(page, email, DEMO_PASSWORD)).toBe(200);
+  await waitForPath(page, landing);
+}
+
 /** Login page → "Log in with bank / eID" → the demo bank's page → the chosen identity. */
 async function logInAtDemoBank(page: Page, identity: string) {
   await page.goto('/login');
@@ -70,10 +78,7 @@ describe('bank / eID login', () => {
 describe('back office', () => {
   it('staff, ACC-13, ACC-17: customer service finds the customer "Bērziņš", sees the portal users and the customer\'s audit trail; the back office pages pass axe and its menu works from each of them', async () => {
     await withPage(async (page) => {
-      await page.goto('/login');
-      await chooseEnglish(page);
-      expect(await tryLogIn(page, 'service@demo.example', DEMO_PASSWORD)).toBe(200);
-      await waitForPath(page, '/staff');
+      await logInAs(page, 'service@demo.example', '/staff');
       expect(await visibleText(page.getByText('Signed in as customer service'))).toBeTruthy();
       await visibleText(page.getByRole('heading', { level: 1, name: 'Find a customer' }));
       await expectNoSeriousA11yViolations(page, 'the back office search page');
@@ -158,10 +163,7 @@ describe('small screens', () => {
 
   it('responsive: the customer\'s pages at 360×740 have no horizontal scroll (wide tables scroll inside their box) and pass axe, in lv and ru', async () => {
     await withPage(async (page) => {
-      await page.goto('/login');
-      await chooseEnglish(page);
-      expect(await tryLogIn(page, 'janis@demo.example', DEMO_PASSWORD)).toBe(200);
-      await waitForPath(page, '/');
+      await logInAs(page, 'janis@demo.example', '/');
       const paths = ['/', '/contracts', '/users', '/contact', '/orders', '/notices', '/profile', '/activity'];
       expect(await phoneWidths(page, paths)).toEqual(fitsThePhone(paths));
     }, phone);
@@ -169,10 +171,7 @@ describe('small screens', () => {
 
   it('responsive: the back office at 360×740 has no horizontal scroll and passes axe, in lv and ru', async () => {
     await withPage(async (page) => {
-      await page.goto('/login');
-      await chooseEnglish(page);
-      expect(await tryLogIn(page, 'admin@demo.example', DEMO_PASSWORD)).toBe(200);
-      await waitForPath(page, '/staff');
+      await logInAs(page, 'admin@demo.example', '/staff');
       const paths = ['/staff', '/staff/customers/new', '/staff/import', '/staff/audit', '/staff/error-reports', '/staff/terms', '/staff/maintenance'];
       expect(await phoneWidths(page, paths)).toEqual(fitsThePhone(paths));
     }, phone);
