@@ -6,6 +6,7 @@ import * as auditChainHead from './migrations/2026_11_23_1700_audit_chain_head.j
 import * as auditAppendInOneStatement from './migrations/2026_11_23_1900_audit_append_in_one_statement.js';
 import * as auditCheckpoints from './migrations/2026_11_23_2000_audit_checkpoints.js';
 import * as rateLimitsUnlogged from './migrations/2026_11_23_2100_rate_limits_unlogged.js';
+import * as totpLastStep from './migrations/2026_11_30_1200_totp_last_step.js';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx behave the same. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_1900_audit_append_in_one_statement': auditAppendInOneStatement,
   '2026_11_23_2000_audit_checkpoints': auditCheckpoints,
   '2026_11_23_2100_rate_limits_unlogged': rateLimitsUnlogged,
+  '2026_11_30_1200_totp_last_step': totpLastStep,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -53,6 +53,8 @@ export interface UserRow {
   last_login_at: Timestamp | null;
   totp_secret: string | null;
   totp_enabled: boolean;
+  /** the 30-second step of the last accepted second-factor code: only a later one is accepted */
+  totp_last_step: number | null;
   staff_role: StaffRole | null;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -1,4 +1,3 @@
-import { authenticator } from 'otplib';
 import { formatRigaDateTime } from '@up/common';
 import type { Deps } from '../../deps.js';
 import { AppError, forbidden } from '../../infra/errors.js';
@@ -12,6 +11,7 @@ import type { ActiveMembershipOfUser } from './memberships.repository.js';
 import { findLoginCandidate } from './login-lookup.js';
 import { newSession, sessionUserOfNewLogin, type SessionUser } from './sessions.service.js';
 import { findUserByEmail } from './users.repository.js';
+import { totpStep } from './totp.js';
 import type { Language } from '@up/operators';
 import { rigaDate } from '@up/common/riga-time';
 import { sql } from 'kysely';
@@ -174,18 +174,39 @@ async function countUnknownAddressFailure(deps: Deps, email: string, now: Date):
   });
 }
 
-/** The second step of a login with TOTP enabled. Wrong codes are limited to 5 per 5 minutes per user. */
+/**
+ * The second step of a login with TOTP enabled. Attempts are limited to 5 per 5 minutes per user, and each
+ * code works once: a code of the same or an earlier time step than the last one accepted is refused.
+ */
 export async function verifySecondFactor(deps: Deps, session: { sessionIdHash: string; userId: string }, code: string, actor: Actor): Promise<void> {
   const now = deps.clock.now();
   await enforceRateLimit(deps.db, `totp:${session.userId}`, 5, 300, now);
   const user = await deps.db.selectFrom('users').select(['totp_secret', 'totp_enabled']).where('id', '=', session.userId).executeTakeFirstOrThrow();
-  if (!user.totp_enabled || !user.totp_secret || !authenticator.check(code.replace(/\s/g, ''), user.totp_secret)) {
-    await deps.db.transaction().execute((trx) =>
-      recordAudit(trx, actor, { action: 'login.second_factor_failed', objectType: 'user', objectId: session.userId }, now));
+  const step = user.totp_enabled && user.totp_secret ? totpStep(code, user.totp_secret) : null;
+  if (step === null) {
+    await recordSecondFactorFailure(deps, actor, session.userId, 'invalid', now);
     throw new AppError('SECOND_FACTOR_INVALID', 401, 'The code is not right; try the current one from your app');
   }
-  await deps.db.transaction().execute(async (trx) => {
+  const accepted = await deps.db.transaction().execute(async (trx) => {
+    // claiming the step in the row makes a replay lose even when it arrives at the same moment
+    const claimed = await trx
+      .updateTable('users')
+      .set({ totp_last_step: step })
+      .where('id', '=', session.userId)
+      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+      .executeTakeFirst();
+    if (claimed.numUpdatedRows === 0n) return false;
     await trx.updateTable('sessions').set({ second_factor_pending: false }).where('id_hash', '=', session.sessionIdHash).execute();
     await recordAudit(trx, actor, { action: 'login.second_factor_passed', objectType: 'user', objectId: session.userId }, now);
+    return true;
   });
+  if (!accepted) {
+    await recordSecondFactorFailure(deps, actor, session.userId, 'used', now);
+    throw new AppError('SECOND_FACTOR_REUSED', 401, 'This code has been used already; wait for the next one in your app');
+  }
+}
+
+function recordSecondFactorFailure(deps: Deps, actor: Actor, userId: string, reason: 'invalid' | 'used', now: Date) {
+  return deps.db.transaction().execute((trx) =>
+    recordAudit(trx, actor, { action: 'login.second_factor_failed', objectType: 'user', objectId: userId, details: { reason } }, now));
 }

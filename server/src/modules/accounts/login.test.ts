@@ -212,13 +212,16 @@ describe('sessions', () => {
 });
 
 describe('second factor (TOTP)', () => {
-  async function enableTotp(client: TestClient): Promise<string> {
+  /** The code an authenticator app shows `steps` 30-second steps after the moment `epoch`. */
+  const codeAt = (secret: string, epoch: number, steps = 0) => authenticator.clone({ epoch: epoch + steps * 30_000 }).generate(secret);
+
+  async function enableTotp(client: TestClient, epoch = Date.now()): Promise<string> {
     const setup = await client.post('/api/me/totp/setup');
     expect(setup.statusCode).toBe(200);
     const { secret, otpauthUrl, qrCode } = setup.json() as { secret: string; otpauthUrl: string; qrCode: string };
     expect(otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
     expect(qrCode).toMatch(/^data:image\/svg\+xml;base64,/); // what it encodes: infra/qr-code.test.ts
-    expect((await client.post('/api/me/totp/enable', { code: authenticator.generate(secret) })).statusCode).toBe(204);
+    expect((await client.post('/api/me/totp/enable', { code: codeAt(secret, epoch) })).statusCode).toBe(204);
     return secret;
   }
 
@@ -248,16 +251,50 @@ describe('second factor (TOTP)', () => {
 
   it('ACC-16: a wrong second-factor code answers 401 and the right one completes the login', async () => {
     const { client, customerId } = await loggedIn();
-    const secret = await enableTotp(client);
+    const epoch = Date.now();
+    const secret = await enableTotp(client, epoch);
     const next = t.client('10.0.0.9');
     await next.login(JANIS, PASSWORD);
     const wrong = await next.post('/api/auth/second-factor', { code: wrongCode(secret) });
     expect(wrong.statusCode).toBe(401);
     expect((await next.get(`/api/customers/${customerId}/summary`)).statusCode).toBe(403);
-    const right = await next.post('/api/auth/second-factor', { code: authenticator.generate(secret) });
+    const right = await next.post('/api/auth/second-factor', { code: codeAt(secret, epoch, 1) }); // the app's next code
     expect(right.statusCode).toBe(200);
     expect(right.json().user.secondFactorPending).toBe(false);
     expect((await next.get(`/api/customers/${customerId}/summary`)).statusCode).toBe(200);
     expect((await next.get('/api/session')).json().user.secondFactorPending).toBe(false);
+  });
+
+  // Codes are fixed against one moment (epoch): should a 30-second boundary pass during the test, the
+  // server's window of one step either side still holds each of them on the same side of the last one used.
+  it('ACC-16: each code works once (RFC 6238 §5.2): the code that turned TOTP on, or one a login used, is refused next time; a later one passes', async () => {
+    const { client } = await loggedIn();
+    const epoch = Date.now();
+    const secret = await enableTotp(client, epoch);
+    const first = t.client('10.0.0.9');
+    await first.login(JANIS, PASSWORD);
+    const replayed = await first.post('/api/auth/second-factor', { code: codeAt(secret, epoch) });
+    expect(replayed.statusCode).toBe(401);
+    expect(errorOf(replayed).code).toBe('SECOND_FACTOR_REUSED');
+    expect((await first.post('/api/auth/second-factor', { code: codeAt(secret, epoch, 1) })).statusCode).toBe(200);
+
+    const second = t.client('10.0.0.10');
+    await second.login(JANIS, PASSWORD);
+    expect(errorOf(await second.post('/api/auth/second-factor', { code: codeAt(secret, epoch, 1) })).code).toBe('SECOND_FACTOR_REUSED');
+    expect(errorOf(await second.post('/api/auth/second-factor', { code: codeAt(secret, epoch, 4) })).code).toBe('SECOND_FACTOR_INVALID'); // beyond the window
+    const failures = await t.deps.db.selectFrom('audit_events').select('details').where('action', '=', 'login.second_factor_failed').orderBy('seq').execute();
+    expect(failures.map((e) => e.details)).toEqual([{ reason: 'used' }, { reason: 'used' }, { reason: 'invalid' }]);
+  });
+
+  it('ACC-16: the same new code sent by two logins at once completes only one of them', async () => {
+    const { client } = await loggedIn();
+    const epoch = Date.now();
+    const secret = await enableTotp(client, epoch);
+    const [a, b] = [t.client('10.0.0.9'), t.client('10.0.0.10')];
+    await a.login(JANIS, PASSWORD);
+    await b.login(JANIS, PASSWORD);
+    const code = codeAt(secret, epoch, 1);
+    const answers = await Promise.all([a.post('/api/auth/second-factor', { code }), b.post('/api/auth/second-factor', { code })]);
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 401]);
   });
 });

@@ -12,6 +12,7 @@ import { effectiveRights } from './accounts.policy.js';
 import { passwordExpired } from './password-policy.js';
 import { currentTermsVersion } from '../terms/terms.service.js';
 import { qrCodeDataUrl } from '../../infra/qr-code.js';
+import { totpStep } from './totp.js';
 
 /**
  * What the web app needs to know about the logged-in user, in one answer. `memberships`: the user's active
@@ -143,7 +144,7 @@ export async function linkAnotherCustomer(
 /** Optional TOTP second factor: set up (secret shown once), confirmed with a first code, turned off with the password. */
 export async function startTotpSetup(deps: Deps, session: SessionUser) {
   const secret = authenticator.generateSecret();
-  await deps.db.updateTable('users').set({ totp_secret: secret }).where('id', '=', session.userId).where('totp_enabled', '=', false).execute();
+  await deps.db.updateTable('users').set({ totp_secret: secret, totp_last_step: null }).where('id', '=', session.userId).where('totp_enabled', '=', false).execute();
   const otpauthUrl = authenticator.keyuri(session.email, deps.operator.portalName, secret);
   return { secret, otpauthUrl, qrCode: qrCodeDataUrl(otpauthUrl) };
 }
@@ -152,9 +153,11 @@ export async function enableTotp(deps: Deps, session: SessionUser, code: string,
   const now = deps.clock.now();
   const user = await findUserById(deps.db, session.userId);
   if (!user?.totp_secret || user.totp_enabled) throw new AppError('TOTP_NOT_STARTED', 409, 'Start the set-up first');
-  if (!authenticator.check(code.replace(/\s/g, ''), user.totp_secret)) throw invalidField('code', 'the code is not right', 'SECOND_FACTOR_INVALID');
+  const step = totpStep(code, user.totp_secret);
+  if (step === null) throw invalidField('code', 'the code is not right', 'SECOND_FACTOR_INVALID');
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ totp_enabled: true, updated_at: now }).where('id', '=', user.id).execute();
+    // the code that turned it on counts as used: the next login needs a later one
+    await trx.updateTable('users').set({ totp_enabled: true, totp_last_step: step, updated_at: now }).where('id', '=', user.id).execute();
     await recordAudit(trx, actor, { action: 'second_factor.enabled', objectType: 'user', objectId: user.id }, now);
   });
 }
@@ -164,7 +167,7 @@ export async function disableTotp(deps: Deps, session: SessionUser, password: st
   const user = await findUserById(deps.db, session.userId);
   if (!user || !(await verifyPassword(user.password_hash, password))) throw invalidField('password', 'wrong password', 'WRONG_PASSWORD');
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ totp_enabled: false, totp_secret: null, updated_at: now }).where('id', '=', user.id).execute();
+    await trx.updateTable('users').set({ totp_enabled: false, totp_secret: null, totp_last_step: null, updated_at: now }).where('id', '=', user.id).execute();
     await recordAudit(trx, actor, { action: 'second_factor.disabled', objectType: 'user', objectId: user.id }, now);
   });
 }
