@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { authenticator } from 'otplib';
 import { DEMO_PASSWORD, startPortal, type Portal } from './support/portal.js';
 import { chooseEnglish, collectPageErrors, launchBrowser, newContext, visibleText, waitForPath } from './support/browser.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
@@ -113,6 +114,36 @@ describe('back office', () => {
       await waitForPath(page, '/staff');
       await visibleText(page.getByRole('heading', { level: 1, name: 'Find a customer' }));
     }, { axe: true });
+  });
+});
+
+describe('second factor', () => {
+  it('ACC-16: Marta turns on the second factor from the QR code\'s key; her next login asks for a code, refuses the used one and takes the next', async () => {
+    await withPage(async (page) => {
+      await logInAs(page, 'marta@demo.example', '/');
+      await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Profile and security' }).click();
+      const section = page.getByRole('region', { name: 'Second factor (authenticator app)' });
+      await section.getByRole('button', { name: 'Set up' }).click();
+      await section.getByRole('img', { name: 'QR code for the authenticator app' }).waitFor();
+      const secret = await visibleText(section.locator('code.secret').first());
+      const epoch = Date.now();
+      const codeAt = (steps: number) => authenticator.clone({ epoch: epoch + steps * 30_000 }).generate(secret);
+      await section.getByLabel('Code', { exact: true }).fill(codeAt(0));
+      await section.getByRole('button', { name: 'Turn on' }).click();
+      await visibleText(section.getByText('The second factor is on.'));
+
+      await page.getByRole('button', { name: 'Log out' }).click();
+      await waitForPath(page, '/login');
+      expect(await tryLogIn(page, 'marta@demo.example', DEMO_PASSWORD)).toBe(200);
+      await visibleText(page.getByRole('heading', { name: 'Second step: code' }));
+      await page.getByLabel('Code', { exact: true }).fill(codeAt(0));
+      await page.getByRole('button', { name: 'Confirm' }).click();
+      await visibleText(page.getByText('This code has been used already. Wait for the next code in your app.'));
+      await page.getByLabel('Code', { exact: true }).fill(codeAt(1));
+      await page.getByRole('button', { name: 'Confirm' }).click();
+      await waitForPath(page, '/');
+      await visibleText(page.getByRole('heading', { level: 1, name: 'Overview' }));
+    });
   });
 });
 
