@@ -37,6 +37,7 @@ function auditQuery(filters: Filters): string {
 /** ACC-17: the audit trail, filtered; the filters live in the address so a customer page can link here. */
 export default function AuditPage() {
   const { t } = useTranslation('staff');
+  const actions = useAuditActions();
   const [params, setParams] = useSearchParams();
   const applied = Object.fromEntries(FILTERS.map((key) => [key, params.get(key) ?? ''])) as Filters;
   const { values, setValues, bind } = useFields<Filters>(applied);
@@ -65,7 +66,7 @@ export default function AuditPage() {
         <div className="staff-grid">
           <TextField {...bind('customerId')} label={t('audit.customerId')} />
           <TextField {...bind('actorUserId')} label={t('audit.actorUserId')} />
-          <TextField {...bind('action')} label={t('audit.action')} hint={t('audit.actionHint')} />
+          <TextField {...bind('action')} label={t('audit.action')} hint={t('audit.actionHint')} suggestions={actions} />
           <TextField {...bind('from')} type="date" label={t('audit.from')} />
           <TextField {...bind('to')} type="date" label={t('audit.to')} />
         </div>
@@ -118,7 +119,10 @@ function AuditTable({ events }: { events: AuditEvent[] }) {
                   </Link>
                 ) : ''}
               </td>
-              <td><code>{e.action}</code></td>
+              <td>
+                <ActionLabel action={e.action} />
+                <code>{e.action}</code>
+              </td>
               <td>{e.objectType ? <code>{e.objectType}{e.objectId ? ` ${e.objectId}` : ''}</code> : ''}</td>
               <td>{e.ip ?? ''}</td>
               <td><Details details={e.details} /></td>
@@ -128,6 +132,26 @@ function AuditTable({ events }: { events: AuditEvent[] }) {
       </table>
     </TableWrap>
   );
+}
+
+type AuditActionTexts = Record<string, string | Record<string, string>>;
+
+/**
+ * The action names the portal records, each with its label in the page's language: the same texts the
+ * customers' activity page shows (auditAction in the main translations).
+ */
+function useAuditActions(): { value: string; label: string }[] {
+  const { t, i18n } = useTranslation();
+  const texts = (i18n.getResourceBundle('en', 'translation') as { auditAction: AuditActionTexts }).auditAction;
+  return Object.entries(texts).flatMap(([group, names]) =>
+    (typeof names === 'string' ? [group] : Object.keys(names).map((name) => `${group}.${name}`))
+      .map((action) => ({ value: action, label: t(`auditAction.${action}`) })));
+}
+
+function ActionLabel({ action }: { action: string }) {
+  const { t } = useTranslation();
+  const label = t(`auditAction.${action}`, { defaultValue: '' });
+  return label ? <>{label}<br /></> : null;
 }
 
 /** Who acted: the user's name (a link that narrows the trail to them) and e-mail. */

@@ -45,11 +45,19 @@ export function TextField(props: FieldProps & {
   type?: 'text' | 'email' | 'tel' | 'password' | 'date' | 'datetime-local' | 'search';
   autoComplete?: string;
   inputMode?: 'text' | 'numeric' | 'email' | 'tel';
+  /** values the browser offers while typing (a datalist); any other value may still be typed */
+  suggestions?: { value: string; label: string }[];
 }) {
   const id = useId() + props.name;
   return (
     <FieldShell id={id} label={props.label} hint={props.hint} error={props.error} required={props.required}>
+      {props.suggestions ? (
+        <datalist id={`${id}-suggestions`}>
+          {props.suggestions.map((option) => <option key={option.value} value={option.value} label={option.label} />)}
+        </datalist>
+      ) : null}
       <input
+        list={props.suggestions ? `${id}-suggestions` : undefined}
         id={id}
         name={props.name}
         type={props.type ?? 'text'}
