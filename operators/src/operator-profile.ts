@@ -76,6 +76,11 @@ export interface OperatorProfile {
     stepUpOrderTypes: OrderType[];
     /** ACC-12: delete accounts with no active contract and no login for this many days */
     inactiveAccountDeletionDays: number;
+    /**
+     * Staff reach every customer's data, so they must log in with a second factor (TOTP): without one set
+     * up, a password login reaches only the profile, where it is set up.
+     */
+    staffSecondFactorRequired: boolean;
   };
   /** OPS-1: the terms of use shipped with the profile; the first version is published at start. */
   terms: {

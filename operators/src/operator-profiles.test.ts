@@ -77,7 +77,12 @@ describe('operator profiles', () => {
       bankLoginRequiresContractTypes: ['electricity_supply'],
       stepUpOrderTypes: ['contract_conclusion'],
       inactiveAccountDeletionDays: 365,
+      staffSecondFactorRequired: false,
     });
+  });
+
+  it('the production profiles require a second factor for staff; the demo (printed staff logins) does not', () => {
+    for (const p of profiles) expect(p.rules.staffSecondFactorRequired, p.id).toBe(p.id !== 'demo');
   });
 
   it('ACC-6: e-sakari forces a password change every 90 days, elektrum only recommends it (null)', () => {

@@ -174,6 +174,8 @@ export const demoProfile: OperatorProfile = {
     bankLoginRequiresContractTypes: ['electricity_supply'],
     stepUpOrderTypes: ['contract_conclusion'],
     inactiveAccountDeletionDays: 365,
+    // Off so that the printed demo staff logins work without an authenticator app; on in production profiles.
+    staffSecondFactorRequired: false,
   },
   terms: {
     version: '1.0',

@@ -195,6 +195,7 @@ export const eSakariProfile: OperatorProfile = {
     bankLoginRequiresContractTypes: ['radio_permit'],
     stepUpOrderTypes: [],
     inactiveAccountDeletionDays: 365,
+    staffSecondFactorRequired: true,
   },
   terms: {
     version: '1.0',

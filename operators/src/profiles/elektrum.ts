@@ -222,6 +222,7 @@ export const elektrumProfile: OperatorProfile = {
     bankLoginRequiresContractTypes: ['electricity_supply'],
     stepUpOrderTypes: ['contract_conclusion'],
     inactiveAccountDeletionDays: 365,
+    staffSecondFactorRequired: true,
   },
   terms: {
     version: '1.0',

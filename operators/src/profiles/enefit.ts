@@ -195,6 +195,7 @@ export const enefitProfile: OperatorProfile = {
     bankLoginRequiresContractTypes: ['electricity_supply', 'gas_supply'],
     stepUpOrderTypes: ['contract_conclusion'],
     inactiveAccountDeletionDays: 365,
+    staffSecondFactorRequired: true,
   },
   terms: {
     version: '1.0',

@@ -216,6 +216,7 @@ export const sadalesTiklsProfile: OperatorProfile = {
     stepUpOrderTypes: ['contract_conclusion', 'contract_amendment', 'document_signing'],
     // Seed 8.3: no active contract and unused for over a year.
     inactiveAccountDeletionDays: 365,
+    staffSecondFactorRequired: true,
   },
   terms: {
     version: '1.0',

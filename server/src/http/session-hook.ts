@@ -6,7 +6,7 @@ import { AppError, forbidden, notFound, unauthorized } from '../infra/errors.js'
 import { safeEqual } from '../infra/ids.js';
 import { loadSession, type SessionUser } from '../modules/accounts/sessions.service.js';
 import type { ActiveMembership } from '../modules/accounts/memberships.repository.js';
-import { hasPermission } from '../modules/accounts/accounts.policy.js';
+import { hasPermission, staffSecondFactorMissing } from '../modules/accounts/accounts.policy.js';
 import { passwordExpired } from '../modules/accounts/password-policy.js';
 import type { Actor } from '../modules/audit/audit.service.js';
 import './route-access.js';
@@ -69,12 +69,12 @@ export const sessionHook = fp(async (app: FastifyInstance, deps: Deps) => {
       }
     }
     if (access === 'user') return;
-    if (access === 'staff') {
-      if (!session.staffRole) throw forbidden('STAFF_ONLY', 'Only staff may do this');
-      return;
-    }
-    if (access === 'administrator') {
-      if (session.staffRole !== 'administrator') throw forbidden('ADMINISTRATOR_ONLY', 'Only administrators may do this');
+    if (access === 'staff' || access === 'administrator') {
+      if (access === 'staff' && !session.staffRole) throw forbidden('STAFF_ONLY', 'Only staff may do this');
+      if (access === 'administrator' && session.staffRole !== 'administrator') throw forbidden('ADMINISTRATOR_ONLY', 'Only administrators may do this');
+      if (staffSecondFactorMissing(session, deps.operator)) {
+        throw forbidden('SECOND_FACTOR_SETUP_REQUIRED', 'Set up the second factor in your profile before you use the back office');
+      }
       return;
     }
     if (!session.acceptedCurrentTerms) {

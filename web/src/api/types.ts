@@ -52,6 +52,8 @@ export interface SessionUser {
   authenticatedAt: string;
   secondFactorPending: boolean;
   mustChangePassword: boolean;
+  /** staff of an operator that requires a second factor, who have none set up yet: only the profile works */
+  secondFactorSetupRequired: boolean;
   mustAcceptTermsVersion: string | null;
   totpEnabled: boolean;
   activeCustomerId: string | null;

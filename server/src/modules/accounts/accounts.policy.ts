@@ -27,3 +27,14 @@ export function hasPermission(membership: ActiveMembership, permission: Customer
 export function effectiveRights(membership: ActiveMembership, operator: OperatorProfile): UserRight[] {
   return GRANTABLE_RIGHTS.filter((right) => hasPermission(membership, right, operator));
 }
+
+/**
+ * Where the operator requires it, staff who logged in with only a password and have no second factor set
+ * up reach nothing but their profile until they set one up (a bank/eID login is strong enough on its own).
+ */
+export function staffSecondFactorMissing(
+  session: { staffRole: string | null; totpEnabled: boolean; authMethod: 'password' | 'bank' },
+  operator: OperatorProfile,
+): boolean {
+  return operator.rules.staffSecondFactorRequired && session.staffRole !== null && !session.totpEnabled && session.authMethod === 'password';
+}

@@ -8,7 +8,7 @@ import { findActiveMembership, findMainMembership, listActiveMembershipsOfUser, 
 import { assertAcceptablePassword, storeNewPassword } from './password-change.js';
 import { deleteAllSessionsOfUser, listSessionsOfUser, type SessionUser } from './sessions.service.js';
 import { findUserById, insertMembership } from './users.repository.js';
-import { effectiveRights } from './accounts.policy.js';
+import { effectiveRights, staffSecondFactorMissing } from './accounts.policy.js';
 import { passwordExpired } from './password-policy.js';
 import { currentTermsVersion } from '../terms/terms.service.js';
 import { qrCodeDataUrl } from '../../infra/qr-code.js';
@@ -39,6 +39,7 @@ export async function describeSession(deps: Deps, session: SessionUser, membersh
     passwordChangedAt: session.passwordChangedAt ? session.passwordChangedAt.toISOString() : null,
     mustAcceptTermsVersion: terms ? terms.version : null,
     totpEnabled: session.totpEnabled,
+    secondFactorSetupRequired: staffSecondFactorMissing(session, deps.operator),
     activeCustomerId: activeMemberships.some((m) => m.customer_id === session.activeCustomerId)
       ? session.activeCustomerId
       : (activeMemberships[0]?.customer_id ?? null),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authenticator } from 'otplib';
 import { createTestApp, type TestApp, type TestClient } from '../../test/test-app.js';
 import { DEMO_PASSWORD } from '../../db/demo-data.js';
 import { runDueJobs } from '../../jobs.js';
@@ -390,5 +391,45 @@ describe('ACC-12: the scheduled clean-up of idle accounts', () => {
     expect(await statusOf('zane@example.com')).toBe('active');
     expect(await statusOf('janis@demo.example')).toBe('active');
     expect(await jobRuns()).toEqual([{ period: '2027-11-23', result: 1 }, { period: '2027-11-24', result: 1 }]);
+  });
+});
+
+describe('a second factor for staff', () => {
+  let t: TestApp;
+  const { loginAs } = helpers(() => t);
+  afterAll(async () => { await t?.close(); });
+
+  it('ACC-16, ACC-17: with the demo profile (rule off) staff work with a password alone', async () => {
+    t = await createTestApp();
+    const staff = await loginAs('service@demo.example');
+    expect((await staff.get('/api/session')).json().user.secondFactorSetupRequired).toBe(false);
+    expect((await staff.get('/api/staff/audit')).statusCode).toBe(200);
+    await t.close();
+  });
+
+  it('ACC-16: where the operator requires it, staff without one reach only their profile until they set it up; then the back office opens, and the next login asks for a code', async () => {
+    t = await createTestApp({ operator: { rules: { staffSecondFactorRequired: true } } });
+    const admin = await loginAs('admin@demo.example');
+    expect((await admin.get('/api/session')).json().user.secondFactorSetupRequired).toBe(true);
+    for (const refused of [await admin.get('/api/staff/audit'), await admin.post('/api/staff/terms', {})]) {
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error.code).toBe('SECOND_FACTOR_SETUP_REQUIRED');
+    }
+    const janis = await loginAs('janis@demo.example'); // customers are not asked
+    expect((await janis.get('/api/session')).json().user.secondFactorSetupRequired).toBe(false);
+
+    const { secret } = (await admin.post('/api/me/totp/setup')).json() as { secret: string };
+    const epoch = Date.now();
+    expect((await admin.post('/api/me/totp/enable', { code: authenticator.clone({ epoch }).generate(secret) })).statusCode).toBe(204);
+    expect((await admin.get('/api/staff/audit')).statusCode).toBe(200);
+    expect((await admin.get('/api/session')).json().user.secondFactorSetupRequired).toBe(false);
+
+    const next = await loginAs('admin@demo.example');
+    const pending = await next.get('/api/staff/audit');
+    expect(pending.statusCode).toBe(403);
+    expect(pending.json().error.code).toBe('SECOND_FACTOR_REQUIRED');
+    const code = authenticator.clone({ epoch: epoch + 30_000 }).generate(secret);
+    expect((await next.post('/api/auth/second-factor', { code })).statusCode).toBe(200);
+    expect((await next.get('/api/staff/audit')).statusCode).toBe(200);
   });
 });

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { NavLink, Outlet, Route, Routes } from 'react-router';
+import { Link, NavLink, Outlet, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { addResources } from '../../i18n/index.ts';
 import { Loading } from './components.tsx';
@@ -42,9 +42,10 @@ export default function StaffRoutes() {
 
 function StaffLayout() {
   const { t } = useTranslation('staff');
-  const { role, isLoading } = useStaffRole();
+  const { role, isLoading, secondFactorSetupRequired } = useStaffRole();
   if (isLoading) return <Loading />;
   if (!role) return <p className="error" role="alert">{t('common.notStaff')}</p>;
+  if (secondFactorSetupRequired) return <SecondFactorFirst />;
   return (
     <div className="staff">
       {/* Absolute links: under the /staff/* splat, React Router resolves this layout's relative links from
@@ -71,6 +72,18 @@ function StaffLayout() {
         </Suspense>
       </div>
     </div>
+  );
+}
+
+/** The operator requires a second factor for staff, and this staff member has none yet. */
+function SecondFactorFirst() {
+  const { t } = useTranslation('staff');
+  return (
+    <section className="card" aria-labelledby="staff-second-factor-title">
+      <h1 id="staff-second-factor-title">{t('secondFactorFirst.title')}</h1>
+      <p>{t('secondFactorFirst.text')}</p>
+      <p><Link className="button" to="/profile">{t('secondFactorFirst.link')}</Link></p>
+    </section>
   );
 }
 

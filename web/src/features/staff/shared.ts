@@ -8,9 +8,10 @@ import type { StaffRole } from './types.ts';
 export { useLang };
 
 /** The staff role from GET /api/session (the shell's ['session'] query, which also keeps the CSRF token). */
-export function useStaffRole(): { role: StaffRole | null; isLoading: boolean } {
+export function useStaffRole(): { role: StaffRole | null; isLoading: boolean; secondFactorSetupRequired: boolean } {
   const session = useSession();
-  return { role: session.data?.user?.staffRole ?? null, isLoading: session.isLoading };
+  const user = session.data?.user;
+  return { role: user?.staffRole ?? null, isLoading: session.isLoading, secondFactorSetupRequired: user?.secondFactorSetupRequired ?? false };
 }
 
 /** An ISO instant as Riga date and time in the UI language; '' for null. */
