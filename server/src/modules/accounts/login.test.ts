@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { authenticator } from 'otplib';
+import { totpCodeAt } from '../../test/totp-codes.js';
 import { createTestApp, type TestApp, type TestClient } from '../../test/test-app.js';
 import { hashToken } from '../../infra/ids.js';
 
@@ -212,8 +213,6 @@ describe('sessions', () => {
 });
 
 describe('second factor (TOTP)', () => {
-  /** The code an authenticator app shows `steps` 30-second steps after the moment `epoch`. */
-  const codeAt = (secret: string, epoch: number, steps = 0) => authenticator.clone({ epoch: epoch + steps * 30_000 }).generate(secret);
 
   async function enableTotp(client: TestClient, epoch = Date.now()): Promise<string> {
     const setup = await client.post('/api/me/totp/setup');
@@ -221,7 +220,7 @@ describe('second factor (TOTP)', () => {
     const { secret, otpauthUrl, qrCode } = setup.json() as { secret: string; otpauthUrl: string; qrCode: string };
     expect(otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
     expect(qrCode).toMatch(/^data:image\/svg\+xml;base64,/); // what it encodes: infra/qr-code.test.ts
-    expect((await client.post('/api/me/totp/enable', { code: codeAt(secret, epoch) })).statusCode).toBe(204);
+    expect((await client.post('/api/me/totp/enable', { code: totpCodeAt(secret, epoch) })).statusCode).toBe(204);
     return secret;
   }
 
@@ -258,7 +257,7 @@ describe('second factor (TOTP)', () => {
     const wrong = await next.post('/api/auth/second-factor', { code: wrongCode(secret) });
     expect(wrong.statusCode).toBe(401);
     expect((await next.get(`/api/customers/${customerId}/summary`)).statusCode).toBe(403);
-    const right = await next.post('/api/auth/second-factor', { code: codeAt(secret, epoch, 1) }); // the app's next code
+    const right = await next.post('/api/auth/second-factor', { code: totpCodeAt(secret, epoch, 1) }); // the app's next code
     expect(right.statusCode).toBe(200);
     expect(right.json().user.secondFactorPending).toBe(false);
     expect((await next.get(`/api/customers/${customerId}/summary`)).statusCode).toBe(200);
@@ -273,15 +272,15 @@ describe('second factor (TOTP)', () => {
     const secret = await enableTotp(client, epoch);
     const first = t.client('10.0.0.9');
     await first.login(JANIS, PASSWORD);
-    const replayed = await first.post('/api/auth/second-factor', { code: codeAt(secret, epoch) });
+    const replayed = await first.post('/api/auth/second-factor', { code: totpCodeAt(secret, epoch) });
     expect(replayed.statusCode).toBe(401);
     expect(errorOf(replayed).code).toBe('SECOND_FACTOR_REUSED');
-    expect((await first.post('/api/auth/second-factor', { code: codeAt(secret, epoch, 1) })).statusCode).toBe(200);
+    expect((await first.post('/api/auth/second-factor', { code: totpCodeAt(secret, epoch, 1) })).statusCode).toBe(200);
 
     const second = t.client('10.0.0.10');
     await second.login(JANIS, PASSWORD);
-    expect(errorOf(await second.post('/api/auth/second-factor', { code: codeAt(secret, epoch, 1) })).code).toBe('SECOND_FACTOR_REUSED');
-    expect(errorOf(await second.post('/api/auth/second-factor', { code: codeAt(secret, epoch, 4) })).code).toBe('SECOND_FACTOR_INVALID'); // beyond the window
+    expect(errorOf(await second.post('/api/auth/second-factor', { code: totpCodeAt(secret, epoch, 1) })).code).toBe('SECOND_FACTOR_REUSED');
+    expect(errorOf(await second.post('/api/auth/second-factor', { code: totpCodeAt(secret, epoch, 4) })).code).toBe('SECOND_FACTOR_INVALID'); // beyond the window
     const failures = await t.deps.db.selectFrom('audit_events').select('details').where('action', '=', 'login.second_factor_failed').orderBy('seq').execute();
     expect(failures.map((e) => e.details)).toEqual([{ reason: 'used' }, { reason: 'used' }, { reason: 'invalid' }]);
   });
@@ -293,7 +292,7 @@ describe('second factor (TOTP)', () => {
     const [a, b] = [t.client('10.0.0.9'), t.client('10.0.0.10')];
     await a.login(JANIS, PASSWORD);
     await b.login(JANIS, PASSWORD);
-    const code = codeAt(secret, epoch, 1);
+    const code = totpCodeAt(secret, epoch, 1);
     const answers = await Promise.all([a.post('/api/auth/second-factor', { code }), b.post('/api/auth/second-factor', { code })]);
     expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 401]);
   });

@@ -121,7 +121,7 @@ function UserRow({ user, busy, onUnblock, onOpen }: {
   user: PortalUser;
   busy: boolean;
   onUnblock: () => void;
-  onOpen: (action: 'requireNewPassword' | 'block' | 'deny' | 'delete') => void;
+  onOpen: (action: Exclude<Action, 'unblock'>) => void;
 }) {
   const { t } = useTranslation('staff');
   const formatInstant = useFormatInstant();
