@@ -47,7 +47,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   installInputGuards(app);
   installMetrics(app);
   await app.register(cookie);
-  installSecurityHeaders(app, securityHeaders(deps.config, { allowBankFormPost: deps.bankLogin !== null }));
+  installSecurityHeaders(app, securityHeaders(deps.config, { formActionOrigins: deps.bankLogin ? [deps.bankLogin.providerOrigin] : [] }));
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

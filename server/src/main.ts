@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './db/demo-data.js';
 import { startDemoIdentityProvider } from './modules/accounts/demo-identity-provider.js';
 import { createOidcLogin } from './modules/accounts/oidc-login.js';
 import { startJobWorker } from './jobs.js';
+import { writeAuditCheckpoint } from './modules/audit/audit-checkpoints.js';
 import { SessionCache } from './modules/accounts/session-cache.js';
 
 /** Reads config, opens and migrates the database, starts the helpers dev needs, listens, closes gracefully. */
@@ -83,6 +84,16 @@ async function main() {
     await app.close();
     await mailCatcher?.close();
     await closeIdp?.();
+    // ACC-17: a process that runs the jobs signs what is still unsigned, so a clean stop leaves no events
+    // protected by the hash chain alone (after app.close: requests in flight have appended their events).
+    if (config.runJobs) {
+      try {
+        const checkpoint = await writeAuditCheckpoint(database.db, config.auditSigningKey, clock.now());
+        if (checkpoint) app.log.info({ auditCheckpoint: { ...checkpoint, signed_at: checkpoint.signed_at.toISOString() } }, 'audit checkpoint signed');
+      } catch (error) {
+        app.log.error({ err: error }, 'audit checkpoint at shutdown failed');
+      }
+    }
     await database.close();
     process.exit(0);
   };

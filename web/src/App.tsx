@@ -9,6 +9,7 @@ const RegisterPage = lazy(() => import('./features/auth/RegisterPage.tsx'));
 const ActivatePage = lazy(() => import('./features/auth/ActivatePage.tsx'));
 const ResetPasswordPage = lazy(() => import('./features/auth/ResetPasswordPage.tsx'));
 const ForgotPasswordPage = lazy(() => import('./features/auth/ForgotPasswordPage.tsx'));
+const ReportRegistrationPage = lazy(() => import('./features/auth/ReportRegistrationPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./features/auth/ChangePasswordPage.tsx'));
 const TermsPage = lazy(() => import('./features/terms/TermsPage.tsx'));
 const AcceptTermsPage = lazy(() => import('./features/terms/AcceptTermsPage.tsx'));
@@ -33,6 +34,7 @@ export function App() {
         <Route path="activate" element={<ActivatePage />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="report-registration" element={<ReportRegistrationPage />} />
         <Route path="terms" element={<TermsPage />} />
         <Route path="terms/:version" element={<TermsPage />} />
         <Route path="dev/mailbox" element={<MailboxPage />} />

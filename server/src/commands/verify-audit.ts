@@ -65,7 +65,7 @@ export async function runVerifyAudit(env: NodeJS.ProcessEnv = process.env, outpu
 }
 
 function describeCheckpoints(verdict: CheckpointVerdict & { ok: true }): string {
-  if (!verdict.newest) return 'no signed checkpoints yet (the hourly job signs the chain head)';
+  if (!verdict.newest) return 'no signed checkpoints yet (the job signs the chain head every 5 minutes while events are added)';
   return `${verdict.checkpoints} signed checkpoints match (newest: event ${verdict.newest.seq}, signed ${verdict.newest.signedAt.toISOString()})`;
 }
 

@@ -7,6 +7,7 @@ import * as auditAppendInOneStatement from './migrations/2026_11_23_1900_audit_a
 import * as auditCheckpoints from './migrations/2026_11_23_2000_audit_checkpoints.js';
 import * as rateLimitsUnlogged from './migrations/2026_11_23_2100_rate_limits_unlogged.js';
 import * as totpLastStep from './migrations/2026_11_30_1200_totp_last_step.js';
+import * as auditDefects from './migrations/2026_12_01_1200_audit_defects.js';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx behave the same. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_2000_audit_checkpoints': auditCheckpoints,
   '2026_11_23_2100_rate_limits_unlogged': rateLimitsUnlogged,
   '2026_11_30_1200_totp_last_step': totpLastStep,
+  '2026_12_01_1200_audit_defects': auditDefects,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -79,12 +79,14 @@ export interface MembershipRow {
   ended_at: Timestamp | null;
 }
 
-export type TokenPurpose = 'activation' | 'password_reset' | 'invitation';
+export type TokenPurpose = 'activation' | 'password_reset' | 'invitation' | 'registration_report';
 
 export interface OneTimeTokenRow {
   token_hash: string;
   purpose: TokenPurpose;
   user_id: string;
+  /** the customer a registration_report link is about; null for the other purposes */
+  customer_id: string | null;
   expires_at: Timestamp;
   used_at: Timestamp | null;
   created_at: Timestamp;
@@ -190,6 +192,22 @@ export interface OutboxEmailRow {
   last_error: string | null;
 }
 
+/** Failed logins of an address that has no account, counted like users.failed_logins (ACC-7). */
+export interface UnknownAddressLoginRow {
+  email: string;
+  failed_logins: number;
+  locked_until: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+/** A "forgot password" request waiting for the job worker (ACC-8). */
+export interface PasswordResetRequestRow {
+  id: string;
+  email: string;
+  ip: string | null;
+  requested_at: Timestamp;
+}
+
 export interface RateLimitBucketRow {
   key: string;
   window_start: Timestamp;
@@ -256,6 +274,8 @@ export interface Database {
   notice_reads: NoticeReadRow;
   outbox_emails: OutboxEmailRow;
   rate_limit_buckets: RateLimitBucketRow;
+  unknown_address_logins: UnknownAddressLoginRow;
+  password_reset_requests: PasswordResetRequestRow;
   job_runs: JobRunRow;
   audit_events: AuditEventRow;
   audit_chain_head: AuditChainHeadRow;

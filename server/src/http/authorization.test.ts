@@ -4,6 +4,8 @@
  * access must hold for a user of another customer, an additional user without rights, staff and anonymous.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestClient } from '../test/test-app.js';
@@ -109,6 +111,33 @@ describe('every route declares its access', () => {
   it('the API documentation is public', async () => {
     expect((await actors.anonymous.get('/api/docs/json')).statusCode).toBe(200);
     expect([200, 302]).toContain((await actors.anonymous.get('/api/docs')).statusCode);
+  });
+});
+
+/**
+ * The permission each customer route needs, as docs/API.md states it (its table "For a customer": one row per
+ * route, `| GET …/orders | member | …`), so that code and documentation cannot drift apart unnoticed.
+ * Seeing orders is for every user of the customer (GRD-6: the status is visible to the customer); signing one
+ * needs sign_orders (ACC-10, ACC-18).
+ */
+function documentedCustomerAccess(): Record<string, string> {
+  const text = readFileSync(fileURLToPath(new URL('../../../docs/API.md', import.meta.url)), 'utf8');
+  const section = text.slice(text.indexOf('## For a customer'), text.indexOf('\n## ', text.indexOf('## For a customer') + 1));
+  const rows = [...section.matchAll(/^\| (GET|POST|PUT|PATCH|DELETE) …(\S*) \| (\w+) \|/gm)];
+  return Object.fromEntries(rows.map(([, method, path, who]) => [`${method} /api/customers/:customerId${path}`, who]));
+}
+
+describe('customer routes need the documented permission', () => {
+  it('ACC-10: every customer route declares the permission docs/API.md gives it', () => {
+    const declared = Object.fromEntries(customerRoutes.map((route) => [label(route), route.access.customer]));
+    expect(declared).toEqual(documentedCustomerAccess());
+  });
+
+  it('ACC-10, GRD-6: an additional user without sign_orders sees the orders but cannot sign one', async () => {
+    expect((await actors.marta.get(`/api/customers/${ids.customerId}/orders`)).statusCode).toBe(200);
+    const signed = await actors.marta.post(`/api/customers/${ids.customerId}/orders`, { type: 'meter_reading', payload: {} });
+    expect(signed.statusCode).toBe(403);
+    expect(signed.json().error.code).toBe('RIGHT_MISSING');
   });
 });
 

@@ -12,6 +12,12 @@ export const Id = Type.String({ minLength: 1, maxLength: 100 });
 export const Token = Type.String({ minLength: 10, maxLength: 200 });
 export const LocalizedText = (maxLength = 20_000) =>
   Type.Object({ lv: Text(maxLength), en: Text(maxLength), ru: Text(maxLength) }, { additionalProperties: false });
+/**
+ * Every number a route takes has both bounds (malformed-input.test.ts checks it): unbounded, 99999999999999999999999
+ * passes as an integer and fails in SQL as a 500. (Infinity, from "1e400" in a query string, gets past the bounds
+ * in Ajv; input-guards.ts refuses it.) A bigint sequence number fits a safe integer.
+ */
+export const SequenceNumber = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
 export const Rights = Type.Array(Type.String({ maxLength: 40 }), { maxItems: 10 });
 
 export const CustomerParams = Type.Object({ customerId: Id });

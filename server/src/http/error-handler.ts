@@ -1,12 +1,15 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError } from '../infra/errors.js';
+import { uniqueViolationError } from './unique-violations.js';
 
 /**
  * One answer shape for every error: { error: { code, message, details } }. Schema failures name the field;
+ * a unique violation of a known constraint (a lost race) is the route's 409 (unique-violations.ts);
  * anything unexpected is logged and answered as a 500 that carries only the request id.
  */
 export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+  app.setErrorHandler((thrown: FastifyError | AppError, request, reply) => {
+    const error = uniqueViolationError(thrown, { method: request.method, url: request.routeOptions.url }) ?? thrown;
     if (error instanceof AppError) {
       if (error.status === 429 && error.details?.retryAfterSeconds) reply.header('retry-after', String(error.details.retryAfterSeconds));
       if (error.status >= 500) request.log.error({ err: error }, error.message);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestApp, type TestAppOptions, type TestClient } from '../test/test-app.js';
+import { createOidcLogin } from '../modules/accounts/oidc-login.js';
 
 const PASSWORD = 'Zilais-Kalns-73';
 const JANIS = 'janis@demo.example';
@@ -29,6 +30,13 @@ async function loggedInJanis(ip = '10.0.0.2'): Promise<TestClient> {
 
 async function janisRow() {
   return t.deps.db.selectFrom('users').select(['full_name', 'password_hash']).where('email', '=', JANIS).executeTakeFirstOrThrow();
+}
+
+/** The sources of the CSP's form-action directive. */
+function formActionOf(response: LightMyRequestResponse): string[] {
+  const directive = String(response.headers['content-security-policy']).split(';').find((d) => d.trim().startsWith('form-action '));
+  if (!directive) throw new Error('no form-action in the CSP');
+  return directive.trim().split(/\s+/).slice(1);
 }
 
 function cookieOf(response: LightMyRequestResponse, name: string) {
@@ -133,8 +141,50 @@ describe('security headers and cookies over plain http (development)', () => {
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(response.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('ACC-16: X-Frame-Options is DENY, in line with frame-ancestors \'none\'', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('ACC-16: without bank login a form may post to the portal only', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(formActionOf(response)).toEqual(["'self'"]);
+  });
+
+  it('ACC-16: /api/session answers carry Cache-Control: no-store, anonymous and logged in', async () => {
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/session' });
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.headers['cache-control']).toBe('no-store');
+    const client = await loggedInJanis();
+    const loggedIn = await client.get('/api/session');
+    expect(loggedIn.statusCode).toBe(200);
+    expect(loggedIn.json().user).toBeTruthy();
+    expect(loggedIn.headers['cache-control']).toBe('no-store');
+  });
+
+  it('ACC-16: authenticated answers with personal data (own sessions, customer contact) carry Cache-Control: no-store', async () => {
+    const client = t.client();
+    const login = await client.login(JANIS, PASSWORD);
+    expect(login.headers['cache-control']).toBe('no-store');
+    const customerId = (login.json().user.customers as { id: string }[])[0]!.id;
+    for (const url of ['/api/me/sessions', `/api/customers/${customerId}/contact`]) {
+      const response = await client.get(url);
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers['cache-control'], url).toBe('no-store');
+    }
+    // Refusals and unknown API addresses too.
+    const anonymous = await t.app.inject({ method: 'GET', url: `/api/customers/${customerId}/contact` });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.headers['cache-control']).toBe('no-store');
+    const missing = await t.app.inject({ method: 'GET', url: '/api/no-such-thing' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['cache-control']).toBe('no-store');
+    // Outside /api/ (the web app's static files) the portal does not set it.
+    const asset = await t.app.inject({ method: 'GET', url: '/assets/index.js' });
+    expect(asset.headers['cache-control']).toBeUndefined();
   });
 
   it('ACC-16: the session cookie is HttpOnly and SameSite; the CSRF cookie is readable by the page but SameSite=Strict', async () => {
@@ -147,6 +197,23 @@ describe('security headers and cookies over plain http (development)', () => {
     // Without TLS (local development) there is no HSTS and the cookies cannot be Secure.
     expect(response.headers['strict-transport-security']).toBeUndefined();
     expect(session.secure).toBeFalsy();
+  });
+});
+
+describe('security headers with bank login configured', () => {
+  beforeEach(async () => {
+    // Discovery is lazy, so no identity provider needs to answer for these tests.
+    const bankLogin = await createOidcLogin({
+      issuer: 'https://idp.example/realms/bank', clientId: 'portal', clientSecret: 's',
+      redirectUri: 'http://portal.test/api/auth/bank/callback', allowInsecureHttp: false,
+    });
+    t = await createTestApp({ bankLogin });
+  });
+  afterEach(async () => { await t.close(); });
+
+  it('ACC-16: the CSP form-action names exactly the portal and the identity provider\'s origin, not *', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(formActionOf(response)).toEqual(["'self'", 'https://idp.example']);
   });
 });
 

@@ -6,6 +6,7 @@ import type { Deps } from '../deps.js';
 import { ManualClock } from '../infra/clock.js';
 import { createSmtpTransport, DevMailCatcher } from '../infra/mailer.js';
 import { deliverPendingEmails } from '../modules/notifications/notifications.service.js';
+import { handlePasswordResetRequests } from '../modules/accounts/activation.service.js';
 import { ensureProfileTermsPublished } from '../modules/terms/terms.service.js';
 import { seedDemoData } from '../db/demo-data.js';
 import type { OidcLogin } from '../modules/accounts/oidc-login.js';
@@ -18,7 +19,7 @@ export interface TestApp {
   deps: Deps;
   clock: ManualClock;
   mail: DevMailCatcher;
-  /** sends the outbox through real SMTP to the catcher */
+  /** hands queued password-reset requests to the outbox, then sends the outbox through real SMTP to the catcher */
   deliverMail(): Promise<void>;
   /** the newest link of the given path e-mailed to the address (after delivering the outbox) */
   linkFromMail(to: string, path: string): Promise<string>;
@@ -67,6 +68,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const app = await buildApp(deps, { serveWeb: false });
   await app.ready();
   const deliverMail = async () => {
+    await handlePasswordResetRequests(deps);
     await deliverPendingEmails(deps.db, deps.mailTransport, config.mailFrom, clock.now());
   };
   return {

@@ -7,7 +7,8 @@ import { assertAcceptablePassword, storeNewPassword } from './password-change.js
 import { hashPassword } from '../../infra/passwords.js';
 import { deleteAllSessionsOfUser } from './sessions.service.js';
 import { findUserByEmail, findUserById } from './users.repository.js';
-import { enforceRateLimit } from '../../infra/rate-limit.js';
+import { countRateLimitHit, enforceRateLimit } from '../../infra/rate-limit.js';
+import { newId } from '../../infra/ids.js';
 
 /** ACC-6: a live link's new password must meet the rules of its owner (a dead link fails later anyway). */
 async function checkPasswordForLink(deps: Deps, token: string, password: string, now: Date) {
@@ -69,30 +70,53 @@ export async function blockExpiredActivations(deps: Deps, actor: Actor): Promise
 }
 
 /**
- * ACC-8: a single-use reset link by e-mail; the answer is the same whether or not the account exists.
- * Rate-limited per address and per IP so it cannot be used to flood a mailbox.
+ * ACC-8: a single-use reset link by e-mail; the answer is the same whether or not the account exists, and
+ * so is the work before it: the request only counts against the IP's limit and is queued. The job worker
+ * looks the address up and sends the link (handlePasswordResetRequests), so neither the answer nor its
+ * timing tells whether an account exists. Rate-limited per IP and per account so it cannot flood a mailbox.
  */
 export async function requestPasswordReset(deps: Deps, email: string, actor: Actor): Promise<void> {
   const now = deps.clock.now();
   await enforceRateLimit(deps.db, `reset-ip:${actor.ip}`, 20, 3600, now);
-  const user = await findUserByEmail(deps.db, email);
-  if (!user) return;
-  try {
-    await enforceRateLimit(deps.db, `reset-email:${user.id}`, 5, 3600, now);
-  } catch {
-    return; // same answer: never tell the caller that this address is being limited
+  await deps.db
+    .insertInto('password_reset_requests')
+    .values({ id: newId(), email: email.trim().toLowerCase(), ip: actor.ip, requested_at: now })
+    .execute();
+}
+
+/**
+ * The job worker's half of ACC-8: each queued request whose address has an account gets a fresh reset link
+ * (older ones stop working), at most 5 an hour per account. Several processes may run this at once: SKIP
+ * LOCKED gives each request to one, and a request is deleted in the transaction that handles it.
+ */
+export async function handlePasswordResetRequests(deps: Deps): Promise<number> {
+  const now = deps.clock.now();
+  let handled = 0;
+  for (;;) {
+    const done = await deps.db.transaction().execute(async (trx) => {
+      const request = await trx.selectFrom('password_reset_requests').selectAll().orderBy('requested_at').limit(1).forUpdate().skipLocked().executeTakeFirst();
+      if (!request) return false;
+      await trx.deleteFrom('password_reset_requests').where('id', '=', request.id).execute();
+      const user = await findUserByEmail(trx, request.email);
+      if (!user) return true;
+      const { hits } = await countRateLimitHit(trx, { key: `reset-email:${user.id}`, limit: 5, windowSeconds: 3600 }, now).executeTakeFirstOrThrow();
+      if (hits > 5) return true; // never tell anyone that this address is being limited
+      await revokeTokens(trx, user.id, ['password_reset'], now);
+      const token = await issueToken(trx, user.id, 'password_reset', now);
+      await queueEmail(trx, {
+        to: user.email,
+        template: 'password_reset',
+        language: user.language,
+        vars: { portal: deps.operator.portalName, name: user.full_name, link: `${deps.config.publicUrl}/reset-password?token=${token}` },
+      }, now);
+      await recordAudit(trx, { userId: null, role: 'anonymous', ip: request.ip }, {
+        action: 'password.reset_requested', objectType: 'user', objectId: user.id, details: { requestedAt: request.requested_at.toISOString() },
+      }, now);
+      return true;
+    });
+    if (!done) return handled;
+    handled += 1;
   }
-  await deps.db.transaction().execute(async (trx) => {
-    await revokeTokens(trx, user.id, ['password_reset'], now);
-    const token = await issueToken(trx, user.id, 'password_reset', now);
-    await queueEmail(trx, {
-      to: user.email,
-      template: 'password_reset',
-      language: user.language,
-      vars: { portal: deps.operator.portalName, name: user.full_name, link: `${deps.config.publicUrl}/reset-password?token=${token}` },
-    }, now);
-    await recordAudit(trx, actor, { action: 'password.reset_requested', objectType: 'user', objectId: user.id }, now);
-  });
 }
 
 /**

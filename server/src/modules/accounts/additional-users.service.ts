@@ -8,7 +8,7 @@ import { recordAudit, type Actor } from '../audit/audit.service.js';
 import { postNotice, queueEmail } from '../notifications/notifications.service.js';
 import { findCustomerById } from '../customers/customers.repository.js';
 import { issueToken, TOKEN_LIFETIME_MINUTES } from './one-time-tokens.js';
-import { findUserByEmail, findUserById, insertMembership, insertPendingUser } from './users.repository.js';
+import { findUserByEmail, findUserById, insertMembership, insertPendingUser, lockForCreation } from './users.repository.js';
 import { GRANTABLE_RIGHTS } from './accounts.policy.js';
 import type { ActiveMembership } from './memberships.repository.js';
 
@@ -58,9 +58,10 @@ export async function inviteAdditionalUser(
   const customer = await findCustomerById(deps.db, membership.customerId);
   const inviter = await findUserById(deps.db, membership.userId);
   if (!customer || !inviter) throw notFound();
-  const existing = await findUserByEmail(deps.db, input.email);
 
   return deps.db.transaction().execute(async (trx) => {
+    await lockForCreation(trx, { email: input.email });
+    const existing = await findUserByEmail(trx, input.email);
     let userId: string;
     if (existing) {
       const already = await trx

@@ -6,6 +6,7 @@ import { newSecretToken, hashToken } from '../../infra/ids.js';
 import { AppError } from '../../infra/errors.js';
 import { CustomerKind, Email, Language, Password, Text, Token } from '../../http/common-schemas.js';
 import { registerMainUser } from './registration.service.js';
+import { reportUnwantedRegistration } from './registration-report.service.js';
 import { activateAccount, requestPasswordReset, resetPassword } from './activation.service.js';
 import { loginWithPassword, verifySecondFactor } from './login.service.js';
 import { logOut } from './sessions.service.js';
@@ -103,6 +104,14 @@ export const authRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => 
   }, async (request) => {
     await resetPassword(deps, request.body.token, request.body.password, actorOf(request));
     return { status: 'password_changed' };
+  });
+
+  app.post('/api/auth/report-registration', {
+    config: { access: 'public' },
+    schema: { body: Type.Object({ token: Token }, { additionalProperties: false }) },
+  }, async (request) => {
+    await reportUnwantedRegistration(deps, request.body.token, actorOf(request));
+    return { status: 'reported' };
   });
 
   await app.register(bankLoginRoutes, deps);

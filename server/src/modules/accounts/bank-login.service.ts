@@ -1,3 +1,4 @@
+import { REPORTED_BY_CUSTOMER } from './registration-report.service.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../infra/errors.js';
 import { recordAudit, type Actor } from '../audit/audit.service.js';
@@ -42,7 +43,9 @@ export async function loginWithBankIdentity(
       recordAudit(trx, actor, { action: 'login.bank_refused', details: { reason: 'not_customer' } }, now));
     throw new BankLoginRefused('not_customer');
   }
-  if (user && user.status === 'blocked' && user.blocked_reason?.startsWith('staff')) throw new BankLoginRefused('blocked');
+  // A block by staff, or by the customer's report of a registration it did not make, only staff lift.
+  const blockedByPerson = user?.blocked_reason?.startsWith('staff') || user?.blocked_reason === REPORTED_BY_CUSTOMER;
+  if (user && user.status === 'blocked' && blockedByPerson) throw new BankLoginRefused('blocked');
 
   return deps.db.transaction().execute(async (trx) => {
     if (!user) {

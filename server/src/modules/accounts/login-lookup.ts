@@ -17,20 +17,25 @@ export interface LoginLookup {
   rateLimitHits: number;
   /** undefined when no account has the address */
   candidate: LoginCandidate | undefined;
+  /** when no account has the address: until when wrong passwords have blocked it (as users.locked_until) */
+  unknownAddressLockedUntil: Date | null;
 }
 
-type LookupRow = { rate_limit_hits: number } & ({ id: string } & LoginCandidate | { id: null });
+type LookupRow = { rate_limit_hits: number; unknown_locked_until: Date | null } & ({ id: string } & LoginCandidate | { id: null });
 
 /**
  * Everything a password login reads, in one statement (logins are the busiest write path, and a round trip
  * to the database costs about as much as the work in it): it counts the attempt under `rateLimit` and
  * reads the user by e-mail, whether they accepted the terms in force, and their active memberships in
- * listActiveMembershipsOfUser's order. The attempt is counted whether or not the account exists.
+ * listActiveMembershipsOfUser's order — or, for an address without an account, its block (login.service.ts).
+ * The attempt is counted whether or not the account exists.
  */
 export async function findLoginCandidate(db: Db, rateLimit: RateLimit, email: string, now: Date, today: string): Promise<LoginLookup> {
+  const address = email.trim().toLowerCase();
   const result = await sql<LookupRow>`
     WITH hit AS (${countRateLimitHit(db, rateLimit, now)})
     SELECT hit.hits AS rate_limit_hits, u.*,
+      (SELECT locked_until FROM unknown_address_logins WHERE email = ${address}) AS unknown_locked_until,
       ${acceptedCurrentTermsOfU(today)} AS accepted_current_terms,
       COALESCE((
         SELECT json_agg(json_build_object(
@@ -41,7 +46,8 @@ export async function findLoginCandidate(db: Db, rateLimit: RateLimit, email: st
         WHERE m.user_id = u.id AND m.status = 'active'
       ), '[]'::json) AS memberships
     FROM hit
-    LEFT JOIN users u ON lower(u.email) = ${email.trim().toLowerCase()} AND u.status <> 'deleted'`.execute(db);
-  const { rate_limit_hits: rateLimitHits, ...row } = result.rows[0];
-  return { rateLimitHits, candidate: row.id === null ? undefined : (row as LoginCandidate) };
+    LEFT JOIN users u ON lower(u.email) = ${address} AND u.status <> 'deleted'`.execute(db);
+  const { rate_limit_hits: rateLimitHits, unknown_locked_until: unknownLockedUntil, ...row } = result.rows[0];
+  if (row.id !== null) return { rateLimitHits, candidate: row as LoginCandidate, unknownAddressLockedUntil: null };
+  return { rateLimitHits, candidate: undefined, unknownAddressLockedUntil: unknownLockedUntil ? new Date(unknownLockedUntil) : null };
 }

@@ -8,9 +8,8 @@ import { executeAudited, recordAudit, type Actor } from '../audit/audit.service.
 import { queueEmail } from '../notifications/notifications.service.js';
 import { issueToken, revokeTokens } from './one-time-tokens.js';
 import type { ActiveMembershipOfUser } from './memberships.repository.js';
-import { findLoginCandidate } from './login-lookup.js';
+import { findLoginCandidate, type LoginCandidate } from './login-lookup.js';
 import { newSession, sessionUserOfNewLogin, type SessionUser } from './sessions.service.js';
-import { findUserByEmail } from './users.repository.js';
 import { totpStep } from './totp.js';
 import type { Language } from '@up/operators';
 import { rigaDate } from '@up/common/riga-time';
@@ -55,14 +54,13 @@ function loginBlocked(until: Date) {
  */
 export async function loginWithPassword(deps: Deps, input: LoginInput, actor: Actor): Promise<NewSession> {
   const now = deps.clock.now();
-  const { lockoutThreshold, lockoutMinutes } = deps.operator.rules;
   const email = input.email.trim().toLowerCase();
   const rateLimit = { key: `login-ip:${input.ip}`, limit: 30, windowSeconds: 60 };
-  const { rateLimitHits, candidate: user } = await findLoginCandidate(deps.db, rateLimit, email, now, rigaDate(now));
-  refuseOverLimit(rateLimit, rateLimitHits, now);
+  const lookup = await findLoginCandidate(deps.db, rateLimit, email, now, rigaDate(now));
+  refuseOverLimit(rateLimit, lookup.rateLimitHits, now);
+  const user = lookup.candidate;
   if (!user) {
-    const blockedUntil = await unknownAddressBlockedUntil(deps, email, now);
-    if (blockedUntil) throw loginBlocked(blockedUntil);
+    if (lookup.unknownAddressLockedUntil && lookup.unknownAddressLockedUntil > now) throw loginBlocked(lookup.unknownAddressLockedUntil);
     await verifyPassword(null, input.password);
     const until = await countUnknownAddressFailure(deps, email, now);
     if (until) throw loginBlocked(until);
@@ -72,37 +70,8 @@ export async function loginWithPassword(deps: Deps, input: LoginInput, actor: Ac
 
   const passwordOk = await verifyPassword(user.password_hash, input.password);
   if (!passwordOk) {
-    await deps.db.transaction().execute(async (trx) => {
-      // Counted in the database row, so all portal processes see the same count.
-      const counted = await trx
-        .updateTable('users')
-        .set({ failed_logins: sql`failed_logins + 1`, updated_at: now })
-        .where('id', '=', user.id)
-        .returning('failed_logins')
-        .executeTakeFirstOrThrow();
-      await recordAudit(trx, { ...actor, userId: null }, { action: 'login.failed', objectType: 'user', objectId: user.id, details: { attempt: counted.failed_logins } }, now);
-      if (counted.failed_logins < lockoutThreshold) return;
-      const until = addMinutes(now, lockoutMinutes);
-      await trx.updateTable('users').set({ failed_logins: 0, locked_until: until }).where('id', '=', user.id).execute();
-      await revokeTokens(trx, user.id, ['password_reset'], now);
-      const token = await issueToken(trx, user.id, 'password_reset', now);
-      await queueEmail(trx, {
-        to: user.email,
-        template: 'login_blocked',
-        language: user.language,
-        vars: {
-          portal: deps.operator.portalName,
-          name: user.full_name,
-          attempts: lockoutThreshold,
-          until: formatRigaDateTime(until, user.language as Language),
-          link: `${deps.config.publicUrl}/reset-password?token=${token}`,
-          support: deps.operator.support.phone,
-        },
-      }, now);
-      await recordAudit(trx, { ...actor, userId: null }, { action: 'login.blocked', objectType: 'user', objectId: user.id, details: { until: until.toISOString() } }, now);
-    });
-    const fresh = await findUserByEmail(deps.db, email);
-    if (fresh?.locked_until && fresh.locked_until > now) throw loginBlocked(fresh.locked_until);
+    const until = await countWrongPassword(deps, user, actor, now);
+    if (until) throw loginBlocked(until);
     throw invalidCredentials();
   }
 
@@ -130,48 +99,92 @@ export async function loginWithPassword(deps: Deps, input: LoginInput, actor: Ac
 }
 
 /*
- * Unknown addresses mirror the users row (failed_logins, locked_until), so that neither the answers nor their
- * timing tell whether an account exists: failures in a row are counted (not per clock window), and the
- * threshold-th one blocks for lockoutMinutes from that moment. Both live in rate_limit_buckets, shared by
- * all processes: the count under login-unknown:<email> (window_start = last failure), the block under
- * login-unknown-block:<email> (window_start = the end of the block).
+ * Counting and blocking is one conditional UPDATE (an upsert for unknown addresses): a wrong password counts
+ * only while the login is not blocked, and the threshold-th one blocks it in the same statement. Parallel
+ * wrong passwords queue on the row, so 20 at once answer like 20 in a row: 4 × 401, then 423, and only the
+ * one that blocks sends the lockout e-mail.
  */
-async function unknownAddressBlockedUntil(deps: Deps, email: string, now: Date): Promise<Date | null> {
-  const block = await deps.db
-    .selectFrom('rate_limit_buckets')
-    .select('window_start')
-    .where('key', '=', `login-unknown-block:${email}`)
-    .where('window_start', '>', now)
-    .orderBy('window_start', 'desc')
-    .executeTakeFirst();
-  return block ? new Date(block.window_start) : null;
-}
+const failureCount = (threshold: number) =>
+  sql<number>`CASE WHEN failed_logins + 1 >= ${threshold} THEN 0 ELSE failed_logins + 1 END`;
+const lockedUntilAfterFailure = (threshold: number, until: Date) =>
+  sql<Date | null>`CASE WHEN failed_logins + 1 >= ${threshold} THEN ${until}::timestamptz ELSE locked_until END`;
 
-/** Counts one more failure for an unknown address; answers the end of the block when this one starts it. */
-async function countUnknownAddressFailure(deps: Deps, email: string, now: Date): Promise<Date | null> {
+/** ACC-7: one more wrong password for an account; answers the end of the block when the login is (now) blocked. */
+async function countWrongPassword(deps: Deps, user: LoginCandidate, actor: Actor, now: Date): Promise<Date | null> {
   const { lockoutThreshold, lockoutMinutes } = deps.operator.rules;
-  const countKey = `login-unknown:${email}`;
-  const blockKey = `login-unknown-block:${email}`;
+  const until = addMinutes(now, lockoutMinutes);
   return deps.db.transaction().execute(async (trx) => {
-    const previous = await trx.deleteFrom('rate_limit_buckets').where('key', '=', countKey).returning('hits').execute();
-    const failures = previous.reduce((sum, row) => sum + row.hits, 0) + 1;
-    if (failures < lockoutThreshold) {
-      await trx
-        .insertInto('rate_limit_buckets')
-        .values({ key: countKey, window_start: now, hits: failures })
-        .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ hits: sql`rate_limit_buckets.hits + excluded.hits` }))
-        .execute();
-      return null;
+    const counted = await trx
+      .updateTable('users')
+      .set({ failed_logins: failureCount(lockoutThreshold), locked_until: lockedUntilAfterFailure(lockoutThreshold, until), updated_at: now })
+      .where('id', '=', user.id)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+      .returning(['failed_logins', 'locked_until'])
+      .executeTakeFirst();
+    if (!counted) {
+      // Another request blocked the login while this one checked the password: answer as a blocked login does.
+      const blocked = await trx.selectFrom('users').select('locked_until').where('id', '=', user.id).executeTakeFirstOrThrow();
+      return blocked.locked_until;
     }
-    const until = addMinutes(now, lockoutMinutes);
-    await trx.deleteFrom('rate_limit_buckets').where('key', '=', blockKey).execute();
-    await trx
-      .insertInto('rate_limit_buckets')
-      .values({ key: blockKey, window_start: until, hits: 0 })
-      .onConflict((oc) => oc.columns(['key', 'window_start']).doNothing())
-      .execute();
+    const blocks = counted.locked_until !== null && counted.locked_until > now;
+    await recordAudit(trx, { ...actor, userId: null }, {
+      action: 'login.failed', objectType: 'user', objectId: user.id, details: { attempt: blocks ? lockoutThreshold : counted.failed_logins },
+    }, now);
+    if (!blocks) return null;
+    await revokeTokens(trx, user.id, ['password_reset'], now);
+    const token = await issueToken(trx, user.id, 'password_reset', now);
+    await queueEmail(trx, {
+      to: user.email,
+      template: 'login_blocked',
+      language: user.language,
+      vars: {
+        portal: deps.operator.portalName,
+        name: user.full_name,
+        attempts: lockoutThreshold,
+        until: formatRigaDateTime(until, user.language as Language),
+        link: `${deps.config.publicUrl}/reset-password?token=${token}`,
+        support: deps.operator.support.phone,
+      },
+    }, now);
+    await recordAudit(trx, { ...actor, userId: null }, { action: 'login.blocked', objectType: 'user', objectId: user.id, details: { until: until.toISOString() } }, now);
     return until;
   });
+}
+
+/**
+ * An unknown address is counted the same way in unknown_address_logins, so that neither the answers nor
+ * their timing tell whether an account exists. Answers the end of the block when the login is (now) blocked.
+ */
+async function countUnknownAddressFailure(deps: Deps, email: string, now: Date): Promise<Date | null> {
+  const { lockoutThreshold, lockoutMinutes } = deps.operator.rules;
+  const until = addMinutes(now, lockoutMinutes);
+  // The first failure inserts the row; then it is counted like an account's, only while not blocked.
+  await sql`
+    INSERT INTO unknown_address_logins (email, failed_logins, locked_until, updated_at) VALUES (${email}, 0, NULL, ${now})
+    ON CONFLICT (email) DO NOTHING`.execute(deps.db);
+  const counted = await sql<{ locked_until: Date | null }>`
+    UPDATE unknown_address_logins
+    SET failed_logins = ${failureCount(lockoutThreshold)}, locked_until = ${lockedUntilAfterFailure(lockoutThreshold, until)}, updated_at = ${now}
+    WHERE email = ${email} AND (locked_until IS NULL OR locked_until <= ${now})
+    RETURNING locked_until`.execute(deps.db);
+  if (counted.rows.length === 0) {
+    const blocked = await deps.db.selectFrom('unknown_address_logins').select('locked_until').where('email', '=', email).executeTakeFirstOrThrow();
+    return blocked.locked_until;
+  }
+  const lockedUntil = counted.rows[0].locked_until;
+  return lockedUntil && new Date(lockedUntil) > now ? new Date(lockedUntil) : null;
+}
+
+/**
+ * Hourly clean-up: an unknown address with no count and no block holds nothing; one idle for 90 days is
+ * dropped too (an account keeps its count longer, which only a 90-day wait could tell apart).
+ */
+export async function purgeUnknownAddressLogins(deps: Deps, now: Date): Promise<void> {
+  const idleSince = new Date(now.getTime() - 90 * 86_400_000);
+  await deps.db.deleteFrom('unknown_address_logins')
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .where((eb) => eb.or([eb('failed_logins', '=', 0), eb('updated_at', '<', idleSince)]))
+    .execute();
 }
 
 /**

@@ -132,6 +132,33 @@ describe('login lockout', () => {
   });
 });
 
+describe('login lockout under parallel requests', () => {
+  /** `count` wrong passwords for one address at the same moment, each from its own browser (CSRF cookie first). */
+  async function burst(email: string, count: number) {
+    const clients = Array.from({ length: count }, (_, i) => t.client(`10.0.8.${i + 1}`));
+    await Promise.all(clients.map((client) => client.get('/api/session')));
+    const answers = await Promise.all(clients.map((client, i) => login(client, email, `Wrong-Burst-${i}0`)));
+    return answers.map((answer) => answer.statusCode).sort();
+  }
+  const sequentialAnswers = [...Array(4).fill(401), ...Array(16).fill(423)];
+
+  it('ACC-7: 20 wrong passwords at once for an account answer like 20 in a row (4 × 401, 16 × 423) and send one lockout e-mail with one working link', async () => {
+    expect(await burst(JANIS, 20)).toEqual(sequentialAnswers);
+    await t.deliverMail();
+    expect(t.mail.to(JANIS).filter((m) => m.subject.includes('bloķēta'))).toHaveLength(1);
+    const blocked = await t.deps.db.selectFrom('audit_events').select('seq').where('action', '=', 'login.blocked').execute();
+    expect(blocked).toHaveLength(1);
+    const liveResetLinks = await t.deps.db.selectFrom('one_time_tokens').select('token_hash')
+      .where('purpose', '=', 'password_reset').where('used_at', 'is', null).execute();
+    expect(liveResetLinks).toHaveLength(1);
+  });
+
+  it('ACC-7: the same burst for an unknown address answers exactly the same, so a parallel burst does not tell whether an account exists', async () => {
+    expect(await burst(UNKNOWN, 20)).toEqual(sequentialAnswers);
+    expect(await burst(JANIS, 20)).toEqual(sequentialAnswers);
+  });
+});
+
 describe('sessions', () => {
   it('the login answers what the session check reads right after: the same user, customers, rights and terms state', async () => {
     // janis (two customers, terms accepted), marta (additional user with chosen rights), and a user who must

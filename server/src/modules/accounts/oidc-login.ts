@@ -36,6 +36,8 @@ export interface VerifiedIdentity {
 }
 
 export interface OidcLogin {
+  /** The identity provider's origin (of the configured issuer URL), e.g. for the CSP's form-action. */
+  readonly providerOrigin: string;
   startLogin(): Promise<{ url: string; pending: PendingOidcLogin }>;
   finishLogin(callbackUrl: URL, pending: PendingOidcLogin): Promise<VerifiedIdentity>;
 }
@@ -68,6 +70,8 @@ export async function createOidcLogin(config: OidcLoginConfig): Promise<OidcLogi
   const getConfiguration = lazyDiscovery(config);
 
   return {
+    providerOrigin: new URL(config.issuer).origin,
+
     async startLogin() {
       const configuration = await getConfiguration();
       const pending: PendingOidcLogin = {

@@ -4,14 +4,19 @@ import { hashToken, newSecretToken } from '../../infra/ids.js';
 import { addMinutes } from '../../infra/clock.js';
 import type { OneTimeTokenRow, TokenPurpose } from '../../db/schema.js';
 
-/** ACC-4: activation and invitation links live 24 hours; ACC-8: reset links 1 hour. */
+/**
+ * ACC-4: activation and invitation links live 24 hours; ACC-8: reset links 1 hour; ACC-2: the link with which
+ * a customer reports a main user it did not register, 30 days (the notice may be read late).
+ */
 export const TOKEN_LIFETIME_MINUTES: Record<TokenPurpose, number> = {
   activation: 24 * 60,
   invitation: 24 * 60,
   password_reset: 60,
+  registration_report: 30 * 24 * 60,
 };
 
-export async function issueToken(trx: Db, userId: string, purpose: TokenPurpose, now: Date): Promise<string> {
+/** A new single-use link for the user; `customerId` names the customer a registration_report link is about. */
+export async function issueToken(trx: Db, userId: string, purpose: TokenPurpose, now: Date, customerId: string | null = null): Promise<string> {
   const token = newSecretToken();
   await trx
     .insertInto('one_time_tokens')
@@ -19,6 +24,7 @@ export async function issueToken(trx: Db, userId: string, purpose: TokenPurpose,
       token_hash: hashToken(token),
       purpose,
       user_id: userId,
+      customer_id: customerId,
       expires_at: addMinutes(now, TOKEN_LIFETIME_MINUTES[purpose]),
       used_at: null,
       created_at: now,

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestApp, type TestAppOptions, type TestClient } from '../../test/test-app.js';
+import { fingerprint } from '../../test/table-fingerprint.js';
+import { handlePasswordResetRequests } from './activation.service.js';
 
 const PASSWORD = 'Zilais-Kalns-73';
 const NEW_PASSWORD = 'Sarkana-Upe-2026';
@@ -238,6 +240,28 @@ describe('forgotten password', () => {
     const unknown = await t.client().post('/api/auth/forgot-password', { email: 'nobody.here@demo.example' });
     expect(known.statusCode).toBe(202);
     expect({ status: unknown.statusCode, body: unknown.json() }).toEqual({ status: known.statusCode, body: known.json() });
+    await t.deliverMail();
+    expect(t.mail.to(JANIS)).toHaveLength(1);
+    expect(t.mail.to('nobody.here@demo.example')).toHaveLength(0);
+  });
+
+  it('ACC-8: the request does the same work for a known and an unknown address (it is only queued); the job worker then mails the account alone', async () => {
+    const changedTables = async (email: string) => {
+      const before = await fingerprint(t.deps.db);
+      expect((await t.client('10.0.9.1').post('/api/auth/forgot-password', { email })).statusCode).toBe(202);
+      const after = await fingerprint(t.deps.db);
+      return Object.keys(after).filter((table) => after[table] !== before[table]).sort();
+    };
+    const known = await changedTables(JANIS);
+    const unknown = await changedTables('nobody.here@demo.example');
+    expect(known).toEqual(['password_reset_requests', 'rate_limit_buckets']);
+    expect(unknown).toEqual(known);
+
+    expect(await handlePasswordResetRequests(t.deps)).toBe(2);
+    expect(await t.deps.db.selectFrom('password_reset_requests').select('id').execute()).toEqual([]);
+    const audited = await t.deps.db.selectFrom('audit_events').select(['object_id', 'ip']).where('action', '=', 'password.reset_requested').execute();
+    expect(audited).toHaveLength(1);
+    expect(audited[0].ip).toBe('10.0.9.1');
     await t.deliverMail();
     expect(t.mail.to(JANIS)).toHaveLength(1);
     expect(t.mail.to('nobody.here@demo.example')).toHaveLength(0);

@@ -3,7 +3,7 @@ import type { Deps } from '../../deps.js';
 import { AppError, conflict, invalidField, notFound } from '../../infra/errors.js';
 import { hashPassword, verifyPassword } from '../../infra/passwords.js';
 import { recordAudit, type Actor } from '../audit/audit.service.js';
-import { matchCustomerRecord, tellCompanyOfMainUser } from './registration.service.js';
+import { matchCustomerRecord, tellCustomerOfMainUser } from './registration.service.js';
 import { findActiveMembership, findMainMembership, listActiveMembershipsOfUser, type ActiveMembershipOfUser } from './memberships.repository.js';
 import { assertAcceptablePassword, storeNewPassword } from './password-change.js';
 import { deleteAllSessionsOfUser, listSessionsOfUser, type SessionUser } from './sessions.service.js';
@@ -126,7 +126,7 @@ export async function linkAnotherCustomer(
 ) {
   const now = deps.clock.now();
   if (!input.confirmDataTruthful) throw invalidField('confirmDataTruthful', 'confirm that the data is true');
-  const customer = await matchCustomerRecord(deps, input);
+  const customer = await matchCustomerRecord(deps, input, { userId });
   if (await findActiveMembership(deps.db, userId, customer.id)) throw conflict('ALREADY_A_USER', 'You already act for this customer');
   if (await findMainMembership(deps.db, customer.id)) {
     throw conflict('CUSTOMER_HAS_MAIN_USER', 'This customer already has a main user; ask them to invite you as an additional user.');
@@ -135,8 +135,8 @@ export async function linkAnotherCustomer(
   if (!user) throw notFound();
   await deps.db.transaction().execute(async (trx) => {
     await insertMembership(trx, { userId, customerId: customer.id, role: 'main', rights: [], invitedBy: null }, now);
-    // ACC-11: a legal entity is told when a main user is registered for it, by linking as by registering.
-    await tellCompanyOfMainUser(trx, deps, customer, { name: user.full_name, email: user.email }, now);
+    // ACC-11, ACC-2: the customer is told when a main user is registered for it, by linking as by registering.
+    await tellCustomerOfMainUser(trx, deps, customer, { id: user.id, name: user.full_name, email: user.email }, now);
     await recordAudit(trx, actor, { customerId: customer.id, action: 'customer.linked', objectType: 'user', objectId: userId, details: { dataConfirmedTruthful: true } }, now);
   });
   return { customerId: customer.id };

@@ -1,6 +1,8 @@
 import type { Deps } from '../../deps.js';
 import type { Db } from '../../infra/db.js';
 import { AppError, conflict, invalidField } from '../../infra/errors.js';
+import { enforceRateLimit } from '../../infra/rate-limit.js';
+import { hashToken } from '../../infra/ids.js';
 import { addMinutes } from '../../infra/clock.js';
 import { recordAudit, type Actor } from '../audit/audit.service.js';
 import { queueEmail } from '../notifications/notifications.service.js';
@@ -10,7 +12,7 @@ import { currentTermsVersion, recordTermsAcceptance } from '../terms/terms.servi
 import { normalizeIdentityCode } from './identity-code.js';
 import { findMainMembership } from './memberships.repository.js';
 import { issueToken, TOKEN_LIFETIME_MINUTES } from './one-time-tokens.js';
-import { findUserByEmail, insertMembership, insertPendingUser } from './users.repository.js';
+import { findUserByEmail, insertMembership, insertPendingUser, lockForCreation } from './users.repository.js';
 import type { CustomerRow } from '../../db/schema.js';
 
 export interface RegistrationInput {
@@ -35,12 +37,29 @@ export function supportDetails(deps: Deps) {
   };
 }
 
-/** ACC-2: the records decide. The answer never says which field differed, or anything of the record. */
+/** Who is trying to match the records: an address for a registration, the user for linking a customer. */
+export type RecordMatchCaller = { ip: string } | { userId: string };
+
+/** ACC-2: tries per caller and per identity code in an hour, counted in the database (all processes share them). */
+export const RECORD_MATCH_LIMITS = { perCaller: 10, perIdentityCode: 5, windowSeconds: 3600 } as const;
+
+/**
+ * ACC-2: the records decide. The answer never says which field differed, or anything of the record.
+ * Tries are limited per caller and per identity code, so a customer number cannot be guessed by trying:
+ * knowing a name and personal code is not enough to become that customer's main user.
+ */
 export async function matchCustomerRecord(
   deps: Deps,
   input: { customerKind: 'person' | 'company'; customerName: string; identityCode: string; customerNumber: string },
+  caller: RecordMatchCaller,
 ): Promise<CustomerRow> {
+  const now = deps.clock.now();
   const identityCode = normalizeIdentityCode(input.customerKind, input.identityCode);
+  const { perCaller, perIdentityCode, windowSeconds } = RECORD_MATCH_LIMITS;
+  const callerKey = 'ip' in caller ? `ip:${caller.ip}` : `user:${caller.userId}`;
+  await enforceRateLimit(deps.db, `record-match:${callerKey}`, perCaller, windowSeconds, now);
+  // hashed: the counters table is no place for personal codes
+  await enforceRateLimit(deps.db, `record-match-code:${hashToken(`${input.customerKind}:${identityCode}`)}`, perIdentityCode, windowSeconds, now);
   const candidates = await findCustomersByIdentityAndNumber(deps.db, input.customerKind, identityCode, input.customerNumber.trim());
   const customer = candidates.find((candidate) => sameName(candidate.name, input.customerName));
   if (!customer) {
@@ -68,13 +87,15 @@ export async function registerMainUser(deps: Deps, input: RegistrationInput, act
     throw invalidField('termsVersion', 'the terms of use have changed; read and accept the current version', 'TERMS_OUTDATED');
   }
   const personalCode = input.customerKind === 'person' ? normalizeIdentityCode('person', input.identityCode) : null;
-  const customer = await matchCustomerRecord(deps, input);
-  if (await findMainMembership(deps.db, customer.id)) {
-    throw conflict('CUSTOMER_HAS_MAIN_USER', 'This customer already has a main user; ask them to invite you as an additional user.');
-  }
+  const customer = await matchCustomerRecord(deps, input, { ip: actor.ip ?? '' });
 
-  const existing = await findUserByEmail(deps.db, input.email);
   await deps.db.transaction().execute(async (trx) => {
+    await lockForCreation(trx, { customerId: customer.id });
+    await lockForCreation(trx, { email: input.email });
+    if (await findMainMembership(trx, customer.id)) {
+      throw conflict('CUSTOMER_HAS_MAIN_USER', 'This customer already has a main user; ask them to invite you as an additional user.');
+    }
+    const existing = await findUserByEmail(trx, input.email);
     if (existing) {
       await queueEmail(trx, {
         to: existing.email,
@@ -94,7 +115,7 @@ export async function registerMainUser(deps: Deps, input: RegistrationInput, act
     await insertMembership(trx, { userId, customerId: customer.id, role: 'main', rights: [], invitedBy: null }, now);
     await recordTermsAcceptance(trx, userId, terms.id, actor.ip ?? '', now);
     await sendActivationLink(trx, deps, { id: userId, email: input.email, fullName: input.fullName, language: input.language }, now);
-    await tellCompanyOfMainUser(trx, deps, customer, { name: input.fullName, email: input.email }, now);
+    await tellCustomerOfMainUser(trx, deps, customer, { id: userId, name: input.fullName, email: input.email }, now);
     await recordAudit(trx, { ...actor, userId: actor.userId ?? userId, role: actor.userId ? actor.role : 'user' }, {
       customerId: customer.id,
       action: 'registration.main_user_registered',
@@ -121,19 +142,29 @@ export async function sendActivationLink(
   }, now);
 }
 
-/** ACC-11: a legal entity is e-mailed, at the address of its record, when a main user is registered for it. */
-export async function tellCompanyOfMainUser(
+/**
+ * ACC-11, ACC-2: the customer is e-mailed, at the address of its record, whenever a main user is registered
+ * for it (the law asks it for legal entities; the portal does it for everyone, since a registration by
+ * someone who knows the customer's data would otherwise go unseen). The e-mail carries a link with which the
+ * customer reports "this was not me" (registration-report.service.ts). Nothing is sent when the record has
+ * no e-mail, or when it is the new main user's own address (that address gets the activation link).
+ */
+export async function tellCustomerOfMainUser(
   trx: Db,
   deps: Deps,
-  customer: Pick<CustomerRow, 'kind' | 'email' | 'language' | 'name'>,
-  mainUser: { name: string; email: string },
+  customer: Pick<CustomerRow, 'id' | 'email' | 'language' | 'name'>,
+  mainUser: { id: string; name: string; email: string },
   now: Date,
 ): Promise<void> {
-  if (customer.kind !== 'company' || !customer.email) return;
+  if (!customer.email || customer.email.trim().toLowerCase() === mainUser.email.trim().toLowerCase()) return;
+  const token = await issueToken(trx, mainUser.id, 'registration_report', now, customer.id);
   await queueEmail(trx, {
     to: customer.email,
     template: 'main_user_registered',
     language: customer.language,
-    vars: { portal: deps.operator.portalName, customer: customer.name, name: mainUser.name, email: mainUser.email, support: deps.operator.support.phone },
+    vars: {
+      portal: deps.operator.portalName, customer: customer.name, name: mainUser.name, email: mainUser.email, support: deps.operator.support.phone,
+      link: `${deps.config.publicUrl}/report-registration?token=${token}`,
+    },
   }, now);
 }

@@ -4,6 +4,16 @@ import { newId } from '../../infra/ids.js';
 import type { UserRow } from '../../db/schema.js';
 
 /** ACC-3: the e-mail is the username, compared without regard to case. */
+/**
+ * Holds, until the transaction ends, a lock on one e-mail address or customer: two requests that check and
+ * then create (a registration, an invitation) take their turns, so the second sees what the first created and
+ * answers as it would one after the other. Take the customer's lock before the e-mail's, never the other way.
+ */
+export async function lockForCreation(trx: Db, what: { customerId: string } | { email: string }): Promise<void> {
+  const key = 'customerId' in what ? `customer:${what.customerId}` : `email:${what.email.trim().toLowerCase()}`;
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+}
+
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
   return db
     .selectFrom('users')

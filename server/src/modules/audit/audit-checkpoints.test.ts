@@ -1,10 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openTestDatabase } from '../../test/test-database.js';
+import { createTestApp, type TestApp } from '../../test/test-app.js';
 import type { Db, OpenDatabase } from '../../infra/db.js';
 import { ConfigError, loadConfig } from '../../config.js';
+import { DEMO_PASSWORD } from '../../db/demo-data.js';
+import { runDueJobs } from '../../jobs.js';
 import { hashEvent, recordAudit, verifyAuditChain } from './audit.service.js';
-import { checkpointSignature, verifyAuditCheckpoints, writeAuditCheckpoint } from './audit-checkpoints.js';
+import {
+  AUDIT_CHECKPOINT_INTERVAL_MINUTES, checkpointSignature, verifyAuditCheckpoints, writeAuditCheckpoint, writeDueAuditCheckpoint,
+} from './audit-checkpoints.js';
 
 const KEY = 'a-test-key-of-at-least-thirty-two-characters';
 const OTHER_KEY = 'another-key-of-at-least-thirty-two-characters';
@@ -110,6 +115,90 @@ describe('ACC-17: signed checkpoints of the audit chain head', () => {
     ]);
     expect(written.filter(Boolean)).toHaveLength(1);
     expect(await verifyAuditCheckpoints(db, KEY)).toMatchObject({ ok: true, checkpoints: 1 });
+  });
+});
+
+describe('ACC-17: the job signs the chain head a few minutes after new events', () => {
+  let t: TestApp;
+  beforeEach(async () => { t = await createTestApp(); });
+  afterEach(async () => { await t.close(); });
+
+  const checkpoints = () => t.deps.db.selectFrom('audit_checkpoints').selectAll().orderBy('seq').execute();
+  const head = () => t.deps.db.selectFrom('audit_chain_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  const login = () => t.client('192.0.2.70').login('janis@demo.example', DEMO_PASSWORD); // appends audit events
+
+  /** What someone with write access to the database can do: cut the newest events and set the chain head back. */
+  async function cutEventsAfter(seq: number) {
+    const event = await t.deps.db.selectFrom('audit_events').select(['hash', 'prev_hash']).where('seq', '=', seq).executeTakeFirstOrThrow();
+    await t.deps.db.deleteFrom('audit_events').where('seq', '>', seq).execute();
+    await t.deps.db.updateTable('audit_chain_head').set({ seq, hash: event.hash, prev_hash: event.prev_hash }).where('id', '=', 1).execute();
+  }
+
+  it('ACC-17: events cut with the chain head after a checkpoint signed earlier in the same hour are reported, because the job signed them 6 minutes later', async () => {
+    expect(AUDIT_CHECKPOINT_INTERVAL_MINUTES).toBe(5);
+    const logged: { details: Record<string, unknown>; message: string }[] = [];
+    const log = { info: (details: Record<string, unknown>, message: string) => logged.push({ details, message }) };
+    await login();
+    t.clock.set('2026-11-23T10:01:00Z');
+    await runDueJobs(t.deps, log);
+    const [previous] = await checkpoints();
+    expect(previous).toBeDefined();
+
+    await login();
+    await login();
+    const cutHead = await head();
+    expect(cutHead.seq).toBeGreaterThan(previous.seq);
+    t.clock.advanceMinutes(6); // 10:07, the same clock hour
+    await runDueJobs(t.deps, log);
+
+    await cutEventsAfter(previous.seq);
+    expect(await verifyAuditChain(t.deps.db)).toEqual({ ok: true, events: previous.seq }); // the chain alone cannot tell
+    expect(await verifyAuditCheckpoints(t.deps.db, t.deps.config.auditSigningKey)).toEqual({
+      ok: false,
+      checkpoints: 1,
+      reason: `event ${cutHead.seq}, signed at 2026-11-23T10:07:00.000Z, is missing: events after event ${previous.seq} up to it were removed`,
+    });
+    const newest = (await checkpoints())[1];
+    expect(newest).toMatchObject({ seq: cutHead.seq, hash: cutHead.hash, prev_signature: previous.signature });
+    expect(logged.at(-1)).toEqual({ message: 'audit checkpoint signed', details: { auditCheckpoint: { ...newest, signed_at: '2026-11-23T10:07:00.000Z' } } });
+  });
+
+  it('ACC-17: no checkpoint while the newest one is under 5 minutes old, nor when nothing was appended since', async () => {
+    await login();
+    t.clock.set('2026-11-23T10:01:00Z');
+    await runDueJobs(t.deps);
+    expect(await checkpoints()).toHaveLength(1);
+
+    await login();
+    t.clock.set('2026-11-23T10:05:59Z'); // 4 min 59 s after the newest checkpoint
+    await runDueJobs(t.deps);
+    expect(await checkpoints()).toHaveLength(1);
+    t.clock.set('2026-11-23T10:06:00Z');
+    await runDueJobs(t.deps);
+    const signed = await checkpoints();
+    expect(signed).toHaveLength(2);
+    expect(signed[1].seq).toBe((await head()).seq);
+
+    // Nothing appended since: 10 minutes later there is still nothing to sign.
+    t.clock.advanceMinutes(10);
+    await runDueJobs(t.deps);
+    expect((await head()).seq).toBe(signed[1].seq);
+    expect(await checkpoints()).toHaveLength(2);
+  });
+
+  it('ACC-17: two processes finding a checkpoint due at the same moment write one', async () => {
+    await login();
+    t.clock.set('2026-11-23T10:01:00Z');
+    await runDueJobs(t.deps);
+    await login();
+    const now = new Date('2026-11-23T10:07:00Z');
+    const written = await Promise.all([
+      writeDueAuditCheckpoint(t.deps.db, t.deps.config.auditSigningKey, now),
+      writeDueAuditCheckpoint(t.deps.db, t.deps.config.auditSigningKey, now),
+    ]);
+    expect(written.filter(Boolean)).toHaveLength(1);
+    expect(await checkpoints()).toHaveLength(2);
+    expect(await verifyAuditCheckpoints(t.deps.db, t.deps.config.auditSigningKey)).toMatchObject({ ok: true, checkpoints: 2 });
   });
 });
 

@@ -5,11 +5,18 @@ import type { AuditCheckpointRow } from '../../db/schema.js';
 /*
  * ACC-17, "cannot be altered unnoticed": the hash chain alone catches a changed or removed event, but not
  * someone with write access to the database who rewrites an event and recomputes every hash after it. So the
- * chain head is signed every hour with AUDIT_SIGNING_KEY, which lives in the portal's configuration, not in
- * the database: a rewritten chain no longer matches the signed hashes, and new signatures cannot be made
- * without the key. Each signature covers the previous one (dropping a checkpoint from the middle shows), and
- * each checkpoint is also written to the server log, a copy outside the database for the newest ones.
+ * chain head is signed with AUDIT_SIGNING_KEY, which lives in the portal's configuration, not in the database:
+ * a rewritten chain no longer matches the signed hashes, and new signatures cannot be made without the key.
+ * Each signature covers the previous one (dropping a checkpoint from the middle shows), and each checkpoint
+ * is also written to the server log, a copy outside the database for the newest ones.
+ *
+ * Events after the newest checkpoint are protected by the hash chain alone: cutting them together with the
+ * chain head goes unnoticed. So the job worker signs the head once new events have waited
+ * AUDIT_CHECKPOINT_INTERVAL_MINUTES (checked on every tick), and the portal signs it when it shuts down.
  */
+
+/** ACC-17: how long new audit events may stay unsigned while a process runs its jobs (plus one job tick). */
+export const AUDIT_CHECKPOINT_INTERVAL_MINUTES = 5;
 
 type UnsignedCheckpoint = Omit<AuditCheckpointRow, 'signature'>;
 
@@ -30,6 +37,31 @@ export async function writeAuditCheckpoint(db: Db, key: string, now: Date): Prom
     await trx.insertInto('audit_checkpoints').values(checkpoint).execute();
     return checkpoint;
   });
+}
+
+/**
+ * Signs the chain head if events were appended since the newest checkpoint and that checkpoint is at least
+ * AUDIT_CHECKPOINT_INTERVAL_MINUTES old (or there is none yet). Called on every job tick, so it first reads
+ * without locking; only a due checkpoint takes writeAuditCheckpoint's lock, whose check keeps two processes
+ * from signing the same head.
+ */
+export async function writeDueAuditCheckpoint(db: Db, key: string, now: Date): Promise<AuditCheckpointRow | null> {
+  const state = await db
+    .selectFrom('audit_chain_head as h')
+    .where('h.id', '=', 1)
+    .select((eb) => [
+      'h.seq as head_seq',
+      eb.selectFrom('audit_checkpoints').select('seq').orderBy('seq', 'desc').limit(1).as('signed_seq'),
+      eb.selectFrom('audit_checkpoints').select('signed_at').orderBy('seq', 'desc').limit(1).as('signed_at'),
+    ])
+    .executeTakeFirstOrThrow();
+  if (state.head_seq === 0) return null;
+  if (state.signed_seq !== null && state.signed_at !== null) {
+    if (state.signed_seq >= state.head_seq) return null; // nothing appended since
+    const dueAt = state.signed_at.getTime() + AUDIT_CHECKPOINT_INTERVAL_MINUTES * 60_000;
+    if (now.getTime() < dueAt) return null;
+  }
+  return writeAuditCheckpoint(db, key, now);
 }
 
 export type CheckpointVerdict =

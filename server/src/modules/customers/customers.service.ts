@@ -4,6 +4,7 @@ import type { ContractType } from '@up/operators';
 import type { Deps } from '../../deps.js';
 import { conflict, invalidField, notFound } from '../../infra/errors.js';
 import { newId } from '../../infra/ids.js';
+import { enforceRateLimit } from '../../infra/rate-limit.js';
 import { hashPassword, verifyPassword } from '../../infra/passwords.js';
 import { recordAudit, type Actor } from '../audit/audit.service.js';
 import { queueEmail } from '../notifications/notifications.service.js';
@@ -215,9 +216,18 @@ export async function setServicePassword(deps: Deps, customerId: string, service
   });
 }
 
+/** Checks in 15 minutes: a caller who mistypes has room; a guesser does not. */
+export const SERVICE_PASSWORD_CHECKS = { perCustomer: 5, perStaffMember: 30, windowSeconds: 900 } as const;
+
+/**
+ * ACC-19: customer service checks the password a caller gives. Tries are limited per customer and per staff
+ * member (shared by all processes), so the phone line cannot be used to guess it.
+ */
 export async function checkServicePassword(deps: Deps, customerId: string, servicePassword: string, actor: Actor) {
   const now = deps.clock.now();
   const customer = await requireCustomer(deps, customerId);
+  await enforceRateLimit(deps.db, `service-password:${customer.id}`, SERVICE_PASSWORD_CHECKS.perCustomer, SERVICE_PASSWORD_CHECKS.windowSeconds, now);
+  await enforceRateLimit(deps.db, `service-password-staff:${actor.userId}`, SERVICE_PASSWORD_CHECKS.perStaffMember, SERVICE_PASSWORD_CHECKS.windowSeconds, now);
   const matches = customer.service_password_hash !== null && (await verifyPassword(customer.service_password_hash, servicePassword.trim().toLowerCase()));
   await deps.db.transaction().execute((trx) =>
     recordAudit(trx, actor, { customerId, action: 'service_password.checked', objectType: 'customer', objectId: customerId, details: { matches } }, now));

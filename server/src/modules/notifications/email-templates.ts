@@ -46,9 +46,9 @@ const TEMPLATES: Record<EmailTemplateName, Record<Language, Template>> = {
     ru: { subject: '{portal}: контактные данные изменены', body: 'Здравствуйте!\n\nКонтактные данные клиента «{customer}» в {portal} изменены: {changes}. Если это сделали не вы, немедленно свяжитесь со службой поддержки: {support}.' },
   },
   main_user_registered: {
-    lv: { subject: '{portal}: reģistrēts galvenais lietotājs', body: 'Labdien!\n\nUzņēmumam "{customer}" portālā {portal} reģistrēts galvenais lietotājs: {name} ({email}). Ja tas nav saskaņots, sazinieties ar klientu apkalpošanu: {support}.' },
-    en: { subject: '{portal}: main user registered', body: 'Hello,\n\nA main user was registered for "{customer}" at {portal}: {name} ({email}). If this was not agreed, contact customer service: {support}.' },
-    ru: { subject: '{portal}: зарегистрирован главный пользователь', body: 'Здравствуйте!\n\nДля «{customer}» в {portal} зарегистрирован главный пользователь: {name} ({email}). Если это не согласовано, свяжитесь со службой поддержки: {support}.' },
+    lv: { subject: '{portal}: reģistrēts galvenais lietotājs', body: 'Labdien!\n\nKlientam "{customer}" portālā {portal} reģistrēts galvenais lietotājs: {name} ({email}).\n\nJa to nedarījāt jūs un tas nav saskaņots, paziņojiet mums ar šo saiti — lietotāja piekļuve tiks pārtraukta uzreiz:\n{link}\n\nVar arī zvanīt klientu apkalpošanai: {support}.' },
+    en: { subject: '{portal}: main user registered', body: 'Hello,\n\nA main user was registered for "{customer}" at {portal}: {name} ({email}).\n\nIf this was not you and was not agreed, tell us with this link and that user\'s access stops at once:\n{link}\n\nYou can also call customer service: {support}.' },
+    ru: { subject: '{portal}: зарегистрирован главный пользователь', body: 'Здравствуйте!\n\nДля клиента «{customer}» в {portal} зарегистрирован главный пользователь: {name} ({email}).\n\nЕсли это были не вы и это не согласовано, сообщите нам по этой ссылке — доступ пользователя будет сразу прекращён:\n{link}\n\nМожно также позвонить в службу поддержки: {support}.' },
   },
   account_deleted: {
     lv: { subject: '{portal}: konts dzēsts', body: 'Labdien, {name}!\n\nJūsu {portal} konts ir dzēsts ({reason}). Jūsu iepriekš veiktās darbības paliek spēkā.' },

@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps.js';
+import type { Db } from '../../infra/db.js';
 import { invalidField, notFound } from '../../infra/errors.js';
 import { newId } from '../../infra/ids.js';
 import { recordAudit, type Actor } from '../audit/audit.service.js';
@@ -88,15 +89,27 @@ export async function reportError(
   actor: Actor,
 ) {
   const now = deps.clock.now();
-  const id = newId();
-  await deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto('error_reports').values({
-      id, user_id: context.userId, customer_id: context.customerId, page: input.page, message: input.message,
-      contact_email: input.contactEmail ?? null, status: 'new', created_at: now,
-    }).execute();
-    await recordAudit(trx, actor, { customerId: context.customerId, action: 'error_report.submitted', objectType: 'error_report', objectId: id }, now);
+  const id = await deps.db.transaction().execute(async (trx) => {
+    const reportId = await fileErrorReport(trx, input, context, now);
+    await recordAudit(trx, actor, { customerId: context.customerId, action: 'error_report.submitted', objectType: 'error_report', objectId: reportId }, now);
+    return reportId;
   });
   return { id };
+}
+
+/** Puts a report in customer service's queue (the back office's error reports), inside the caller's transaction. */
+export async function fileErrorReport(
+  trx: Db,
+  input: { page: string; message: string; contactEmail?: string | null },
+  context: { userId: string | null; customerId: string | null },
+  now: Date,
+): Promise<string> {
+  const id = newId();
+  await trx.insertInto('error_reports').values({
+    id, user_id: context.userId, customer_id: context.customerId, page: input.page, message: input.message,
+    contact_email: input.contactEmail ?? null, status: 'new', created_at: now,
+  }).execute();
+  return id;
 }
 
 export async function listErrorReports(deps: Deps) {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.js';
 import { actorOf } from '../../http/session-hook.js';
-import { CustomerKind, CustomerParams, Email, Id, IsoDate, IsoDateTime, Language, LocalizedText, Text } from '../../http/common-schemas.js';
+import { CustomerKind, CustomerParams, Email, Id, IsoDate, IsoDateTime, Language, LocalizedText, SequenceNumber, Text } from '../../http/common-schemas.js';
 import { blockUser, deleteAccount, registerAccountAtServiceCentre, requirePasswordChange, unblockUser } from '../accounts/account-lifecycle.service.js';
 import { endMembership } from '../accounts/additional-users.service.js';
 import { searchAuditEventsWithNames } from '../audit/audit.service.js';
@@ -127,7 +127,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) =>
       querystring: Type.Object({
         customerId: Type.Optional(Id), actorUserId: Type.Optional(Id), action: Type.Optional(Text(100)),
         customerNumber: Type.Optional(Text(40)), actorEmail: Type.Optional(Text(254)),
-        from: Type.Optional(IsoDateTime), to: Type.Optional(IsoDateTime), beforeSeq: Type.Optional(Type.Integer({ minimum: 1 })),
+        from: Type.Optional(IsoDateTime), to: Type.Optional(IsoDateTime), beforeSeq: Type.Optional(SequenceNumber),
       }),
     },
   }, async (request) => {
