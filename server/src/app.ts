@@ -11,15 +11,14 @@ import { installErrorHandler } from './http/error-handler.js';
 import { installSecurityHeaders, securityHeaders } from './http/security-headers.js';
 import { sessionHook } from './http/session-hook.js';
 import { AppError } from './infra/errors.js';
-import { authRoutes } from './modules/accounts/auth.routes.js';
-import { meRoutes } from './modules/accounts/me.routes.js';
-import { customerRoutes } from './modules/customers/customer.routes.js';
-import { staffRoutes } from './modules/staff/staff.routes.js';
-import { publicRoutes } from './modules/operator/public.routes.js';
-import { portalUnderMaintenance } from './modules/operator/operations.service.js';
+import { portalUnderMaintenance } from './modules/operator/index.js';
+import { enabledModules } from './modules.js';
+import type { PortalModule } from './portal-module.js';
+import { describeAccess } from './http/route-access.js';
 import { installMetrics } from './http/metrics.js';
 import { collectRoutes } from './http/route-registry.js';
 import { installInputGuards } from './http/input-guards.js';
+import { installAnswerCheck } from './http/response-check.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -27,6 +26,10 @@ export interface BuildAppOptions {
   logger?: boolean | object;
   /** serve the built web app from web/dist (default: when it exists) */
   serveWeb?: boolean;
+  /** the portal's modules (default: all of them, PORTAL_MODULES); tests pass their own */
+  modules?: readonly PortalModule[];
+  /** tests: every answer must match its route's response schema exactly (http/response-check.ts) */
+  checkAnswers?: boolean;
 }
 
 /** Registers plugins and modules; never listens (main.ts and tests decide that). */
@@ -46,6 +49,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   collectRoutes(app);
   installInputGuards(app);
   installMetrics(app);
+  if (options.checkAnswers) installAnswerCheck(app);
   await app.register(cookie);
   installSecurityHeaders(app, securityHeaders(deps.config, { formActionOrigins: deps.bankLogin ? [deps.bankLogin.providerOrigin] : [] }));
   await app.register(swagger, {
@@ -74,11 +78,19 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     }
   });
 
-  await app.register(publicRoutes, deps);
-  await app.register(authRoutes, deps);
-  await app.register(meRoutes, deps);
-  await app.register(customerRoutes, deps);
-  await app.register(staffRoutes, deps);
+  // OPS-3: only the modules the operator profile turns on have routes.
+  for (const module of enabledModules(deps.operator, options.modules)) {
+    await app.register(async (scope) => {
+      // The OpenAPI document groups the routes by module and says who may call each.
+      scope.addHook('onRoute', (route) => {
+        const schema = (route.schema ?? {}) as { tags?: string[]; description?: string };
+        route.schema = { ...schema, tags: [module.name], description: [schema.description, `Access: ${describeAccess(route.config?.access)}.`].filter(Boolean).join('\n\n') };
+      });
+      for (const routes of [module.publicRoutes, module.customerRoutes, module.staffRoutes]) {
+        if (routes) await scope.register(routes, deps);
+      }
+    });
+  }
 
   if (options.serveWeb ?? existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, preCompressed: false });

@@ -5,9 +5,9 @@ import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/client.ts';
 import { SESSION_KEY } from './api/session.ts';
 import type { Session } from './api/types.ts';
+import './styles/base.css';
 import './i18n/index.ts';
 import { App } from './App.tsx';
-import './styles.css';
 
 /**
  * When the server says the login is incomplete (logged out, password change due, new terms, second

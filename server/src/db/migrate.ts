@@ -8,6 +8,7 @@ import * as auditCheckpoints from './migrations/2026_11_23_2000_audit_checkpoint
 import * as rateLimitsUnlogged from './migrations/2026_11_23_2100_rate_limits_unlogged.js';
 import * as totpLastStep from './migrations/2026_11_30_1200_totp_last_step.js';
 import * as auditDefects from './migrations/2026_12_01_1200_audit_defects.js';
+import * as jobLeases from './migrations/2026_12_01_1300_job_leases.js';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx behave the same. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_2100_rate_limits_unlogged': rateLimitsUnlogged,
   '2026_11_30_1200_totp_last_step': totpLastStep,
   '2026_12_01_1200_audit_defects': auditDefects,
+  '2026_12_01_1300_job_leases': jobLeases,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -4,8 +4,6 @@
  * access must hold for a user of another customer, an additional user without rights, staff and anonymous.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestClient } from '../test/test-app.js';
@@ -115,22 +113,31 @@ describe('every route declares its access', () => {
 });
 
 /**
- * The permission each customer route needs, as docs/API.md states it (its table "For a customer": one row per
- * route, `| GET …/orders | member | …`), so that code and documentation cannot drift apart unnoticed.
+ * The permission each customer route needs, written out here rather than read from the routes, so that a
+ * change of a route's access (or a new customer route) must be made here too and shows in review; the
+ * OpenAPI document (docs/openapi.json) states the same rule in each operation's description.
  * Seeing orders is for every user of the customer (GRD-6: the status is visible to the customer); signing one
  * needs sign_orders (ACC-10, ACC-18).
  */
-function documentedCustomerAccess(): Record<string, string> {
-  const text = readFileSync(fileURLToPath(new URL('../../../docs/API.md', import.meta.url)), 'utf8');
-  const section = text.slice(text.indexOf('## For a customer'), text.indexOf('\n## ', text.indexOf('## For a customer') + 1));
-  const rows = [...section.matchAll(/^\| (GET|POST|PUT|PATCH|DELETE) …(\S*) \| (\w+) \|/gm)];
-  return Object.fromEntries(rows.map(([, method, path, who]) => [`${method} /api/customers/:customerId${path}`, who]));
-}
+const DOCUMENTED_CUSTOMER_ACCESS: Record<string, string> = {
+  'GET /api/customers/:customerId/summary': 'member',
+  'GET /api/customers/:customerId/contracts': 'member',
+  'GET /api/customers/:customerId/users': 'main',
+  'POST /api/customers/:customerId/users': 'main',
+  'PATCH /api/customers/:customerId/users/:membershipId': 'main',
+  'DELETE /api/customers/:customerId/users/:membershipId': 'main',
+  'GET /api/customers/:customerId/contact': 'member',
+  'PUT /api/customers/:customerId/contact': 'main',
+  'PUT /api/customers/:customerId/service-password': 'main',
+  'GET /api/customers/:customerId/activity': 'main',
+  'GET /api/customers/:customerId/orders': 'member',
+  'POST /api/customers/:customerId/orders': 'sign_orders',
+};
 
 describe('customer routes need the documented permission', () => {
-  it('ACC-10: every customer route declares the permission docs/API.md gives it', () => {
+  it('ACC-10: every customer route declares the permission documented for it', () => {
     const declared = Object.fromEntries(customerRoutes.map((route) => [label(route), route.access.customer]));
-    expect(declared).toEqual(documentedCustomerAccess());
+    expect(declared).toEqual(DOCUMENTED_CUSTOMER_ACCESS);
   });
 
   it('ACC-10, GRD-6: an additional user without sign_orders sees the orders but cannot sign one', async () => {

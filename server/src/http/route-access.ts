@@ -19,3 +19,14 @@ declare module 'fastify' {
     allowIncompleteLogin?: boolean;
   }
 }
+
+/** The access rule in words, for the OpenAPI document. */
+export function describeAccess(access: RouteAccess | undefined): string {
+  if (access === undefined) return 'not declared';
+  if (typeof access === 'object') {
+    if (access.customer === 'member') return 'any user acting for the customer';
+    if (access.customer === 'main') return 'the main user of the customer';
+    return `a user of the customer with the right ${access.customer}`;
+  }
+  return { public: 'anyone', user: 'a logged-in user', staff: 'customer service and administrators', administrator: 'administrators' }[access];
+}

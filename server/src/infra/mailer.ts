@@ -2,9 +2,24 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 
+export interface SmtpTimeouts {
+  /** to open the connection (DNS lookup included) */
+  connectionTimeout: number;
+  /** for the server's greeting once connected */
+  greetingTimeout: number;
+  /** of silence on the open connection, at any step of the exchange */
+  socketTimeout: number;
+}
+
+/**
+ * A stalled mail server gives up after these (in ms) instead of nodemailer's 2 and 10 minutes. A message's
+ * claim in the outbox (CLAIM_MINUTES in notifications.service.ts, 10 minutes) outlasts the exchange they allow.
+ */
+export const SMTP_TIMEOUTS: SmtpTimeouts = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+
 /** Real SMTP out: the configured server in production, the local catcher in dev and tests. */
-export function createSmtpTransport(smtpUrl: string): Transporter {
-  return nodemailer.createTransport(smtpUrl);
+export function createSmtpTransport(smtpUrl: string, timeouts: SmtpTimeouts = SMTP_TIMEOUTS): Transporter {
+  return nodemailer.createTransport({ url: smtpUrl, ...timeouts });
 }
 
 export interface CaughtMail {

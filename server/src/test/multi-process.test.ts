@@ -11,6 +11,7 @@ import { DEMO_PASSWORD } from '../db/demo-data.js';
 import { runDueJobs } from '../jobs.js';
 import { verifyAuditChain } from '../modules/audit/audit.service.js';
 import { newId } from '../infra/ids.js';
+import { runOncePerPeriod } from '../infra/jobs.js';
 
 describe.skipIf(!process.env.DATABASE_URL)('two portal processes on one database behave as one', () => {
   let a: TestApp;
@@ -178,6 +179,29 @@ describe.skipIf(!process.env.DATABASE_URL)('two portal processes on one database
       expect(copies, `${message.to_address}: ${message.subject}`).toHaveLength(sentNow.filter((m) => m.to_address === message.to_address && m.subject === message.subject).length);
     }
     expect(mailsTo('ojars@demo.example')).toBe(1);
+  });
+
+  it('a periodic job whose run fails on A is retried after its back-off by whichever process comes first, and finishes once', async () => {
+    const period = rigaDate(a.clock.now());
+    let calls = 0;
+    const work = async () => { calls += 1; return 'billed'; };
+    const failing = async () => { throw new Error('tariff service unavailable'); };
+    await expect(runOncePerPeriod(a.deps.db, 'flaky-billing', period, a.clock, failing)).rejects.toThrow('tariff service unavailable');
+    // During the back-off neither process runs it.
+    expect(await Promise.all([runOncePerPeriod(a.deps.db, 'flaky-billing', period, a.clock, work), runOncePerPeriod(b.deps.db, 'flaky-billing', period, b.clock, work)]))
+      .toEqual([false, false]);
+
+    a.clock.advanceMinutes(1);
+    b.clock.advanceMinutes(1);
+    const ran = await Promise.all([runOncePerPeriod(a.deps.db, 'flaky-billing', period, a.clock, work), runOncePerPeriod(b.deps.db, 'flaky-billing', period, b.clock, work)]);
+    expect(ran.filter(Boolean)).toHaveLength(1);
+    expect(calls).toBe(1);
+    const run = await a.deps.db.selectFrom('job_runs').selectAll().where('job', '=', 'flaky-billing').where('period', '=', period).executeTakeFirstOrThrow();
+    expect(run).toMatchObject({ status: 'succeeded', attempts: 2, result: 'billed', finished_at: a.clock.now() });
+    expect(run.last_error).toContain('tariff service unavailable');
+    // Later ticks of both processes leave it alone.
+    expect(await runOncePerPeriod(b.deps.db, 'flaky-billing', period, b.clock, work)).toBe(false);
+    expect(calls).toBe(1);
   });
 
   it('rate limits are shared: 20 reset requests an hour from one address, counted over both processes', async () => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadOperatorProfile, type OperatorProfile } from '@up/operators';
 import { buildApp } from '../app.js';
+import type { PortalModule } from '../portal-module.js';
 import { loadConfig } from '../config.js';
 import type { Deps } from '../deps.js';
 import { ManualClock } from '../infra/clock.js';
@@ -36,6 +37,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** use this existing PostgreSQL database (another TestApp's databaseUrl) instead of a fresh one; close() leaves it */
   databaseUrl?: string;
+  /** the portal's modules, when not all of them (PORTAL_MODULES) */
+  modules?: readonly PortalModule[];
 }
 
 /** The whole application over a fresh database, a real SMTP catcher and a clock the test moves. */
@@ -65,11 +68,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     mailCatcher: mail,
     bankLogin: options.bankLogin ?? null,
   };
-  const app = await buildApp(deps, { serveWeb: false });
+  const app = await buildApp(deps, { serveWeb: false, modules: options.modules, checkAnswers: true });
   await app.ready();
   const deliverMail = async () => {
     await handlePasswordResetRequests(deps);
-    await deliverPendingEmails(deps.db, deps.mailTransport, config.mailFrom, clock.now());
+    await deliverPendingEmails(deps.db, deps.mailTransport, config.mailFrom, clock);
   };
   return {
     app,

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './Buttons.css';
+import './CookieNotice.css';
 
 const STORAGE_KEY = 'up.cookieNoticeDismissed';
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { useActiveCustomer, useSession } from '../api/session.ts';
 import { useErrorMessage } from '../lib/errors.ts';
+import './CustomerSwitcher.css';
 
 /** ACC-11: a user acting for several customers picks the one to act for. */
 export function CustomerSwitcher() {

@@ -7,6 +7,8 @@ import { useSession } from '../api/session.ts';
 import { useServerFieldError } from '../lib/errors.ts';
 import { TextArea, TextField } from './Fields.tsx';
 import { FormError, Success } from './Messages.tsx';
+import './Buttons.css';
+import './Dialog.css';
 
 /** OPS-4: "Report an error" from any page; sends the current path along. */
 export function ErrorReportButton() {

@@ -5,6 +5,7 @@ import { SESSION_KEY, useSession } from '../api/session.ts';
 import type { Lang, Session } from '../api/types.ts';
 import { LANGUAGES, setLanguage } from '../i18n/index.ts';
 import { useLang } from '../lib/useLang.ts';
+import './LanguageSwitcher.css';
 
 /** Each language named in itself, so that a reader of it can find it whatever the current language. */
 const NATIVE_NAMES: Record<Lang, string> = { lv: 'Latviešu', en: 'English', ru: 'Русский' };

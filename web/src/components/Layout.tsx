@@ -14,6 +14,8 @@ import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { MaintenanceBanner } from './MaintenanceBanner.tsx';
 import { Loading } from './Messages.tsx';
 import { SupportInfo } from './SupportInfo.tsx';
+import './Buttons.css';
+import './Layout.css';
 
 /** Operator branding: the primary colour as --brand, and the portal name in the title. */
 function useBranding(operator: Operator | undefined) {

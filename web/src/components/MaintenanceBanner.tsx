@@ -4,6 +4,7 @@ import { api } from '../api/client.ts';
 import type { MaintenanceWindow } from '../api/types.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { useLang } from '../lib/useLang.ts';
+import './MaintenanceBanner.css';
 
 /** OPS-2: announced and ongoing maintenance windows, above everything else. */
 export function MaintenanceBanner() {

@@ -4,19 +4,37 @@ import { Link } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { isFieldError, useErrorMessage } from '../lib/errors.ts';
 import { usePageTitle } from '../lib/title.ts';
+import './Messages.css';
+
+/** An error message in the page, announced at once (role="alert"). */
+export function ErrorMessage({ children }: { children: ReactNode }) {
+  return (
+    <div className="alert alert--error" role="alert">
+      {children}
+    </div>
+  );
+}
+
+interface FormErrorProps {
+  error: unknown;
+  fields?: string[];
+  /** texts for error codes that this form explains in its own words, by code */
+  messages?: Record<string, string>;
+}
 
 /**
  * The error of a form, unless it is about one of `fields`: those are shown beside the field instead.
  * An error about a field the form does not show (e.g. a changed terms version) still appears here.
  */
-export function FormError({ error, fields = [] }: { error: unknown; fields?: string[] }) {
+export function FormError({ error, fields = [], messages = {} }: FormErrorProps) {
   const message = useErrorMessage();
   if (!error || (isFieldError(error) && fields.includes((error as ApiError).details.field as string))) return null;
+  const code = error instanceof ApiError ? error.code : '';
   return (
-    <div className="alert alert--error" role="alert">
-      {message(error)}
-      {error instanceof ApiError && error.code === 'PASSWORD_CHANGE_REQUIRED' && <PasswordChangeLink />}
-    </div>
+    <ErrorMessage>
+      {Object.hasOwn(messages, code) ? messages[code] : message(error)}
+      {code === 'PASSWORD_CHANGE_REQUIRED' && <PasswordChangeLink />}
+    </ErrorMessage>
   );
 }
 
@@ -30,10 +48,14 @@ function PasswordChangeLink() {
   );
 }
 
-export function Success({ children }: { children: ReactNode }) {
+/**
+ * A polite confirmation. The live region stays in the page while it is empty, so that a text put into it
+ * later is announced: render <Success>{done ? text : null}</Success> where it will appear.
+ */
+export function Success({ children }: { children?: ReactNode }) {
   return (
-    <div className="alert alert--success" role="status">
-      {children}
+    <div role="status" className="status">
+      {children ? <div className="alert alert--success">{children}</div> : null}
     </div>
   );
 }
@@ -56,18 +78,13 @@ interface QueryStateProps {
 /** Loading text, the error, or the content of a query-backed section. */
 export function QueryState({ isPending, error, children }: QueryStateProps) {
   const message = useErrorMessage();
-  if (error) {
-    return (
-      <div className="alert alert--error" role="alert">
-        {message(error)}
-      </div>
-    );
-  }
+  if (error) return <ErrorMessage>{message(error)}</ErrorMessage>;
   if (isPending) return <Loading />;
   return <>{children}</>;
 }
 
-export function PageHeading({ children }: { children: string }) {
+/** The page's heading, which is also the document's title; `id` names a section after it (aria-labelledby). */
+export function PageHeading({ children, id }: { children: string; id?: string }) {
   usePageTitle(children);
-  return <h1>{children}</h1>;
+  return <h1 id={id}>{children}</h1>;
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { checkPassword, type PasswordPersonalData, type PasswordProblem } from '@up/common/password-rules';
+import './PasswordChecklist.css';
 
 const RULES: PasswordProblem[] = ['too_short', 'needs_letter', 'needs_digit', 'contains_personal_data', 'common_password'];
 

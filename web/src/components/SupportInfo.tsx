@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SupportContacts } from '../api/types.ts';
 import { useLang } from '../lib/useLang.ts';
+import './SupportInfo.css';
 
 /** Phone, e-mail and service centres of customer service (OPS-4, ACC-2). */
 export function SupportInfo({ support }: { support: SupportContacts }) {

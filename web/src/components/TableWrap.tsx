@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
+import './TableWrap.css';
 
 /** A table that may scroll sideways on narrow screens; focusable so keyboard users can scroll it. */
-export function TableWrap({ label, className = 'table-wrap', children }: { label: string; className?: string; children: ReactNode }) {
+export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className={className} role="region" aria-label={label} tabIndex={0}>
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
       {children}
     </div>
   );

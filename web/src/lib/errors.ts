@@ -19,7 +19,7 @@ export function useServerFieldError(error: unknown): (field: string) => string |
   return (field) => {
     if (!(error instanceof ApiError) || error.details.field !== field) return undefined;
     const reason = typeof error.details.reason === 'string' ? error.details.reason : error.message;
-    const known = t(`fieldErrors.${error.code}`, { defaultValue: '' });
+    const known = t(`fieldErrors.${error.code}`, { defaultValue: '', reason });
     return known || t('fieldErrors.generic', { reason });
   };
 }
@@ -29,7 +29,9 @@ export function useErrorMessage(): (error: unknown) => string {
   const { t } = useTranslation();
   return (error) => {
     if (error instanceof ApiError) {
-      const known = t(`errors.${error.code}`, { defaultValue: '' });
+      // a field error without a text of its own (VALIDATION_FAILED) names the field and the server's reason
+      const { field, reason } = error.details;
+      const known = t(`errors.${error.code}`, { defaultValue: '', field, reason });
       if (known) return known;
       if (error.status === 503) return t('errors.MAINTENANCE');
       // the server's own text for 4xx answers we have no translation for; never raw proxy/5xx texts

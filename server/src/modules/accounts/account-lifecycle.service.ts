@@ -1,13 +1,14 @@
+import { sql } from 'kysely';
 import { isPlausibleEmail } from '@up/common';
 import type { Deps } from '../../deps.js';
 import type { Db } from '../../infra/db.js';
 import { conflict, forbidden, invalidField, notFound } from '../../infra/errors.js';
 import { addMinutes } from '../../infra/clock.js';
 import { verifyPassword } from '../../infra/passwords.js';
-import { recordAudit, type Actor } from '../audit/audit.service.js';
-import { queueEmail } from '../notifications/notifications.service.js';
-import { findCustomerById } from '../customers/customers.repository.js';
-import { normalizeIdentityCode } from './identity-code.js';
+import { recordAudit, type Actor } from '../audit/index.js';
+import { queueEmail } from '../notifications/index.js';
+import { findCustomerById, hasLiveContract } from '../customers/index.js';
+import { normalizeIdentityCode } from '../customers/index.js';
 import { sendActivationLink } from './registration.service.js';
 import { findMainMembership } from './memberships.repository.js';
 import { revokeTokens, TOKEN_LIFETIME_MINUTES } from './one-time-tokens.js';
@@ -159,11 +160,10 @@ export async function deleteInactiveAccounts(deps: Deps, actor: Actor): Promise<
     .where(({ not, exists, selectFrom }) =>
       not(exists(
         selectFrom('memberships as m')
-          .innerJoin('contracts as k', 'k.customer_id', 'm.customer_id')
           .select('m.id')
           .whereRef('m.user_id', '=', 'u.id')
           .where('m.status', '=', 'active')
-          .where('k.status', 'in', ['active', 'suspended', 'pending']),
+          .where(hasLiveContract(sql.ref('m.customer_id'))),
       )),
     )
     .execute();

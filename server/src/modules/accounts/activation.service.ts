@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../infra/errors.js';
-import { recordAudit, type Actor } from '../audit/audit.service.js';
-import { queueEmail } from '../notifications/notifications.service.js';
+import { recordAudit, type Actor } from '../audit/index.js';
+import { queueEmail } from '../notifications/index.js';
 import { consumeToken, isLive, issueToken, linkProblem, peekToken, revokeTokens } from './one-time-tokens.js';
 import { assertAcceptablePassword, storeNewPassword } from './password-change.js';
 import { hashPassword } from '../../infra/passwords.js';

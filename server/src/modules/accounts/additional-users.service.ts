@@ -4,9 +4,9 @@ import type { Deps } from '../../deps.js';
 import { conflict, forbidden, invalidField, notFound } from '../../infra/errors.js';
 import { addMinutes } from '../../infra/clock.js';
 import { isPlausibleEmail } from '@up/common';
-import { recordAudit, type Actor } from '../audit/audit.service.js';
-import { postNotice, queueEmail } from '../notifications/notifications.service.js';
-import { findCustomerById } from '../customers/customers.repository.js';
+import { recordAudit, type Actor } from '../audit/index.js';
+import { postNotice, queueEmail } from '../notifications/index.js';
+import { findCustomerById } from '../customers/index.js';
 import { issueToken, TOKEN_LIFETIME_MINUTES } from './one-time-tokens.js';
 import { findUserByEmail, findUserById, insertMembership, insertPendingUser, lockForCreation } from './users.repository.js';
 import { GRANTABLE_RIGHTS } from './accounts.policy.js';
@@ -182,4 +182,37 @@ export async function endMembership(
       details: { userId: membership.user_id },
     }, now);
   });
+}
+
+/** ACC-13: the customer's portal users as customer service sees them: every membership, ended ones too, with the account's state. */
+export async function listPortalUsersOfCustomer(deps: Deps, customerId: string) {
+  const users = await deps.db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['m.id as membership_id', 'm.role', 'm.rights', 'm.status as membership_status', 'u.id as user_id', 'u.full_name', 'u.email', 'u.status', 'u.blocked_reason', 'u.locked_until', 'u.must_change_password', 'u.last_login_at'])
+    .where('m.customer_id', '=', customerId)
+    .orderBy(sql`m.role = 'main'`, 'desc')
+    .orderBy('m.created_at')
+    .execute();
+  return users.map((u) => ({
+    membershipId: u.membership_id,
+    membershipStatus: u.membership_status,
+    role: u.role,
+    rights: u.rights,
+    userId: u.user_id,
+    fullName: u.full_name,
+    email: u.email,
+    status: u.status,
+    blockedReason: u.blocked_reason,
+    lockedUntil: u.locked_until ? u.locked_until.toISOString() : null,
+    mustChangePassword: u.must_change_password,
+    lastLoginAt: u.last_login_at ? u.last_login_at.toISOString() : null,
+  }));
+}
+
+/** ACC-13: customer service denies a user of a customer at the customer's request (the membership names both). */
+export async function denyMembership(deps: Deps, membershipId: string, actor: Actor): Promise<void> {
+  const membership = await deps.db.selectFrom('memberships').select('customer_id').where('id', '=', membershipId).executeTakeFirst();
+  if (!membership) throw notFound('MEMBERSHIP_NOT_FOUND', 'No such user of a customer');
+  await endMembership(deps, membership.customer_id, membershipId, 'denied', actor);
 }

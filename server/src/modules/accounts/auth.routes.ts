@@ -1,10 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
+import {
+  ActivateBody, ActivatedAnswer, CheckEmailAnswer, ForgotPasswordBody, LoginBody, PasswordChangedAnswer, RegisterBody, ReportedAnswer,
+  ReportRegistrationBody, ResetPasswordBody, SecondFactorBody, SessionAnswer,
+} from '@up/common/contracts/accounts';
 import type { Deps } from '../../deps.js';
 import { actorOf, clearSessionCookie, CSRF_COOKIE, requireSession, SESSION_COOKIE, setSessionCookie } from '../../http/session-hook.js';
 import { newSecretToken, hashToken } from '../../infra/ids.js';
 import { AppError } from '../../infra/errors.js';
-import { CustomerKind, Email, Language, Password, Text, Token } from '../../http/common-schemas.js';
+import { answers, NoContent } from '../../http/answers.js';
 import { registerMainUser } from './registration.service.js';
 import { reportUnwantedRegistration } from './registration-report.service.js';
 import { activateAccount, requestPasswordReset, resetPassword } from './activation.service.js';
@@ -16,7 +19,10 @@ import { bankLoginRoutes } from './bank-login.routes.js';
 /** Registration, activation, login and password reset (ACC-1 … ACC-9). */
 export const authRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => {
   /** The web app's first call: who is logged in, and the CSRF token to send back. */
-  app.get('/api/session', { config: { access: 'public', allowIncompleteLogin: true } }, async (request, reply) => {
+  app.get('/api/session', {
+    config: { access: 'public', allowIncompleteLogin: true },
+    schema: { response: answers({ 200: SessionAnswer }) },
+  }, async (request, reply) => {
     const session = request.session;
     if (!session) {
       let csrf = request.cookies[CSRF_COOKIE];
@@ -31,21 +37,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => 
 
   app.post('/api/auth/register', {
     config: { access: 'public' },
-    schema: {
-      body: Type.Object({
-        customerKind: CustomerKind,
-        customerName: Text(200),
-        identityCode: Text(20),
-        customerNumber: Text(40),
-        fullName: Text(200),
-        email: Email,
-        phone: Type.String({ minLength: 5, maxLength: 30, pattern: '^\\+?[0-9 ()-]{5,30}$' }),
-        language: Language,
-        termsVersion: Text(40),
-        acceptTerms: Type.Boolean(),
-        confirmDataTruthful: Type.Boolean(),
-      }, { additionalProperties: false }),
-    },
+    schema: { body: RegisterBody, response: answers({ 202: CheckEmailAnswer }) },
   }, async (request, reply) => {
     await registerMainUser(deps, request.body, actorOf(request));
     return reply.code(202).send({ status: 'check_email' });
@@ -53,15 +45,15 @@ export const authRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => 
 
   app.post('/api/auth/activate', {
     config: { access: 'public' },
-    schema: { body: Type.Object({ token: Token, password: Password }, { additionalProperties: false }) },
+    schema: { body: ActivateBody, response: answers({ 200: ActivatedAnswer }) },
   }, async (request) => {
     await activateAccount(deps, request.body.token, request.body.password, actorOf(request));
-    return { status: 'activated' };
+    return { status: 'activated' as const };
   });
 
   app.post('/api/auth/login', {
     config: { access: 'public' },
-    schema: { body: Type.Object({ email: Type.String({ minLength: 1, maxLength: 254 }), password: Password }, { additionalProperties: false }) },
+    schema: { body: LoginBody, response: answers({ 200: SessionAnswer }) },
   }, async (request, reply) => {
     const created = await loginWithPassword(deps, {
       email: request.body.email,
@@ -76,7 +68,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => 
 
   app.post('/api/auth/second-factor', {
     config: { access: 'user', allowIncompleteLogin: true },
-    schema: { body: Type.Object({ code: Type.String({ minLength: 6, maxLength: 10 }) }, { additionalProperties: false }) },
+    schema: { body: SecondFactorBody, response: answers({ 200: SessionAnswer }) },
   }, async (request) => {
     const session = requireSession(request);
     if (!session.secondFactorPending) throw new AppError('SECOND_FACTOR_NOT_PENDING', 409, 'No code is needed now');
@@ -84,7 +76,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => 
     return { csrfToken: session.csrfToken, user: await describeSession(deps, { ...session, secondFactorPending: false }) };
   });
 
-  app.post('/api/auth/logout', { config: { access: 'public' } }, async (request, reply) => {
+  app.post('/api/auth/logout', { config: { access: 'public' }, schema: { response: answers({ 204: NoContent }) } }, async (request, reply) => {
     if (request.session) await logOut(deps.db, request.session, actorOf(request), deps.clock.now());
     clearSessionCookie(reply);
     return reply.code(204).send();
@@ -92,7 +84,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => 
 
   app.post('/api/auth/forgot-password', {
     config: { access: 'public' },
-    schema: { body: Type.Object({ email: Type.String({ minLength: 1, maxLength: 254 }) }, { additionalProperties: false }) },
+    schema: { body: ForgotPasswordBody, response: answers({ 202: CheckEmailAnswer }) },
   }, async (request, reply) => {
     await requestPasswordReset(deps, request.body.email, actorOf(request));
     return reply.code(202).send({ status: 'check_email' });
@@ -100,18 +92,18 @@ export const authRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => 
 
   app.post('/api/auth/reset-password', {
     config: { access: 'public' },
-    schema: { body: Type.Object({ token: Token, password: Password }, { additionalProperties: false }) },
+    schema: { body: ResetPasswordBody, response: answers({ 200: PasswordChangedAnswer }) },
   }, async (request) => {
     await resetPassword(deps, request.body.token, request.body.password, actorOf(request));
-    return { status: 'password_changed' };
+    return { status: 'password_changed' as const };
   });
 
   app.post('/api/auth/report-registration', {
     config: { access: 'public' },
-    schema: { body: Type.Object({ token: Token }, { additionalProperties: false }) },
+    schema: { body: ReportRegistrationBody, response: answers({ 200: ReportedAnswer }) },
   }, async (request) => {
     await reportUnwantedRegistration(deps, request.body.token, actorOf(request));
-    return { status: 'reported' };
+    return { status: 'reported' as const };
   });
 
   await app.register(bankLoginRoutes, deps);

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
+import { BankLoginQuery } from '@up/common/contracts/accounts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.js';
+import { answers, NoContent } from '../../http/answers.js';
 import { actorOf, SESSION_COOKIE, setSessionCookie } from '../../http/session-hook.js';
 import { hashToken } from '../../infra/ids.js';
 import { AppError } from '../../infra/errors.js';
@@ -33,12 +34,7 @@ function safeReturnPath(value: string | undefined): string {
 export const bankLoginRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => {
   app.get('/api/auth/bank/start', {
     config: { access: 'public' },
-    schema: {
-      querystring: Type.Object({
-        stepUp: Type.Optional(Type.Union([Type.Literal('0'), Type.Literal('1')])),
-        returnTo: Type.Optional(Type.String({ maxLength: 300 })),
-      }),
-    },
+    schema: { querystring: BankLoginQuery, response: answers({ 302: NoContent }) },
   }, async (request, reply) => {
     if (!deps.bankLogin) throw new AppError('BANK_LOGIN_OFF', 404, 'Bank login is not configured');
     const stepUp = request.query.stepUp === '1';
@@ -51,7 +47,7 @@ export const bankLoginRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps
     return reply.redirect(url);
   });
 
-  app.get('/api/auth/bank/callback', { config: { access: 'public' } }, async (request, reply) => {
+  app.get('/api/auth/bank/callback', { config: { access: 'public' }, schema: { response: answers({ 302: NoContent }) } }, async (request, reply) => {
     const pending = readPending(request);
     reply.clearCookie(PENDING_COOKIE, { path: '/api/auth/bank' });
     if (!deps.bankLogin || !pending) return failTo(reply, '/login', 'bank_failed');

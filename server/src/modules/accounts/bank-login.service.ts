@@ -1,8 +1,8 @@
 import { REPORTED_BY_CUSTOMER } from './registration-report.service.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../infra/errors.js';
-import { recordAudit, type Actor } from '../audit/audit.service.js';
-import { findPersonCustomersByCode, hasActiveContract } from '../customers/customers.repository.js';
+import { recordAudit, type Actor } from '../audit/index.js';
+import { findPersonCustomersByCode, hasActiveContract } from '../customers/index.js';
 import { createSession, deleteSession, type SessionUser } from './sessions.service.js';
 import { findMainMembership, listActiveMembershipsOfUser } from './memberships.repository.js';
 import { findUserByEmail, insertMembership, insertUser } from './users.repository.js';

@@ -3,7 +3,8 @@ import type { Db } from '../../infra/db.js';
 import { countRateLimitHit, type RateLimit } from '../../infra/rate-limit.js';
 import type { UserRow } from '../../db/schema.js';
 import type { ActiveMembershipOfUser } from './memberships.repository.js';
-import { acceptedCurrentTermsOfU } from './sessions.service.js';
+import { acceptedCurrentTerms } from '../terms/index.js';
+import { customerColumnsOf } from '../customers/index.js';
 
 /** The account a login names, with what its answer needs. */
 export type LoginCandidate = UserRow & {
@@ -36,13 +37,11 @@ export async function findLoginCandidate(db: Db, rateLimit: RateLimit, email: st
     WITH hit AS (${countRateLimitHit(db, rateLimit, now)})
     SELECT hit.hits AS rate_limit_hits, u.*,
       (SELECT locked_until FROM unknown_address_logins WHERE email = ${address}) AS unknown_locked_until,
-      ${acceptedCurrentTermsOfU(today)} AS accepted_current_terms,
+      ${acceptedCurrentTerms(sql.ref('u.id'), today)} AS accepted_current_terms,
       COALESCE((
-        SELECT json_agg(json_build_object(
-                 'id', m.id, 'customer_id', m.customer_id, 'role', m.role, 'rights', m.rights,
-                 'customer_name', c.name, 'customer_kind', c.kind, 'customer_number', c.customer_number)
-               ORDER BY m.created_at, c.customer_number)
-        FROM memberships m JOIN customers c ON c.id = m.customer_id
+        SELECT json_agg(jsonb_build_object('id', m.id, 'customer_id', m.customer_id, 'role', m.role, 'rights', m.rights) || c.columns
+               ORDER BY m.created_at, c.columns->>'customer_number')
+        FROM memberships m CROSS JOIN LATERAL (SELECT ${customerColumnsOf(sql.ref('m.customer_id'))}::jsonb AS columns) c
         WHERE m.user_id = u.id AND m.status = 'active'
       ), '[]'::json) AS memberships
     FROM hit

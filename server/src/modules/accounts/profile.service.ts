@@ -1,8 +1,9 @@
 import { authenticator } from 'otplib';
+import type { SessionUser as SessionUserAnswer } from '@up/common/contracts/accounts';
 import type { Deps } from '../../deps.js';
 import { AppError, conflict, invalidField, notFound } from '../../infra/errors.js';
 import { hashPassword, verifyPassword } from '../../infra/passwords.js';
-import { recordAudit, type Actor } from '../audit/audit.service.js';
+import { recordAudit, type Actor } from '../audit/index.js';
 import { matchCustomerRecord, tellCustomerOfMainUser } from './registration.service.js';
 import { findActiveMembership, findMainMembership, listActiveMembershipsOfUser, type ActiveMembershipOfUser } from './memberships.repository.js';
 import { assertAcceptablePassword, storeNewPassword } from './password-change.js';
@@ -10,7 +11,7 @@ import { deleteAllSessionsOfUser, listSessionsOfUser, type SessionUser } from '.
 import { findUserById, insertMembership } from './users.repository.js';
 import { effectiveRights, staffSecondFactorMissing } from './accounts.policy.js';
 import { passwordExpired } from './password-policy.js';
-import { currentTermsVersion } from '../terms/terms.service.js';
+import { currentTermsVersion } from '../terms/index.js';
 import { qrCodeDataUrl } from '../../infra/qr-code.js';
 import { totpStep } from './totp.js';
 
@@ -18,7 +19,7 @@ import { totpStep } from './totp.js';
  * What the web app needs to know about the logged-in user, in one answer. `memberships`: the user's active
  * memberships when the caller has just read them (login); otherwise they are read here.
  */
-export async function describeSession(deps: Deps, session: SessionUser, memberships?: ActiveMembershipOfUser[]) {
+export async function describeSession(deps: Deps, session: SessionUser, memberships?: ActiveMembershipOfUser[]): Promise<SessionUserAnswer> {
   const now = deps.clock.now();
   const [activeMemberships, terms] = await Promise.all([
     memberships ?? listActiveMembershipsOfUser(deps.db, session.userId),
@@ -29,7 +30,8 @@ export async function describeSession(deps: Deps, session: SessionUser, membersh
     email: session.email,
     fullName: session.fullName,
     phone: session.phone,
-    language: session.language,
+    // a text column, but every way in (registration, profile, invitation, customer import) allows only lv, en, ru
+    language: session.language as SessionUserAnswer['language'],
     staffRole: session.staffRole,
     hasPassword: session.hasPassword,
     authMethod: session.authMethod,

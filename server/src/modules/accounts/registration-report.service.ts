@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.js';
-import { recordAudit, type Actor } from '../audit/audit.service.js';
-import { fileErrorReport } from '../operator/operations.service.js';
-import { findCustomerById } from '../customers/customers.repository.js';
+import { recordAudit, type Actor } from '../audit/index.js';
+import { fileErrorReport } from '../operator/index.js';
+import { findCustomerById } from '../customers/index.js';
 import { consumeToken, linkProblem, revokeTokens } from './one-time-tokens.js';
 import { deleteAllSessionsOfUser } from './sessions.service.js';
 import { findUserById } from './users.repository.js';

@@ -5,7 +5,8 @@ import { addMinutes } from '../../infra/clock.js';
 import type { ActiveMembership } from './memberships.repository.js';
 import type { SessionCache } from './session-cache.js';
 import type { UserRow } from '../../db/schema.js';
-import { executeAudited, type Actor } from '../audit/audit.service.js';
+import { executeAudited, type Actor } from '../audit/index.js';
+import { acceptedCurrentTerms } from '../terms/index.js';
 
 /** Opaque server-side sessions: the cookie holds a random token, the database only its hash. */
 export const SESSION_IDLE_MINUTES = 30;
@@ -150,15 +151,6 @@ async function touchIfDue(db: Db, session: SessionUser, now: Date): Promise<void
   await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', session.sessionIdHash).execute();
 }
 
-/** OPS-1: whether the user `u` of the surrounding query accepted the terms version in force on `today`. */
-export function acceptedCurrentTermsOfU(today: string) {
-  return sql<boolean>`EXISTS (
-    SELECT 1 FROM terms_acceptances ta
-    WHERE ta.user_id = u.id AND ta.terms_version_id = (
-      SELECT tv.id FROM terms_versions tv WHERE tv.valid_from <= ${today}
-      ORDER BY tv.valid_from DESC, tv.published_at DESC LIMIT 1))`;
-}
-
 async function readSession(db: Db, idHash: string, now: Date, today: string, customerId: string | null): Promise<SessionUser | null> {
   const row = await db
     .selectFrom('sessions as s')
@@ -171,7 +163,7 @@ async function readSession(db: Db, idHash: string, now: Date, today: string, cus
       's.last_seen_at', 's.expires_at', 'u.id as user_id', 'u.email', 'u.full_name', 'u.phone', 'u.language', 'u.totp_enabled',
       'u.staff_role', 'u.must_change_password', 'u.password_changed_at',
       sql<boolean>`u.password_hash IS NOT NULL`.as('has_password'),
-      acceptedCurrentTermsOfU(today).as('accepted_terms'),
+      acceptedCurrentTerms(sql.ref('u.id'), today).as('accepted_terms'),
     ])
     .where('s.id_hash', '=', idHash)
     .where('s.expires_at', '>', now)

@@ -92,3 +92,16 @@ export async function insertMembership(
     .execute();
   return id;
 }
+
+/** Name, e-mail and state of the given users (deleted ones too: what they did stays attributed, ACC-10). */
+export async function describeUsers(db: Db, userIds: readonly string[]) {
+  if (userIds.length === 0) return new Map<string, { fullName: string; email: string; deleted: boolean }>();
+  const rows = await db.selectFrom('users').select(['id', 'full_name', 'email', 'status']).where('id', 'in', [...userIds]).execute();
+  return new Map(rows.map((row) => [row.id, { fullName: row.full_name, email: row.email, deleted: row.status === 'deleted' }]));
+}
+
+/** Every user, deleted ones too, who has or had this e-mail address (it is freed when an account is deleted). */
+export async function findUserIdsByEmail(db: Db, email: string): Promise<string[]> {
+  const rows = await db.selectFrom('users').select('id').where(sql`lower(email)`, '=', email.trim().toLowerCase()).execute();
+  return rows.map((row) => row.id);
+}

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@up/common/contracts/audit-actions';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openTestDatabase } from '../../test/test-database.js';
@@ -33,7 +34,7 @@ beforeEach(async () => {
 async function appendEvents(count: number, now = at('2026-11-23T10:00:00Z')) {
   for (let i = 0; i < count; i++) {
     await db.transaction().execute((trx) =>
-      recordAudit(trx, { userId: null, role: 'user', ip: '192.0.2.1' }, { action: 'test.action', details: { n: i } }, now));
+      recordAudit(trx, { userId: null, role: 'user', ip: '192.0.2.1' }, { action: 'test.action' as AuditAction, details: { n: i } }, now));
   }
 }
 

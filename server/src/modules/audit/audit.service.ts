@@ -2,6 +2,7 @@ import { sql, type OperationNodeSource, type Selectable } from 'kysely';
 import type { Db } from '../../infra/db.js';
 import { sha256Hex } from '../../infra/ids.js';
 import type { AuditEventRow } from '../../db/schema.js';
+import type { AuditAction } from '@up/common/contracts/audit-actions';
 
 /** Who acts, from where: every use case gets one and passes it to the audit log (ACC-17). */
 export interface Actor {
@@ -15,7 +16,8 @@ export const SYSTEM_ACTOR: Actor = { userId: null, role: 'system', ip: null };
 
 export interface AuditEntry {
   customerId?: string | null;
-  action: string;
+  /** one of the actions the modules declare in common/src/contracts (each has a label in lv, en and ru) */
+  action: AuditAction;
   objectType?: string;
   objectId?: string;
   details?: Record<string, unknown>;
@@ -161,17 +163,13 @@ export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<ChainV
 export interface AuditQuery {
   customerId?: string;
   actorUserId?: string;
+  /** any of these actors (e.g. every account that had one e-mail address) */
+  actorUserIds?: string[];
   action?: string;
   from?: Date;
   to?: Date;
   beforeSeq?: number;
   limit: number;
-}
-
-/** Staff also find events by what they know: the acting user's e-mail and the customer number. */
-export interface StaffAuditQuery extends AuditQuery {
-  actorEmail?: string;
-  customerNumber?: string;
 }
 
 /** The events that match `query`, newest first, as customers and users see them. */
@@ -180,33 +178,11 @@ export async function searchAuditEvents(db: Db, query: AuditQuery) {
   return rows.map(eventOf);
 }
 
-/**
- * For staff: the same events with the acting user's name, e-mail and whether the account has been deleted
- * since (its row stays, ACC-12), and the customer's name.
- */
-export async function searchAuditEventsWithNames(db: Db, query: StaffAuditQuery) {
-  let q = matchingEvents(db, query)
-    .leftJoin('users as actor', 'actor.id', 'audit_events.actor_user_id')
-    .leftJoin('customers as customer', 'customer.id', 'audit_events.customer_id');
-  if (query.actorEmail) q = q.where(sql`lower(actor.email)`, '=', query.actorEmail.trim().toLowerCase());
-  if (query.customerNumber) q = q.where('customer.customer_number', '=', query.customerNumber.trim());
-  const rows = await q
-    .selectAll('audit_events')
-    .select(['actor.full_name as actor_name', 'actor.email as actor_email', 'actor.status as actor_status', 'customer.name as customer_name'])
-    .execute();
-  return rows.map((row) => ({
-    ...eventOf(row),
-    actorName: row.actor_name,
-    actorEmail: row.actor_email,
-    actorDeleted: row.actor_status === 'deleted',
-    customerName: row.customer_name,
-  }));
-}
-
 function matchingEvents(db: Db, query: AuditQuery) {
   let q = db.selectFrom('audit_events').orderBy('audit_events.seq', 'desc').limit(query.limit);
   if (query.customerId) q = q.where('audit_events.customer_id', '=', query.customerId);
   if (query.actorUserId) q = q.where('audit_events.actor_user_id', '=', query.actorUserId);
+  if (query.actorUserIds) q = q.where('audit_events.actor_user_id', 'in', query.actorUserIds);
   if (query.action) q = q.where('audit_events.action', '=', query.action);
   if (query.from) q = q.where('audit_events.occurred_at', '>=', query.from);
   if (query.to) q = q.where('audit_events.occurred_at', '<', query.to);

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@up/common/contracts/audit-actions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -300,7 +301,7 @@ describe('ACC-17: the record cannot be altered unnoticed', () => {
     const db = t.deps.db;
     const details = { zeta: 'Jānis Bērziņš — Ёлка 🌲', alpha: { b: [1, null, 'ķ'], a: 'quote " and \\ backslash' }, empty: {} };
     await db.transaction().execute((trx) =>
-      recordAudit(trx, { userId: null, role: 'system', ip: null }, { action: 'test.unicode', details }, new Date('2026-11-23T10:00:00.123Z')));
+      recordAudit(trx, { userId: null, role: 'system', ip: null }, { action: 'test.unicode' as AuditAction, details }, new Date('2026-11-23T10:00:00.123Z')));
     const event = await newest('test.unicode');
     expect(event.details).toEqual(details);
     expect(await verifyAuditChain(db)).toEqual({ ok: true, events: await eventCount() });
@@ -316,17 +317,17 @@ describe('ACC-17: the record cannot be altered unnoticed', () => {
     const change = (value: string) => db.updateTable('users').set({ phone: value }).where('id', '=', user);
     const actor = { userId: user, role: 'customer_service', ip: IP.staff };
 
-    await executeAudited(db, [change('+371 29999001')], actor, { action: 'test.one_statement', objectType: 'user', objectId: user }, new Date());
+    await executeAudited(db, [change('+371 29999001')], actor, { action: 'test.one_statement' as AuditAction, objectType: 'user', objectId: user }, new Date());
     expect(await phone()).toBe('+371 29999001');
     expect(await newest('test.one_statement')).toMatchObject({ actor_user_id: user, object_id: user, ip: IP.staff });
     expect(await verifyAuditChain(db)).toEqual({ ok: true, events: await eventCount() });
 
     const head = await db.selectFrom('audit_chain_head').selectAll().executeTakeFirstOrThrow();
     await db.deleteFrom('audit_chain_head').execute();
-    await expect(executeAudited(db, [change('+371 29999002')], actor, { action: 'test.one_statement' }, new Date())).rejects.toThrow();
+    await expect(executeAudited(db, [change('+371 29999002')], actor, { action: 'test.one_statement' as AuditAction }, new Date())).rejects.toThrow();
     await expect(db.transaction().execute(async (trx) => {
       await trx.updateTable('users').set({ phone: '+371 29999003' }).where('id', '=', user).execute();
-      await recordAudit(trx, actor, { action: 'test.in_transaction' }, new Date());
+      await recordAudit(trx, actor, { action: 'test.in_transaction' as AuditAction }, new Date());
     })).rejects.toThrow();
     await db.insertInto('audit_chain_head').values(head).execute();
     expect(await phone()).toBe('+371 29999001');
@@ -396,7 +397,7 @@ describe('ACC-17: npm run audit:verify', () => {
     const now = new Date('2026-11-23T10:00:00Z');
     for (let i = 1; i <= 5; i++) {
       await db.transaction().execute((trx) =>
-        recordAudit(trx, { userId: `user-${i}`, role: 'user', ip: `10.9.0.${i}` }, { customerId: 'customer-1', action: `test.action_${i}`, details: { n: i, nested: { b: 2, a: [1, 'x'] } } }, now));
+        recordAudit(trx, { userId: `user-${i}`, role: 'user', ip: `10.9.0.${i}` }, { customerId: 'customer-1', action: `test.action_${i}` as AuditAction, details: { n: i, nested: { b: 2, a: [1, 'x'] } } }, now));
     }
   });
   afterAll(async () => {
@@ -467,7 +468,7 @@ describe('ACC-17: npm run audit:verify', () => {
     await sql`TRUNCATE audit_events`.execute(db);
     await sql`UPDATE audit_chain_head SET seq = 0, hash = repeat('0', 64), prev_hash = NULL`.execute(db);
     for (let i = 1; i <= 5; i++) {
-      await db.transaction().execute((trx) => recordAudit(trx, { userId: null, role: 'user', ip: '10.9.0.1' }, { action: 'test.action', details: { n: i } }, new Date('2026-11-23T10:00:00Z')));
+      await db.transaction().execute((trx) => recordAudit(trx, { userId: null, role: 'user', ip: '10.9.0.1' }, { action: 'test.action' as AuditAction, details: { n: i } }, new Date('2026-11-23T10:00:00Z')));
     }
     await writeAuditCheckpoint(db, DEV_AUDIT_SIGNING_KEY, new Date('2026-11-23T11:00:00Z'));
     expect(await run()).toEqual({ code: 0, out: ['audit chain intact: 5 events; 1 signed checkpoints match (newest: event 5, signed 2026-11-23T11:00:00.000Z)'], err: [] });

@@ -1,8 +1,8 @@
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../infra/errors.js';
 import { newId } from '../../infra/ids.js';
-import { recordAudit, type Actor } from '../audit/audit.service.js';
-import { normalizeIdentityCode } from '../accounts/identity-code.js';
+import { recordAudit, type Actor } from '../audit/index.js';
+import { normalizeIdentityCode } from './identity-code.js';
 import { isPlausibleEmail } from '@up/common';
 import { CONTRACT_STATUSES, CONTRACT_TYPES } from './customers.service.js';
 

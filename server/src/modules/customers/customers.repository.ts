@@ -1,8 +1,10 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../infra/db.js';
 import type { ContractRow, CustomerRow } from '../../db/schema.js';
+import type { Contract, Customer } from '@up/common/contracts/customers';
 
-export function toCustomer(row: CustomerRow) {
+/** The record as the API answers it (common/src/contracts/customers.ts). */
+export function toCustomer(row: CustomerRow): Customer {
   return {
     id: row.id,
     kind: row.kind,
@@ -14,19 +16,44 @@ export function toCustomer(row: CustomerRow) {
     postalAddress: row.postal_address,
     invoiceChannel: row.invoice_channel,
     noticeChannel: row.notice_channel,
-    language: row.language,
+    // written only as lv, en or ru (the forms and the import check it); the column is text
+    language: row.language as Customer['language'],
     hasServicePassword: row.service_password_hash !== null,
   };
 }
-export type Customer = ReturnType<typeof toCustomer>;
+export type { Customer, Contract };
 
-export function toContract(row: ContractRow) {
-  return { id: row.id, type: row.type, number: row.number, status: row.status, startsOn: row.starts_on, endsOn: row.ends_on };
+export function toContract(row: ContractRow): Contract {
+  // the type is written only as one of CONTRACT_TYPES (the form and the import check it); the column is text
+  return { id: row.id, type: row.type as Contract['type'], number: row.number, status: row.status, startsOn: row.starts_on, endsOn: row.ends_on };
 }
-export type Contract = ReturnType<typeof toContract>;
 
 export async function findCustomerById(db: Db, customerId: string): Promise<CustomerRow | undefined> {
   return db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst();
+}
+
+export async function findCustomersByIds(db: Db, customerIds: readonly string[]): Promise<CustomerRow[]> {
+  if (customerIds.length === 0) return [];
+  return db.selectFrom('customers').selectAll().where('id', 'in', [...customerIds]).execute();
+}
+
+export async function findCustomerByNumber(db: Db, customerNumber: string): Promise<CustomerRow | undefined> {
+  return db.selectFrom('customers').selectAll().where('customer_number', '=', customerNumber.trim()).executeTakeFirst();
+}
+
+/**
+ * The customer `customerId` (a column of the surrounding query) as JSON { customer_name, customer_kind,
+ * customer_number }: a piece of SQL, so that the login lists a user's customers in its one statement.
+ */
+export function customerColumnsOf(customerId: RawBuilder<unknown>) {
+  return sql<{ customer_name: string; customer_kind: CustomerRow['kind']; customer_number: string }>`(
+    SELECT json_build_object('customer_name', c.name, 'customer_kind', c.kind, 'customer_number', c.customer_number)
+    FROM customers c WHERE c.id = ${customerId})`;
+}
+
+/** ACC-12: whether the customer `customerId` (a column of the surrounding query) has a contract that is not over. */
+export function hasLiveContract(customerId: RawBuilder<unknown>) {
+  return sql<boolean>`EXISTS (SELECT 1 FROM contracts k WHERE k.customer_id = ${customerId} AND k.status IN ('active', 'suspended', 'pending'))`;
 }
 
 /** Candidates for registration matching: same kind and identity code, and the customer or a contract number. */
@@ -88,29 +115,33 @@ export interface CustomerSummaryRow {
   customer_number: string;
   contracts: number;
   active_contracts: number;
-  unread_notices: number;
-  users: number;
 }
 
 export interface CustomerSummaryKey {
   customerId: string;
-  /** the reader: unread notices are per user */
+  /** the reader: some counts (unread notices) are per user */
   userId: string;
 }
 
+/** A count another module adds to the summary: SQL over the customer's and the reader's ids. */
+export type SummaryCount = (customerId: RawBuilder<unknown>, userId: RawBuilder<unknown>) => RawBuilder<number>;
+
 /**
  * The overview page's numbers, for one or more (customer, reader) pairs in one query, one answer per pair
- * in their order (undefined for a customer that does not exist). Written as SQL rather than with the query
+ * in their order (undefined for a customer that does not exist), with the counts other modules add
+ * (`extraCounts`, e.g. unread notices) in the same statement. Written as SQL rather than with the query
  * builder: this is the most requested read of the portal, and building the nested selects cost more CPU
  * than running them. The route reads through BatchedReads, so concurrent requests share a statement.
  */
-export async function readCustomerSummaries(db: Db, keys: CustomerSummaryKey[]): Promise<(CustomerSummaryRow | undefined)[]> {
-  const result = await sql<CustomerSummaryRow & { position: number }>`
-    SELECT k.position, c.id, c.name, c.kind, c.customer_number, counted.contracts, counted.active_contracts,
-      (SELECT count(*) FROM notices n
-        WHERE n.customer_id = c.id AND (n.user_id IS NULL OR n.user_id = k.user_id)
-          AND NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id AND r.user_id = k.user_id)) AS unread_notices,
-      (SELECT count(*) FROM memberships WHERE customer_id = c.id AND status = 'active') AS users
+export async function readCustomerSummaries<K extends string>(
+  db: Db,
+  keys: CustomerSummaryKey[],
+  extraCounts: Record<K, SummaryCount>,
+): Promise<((CustomerSummaryRow & Record<K, number>) | undefined)[]> {
+  const extras = Object.entries<SummaryCount>(extraCounts).map(([name, count]) =>
+    sql`, ${count(sql.ref('c.id'), sql.ref('k.user_id'))} AS ${sql.id(name)}`);
+  const result = await sql<CustomerSummaryRow & Record<K, number> & { position: number }>`
+    SELECT k.position, c.id, c.name, c.kind, c.customer_number, counted.contracts, counted.active_contracts ${sql.join(extras, sql``)}
     FROM unnest(${keys.map((key) => key.customerId)}::text[], ${keys.map((key) => key.userId)}::text[])
       WITH ORDINALITY AS k(customer_id, user_id, position)
     JOIN customers c ON c.id = k.customer_id
@@ -118,6 +149,6 @@ export async function readCustomerSummaries(db: Db, keys: CustomerSummaryKey[]):
       SELECT count(*) AS contracts, count(*) FILTER (WHERE status = 'active') AS active_contracts
       FROM contracts WHERE customer_id = c.id
     ) AS counted`.execute(db);
-  const byPosition = new Map(result.rows.map(({ position, ...row }) => [Number(position), row]));
+  const byPosition = new Map(result.rows.map(({ position, ...row }) => [Number(position), row as CustomerSummaryRow & Record<K, number>]));
   return keys.map((_, i) => byPosition.get(i + 1));
 }

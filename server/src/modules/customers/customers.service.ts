@@ -1,18 +1,19 @@
-import { sql } from 'kysely';
 import { isPlausibleEmail } from '@up/common';
 import type { ContractType } from '@up/operators';
+import { CONTRACT_STATUSES, CONTRACT_TYPES as CONTRACT_TYPES_OF_CONTRACT } from '@up/common/contracts/customers';
 import type { Deps } from '../../deps.js';
 import { conflict, invalidField, notFound } from '../../infra/errors.js';
 import { newId } from '../../infra/ids.js';
 import { enforceRateLimit } from '../../infra/rate-limit.js';
 import { hashPassword, verifyPassword } from '../../infra/passwords.js';
-import { recordAudit, type Actor } from '../audit/audit.service.js';
-import { queueEmail } from '../notifications/notifications.service.js';
-import { normalizeIdentityCode } from '../accounts/identity-code.js';
+import { recordAudit, type Actor } from '../audit/index.js';
+import { queueEmail } from '../notifications/index.js';
+import { normalizeIdentityCode } from './identity-code.js';
 import { findCustomerById, listContracts, toCustomer } from './customers.repository.js';
 
-export const CONTRACT_TYPES = ['electricity_supply', 'gas_supply', 'grid_connection', 'ev_charging', 'radio_permit', 'product_purchase', 'additional_service'] as const satisfies readonly ContractType[];
-export const CONTRACT_STATUSES = ['pending', 'active', 'suspended', 'ended'] as const;
+/** The contract types and statuses of the API contract; every type is one the operator profiles know. */
+export const CONTRACT_TYPES = CONTRACT_TYPES_OF_CONTRACT satisfies readonly ContractType[];
+export { CONTRACT_STATUSES };
 
 export interface CustomerInput {
   kind: 'person' | 'company';
@@ -31,35 +32,10 @@ async function requireCustomer(deps: Deps, customerId: string) {
   return customer;
 }
 
-export async function getCustomerForStaff(deps: Deps, customerId: string) {
+/** The customer's record and contracts as customer service sees them (the portal users come from accounts). */
+export async function getCustomerRecordForStaff(deps: Deps, customerId: string) {
   const customer = await requireCustomer(deps, customerId);
-  const contracts = await listContracts(deps.db, customerId);
-  const users = await deps.db
-    .selectFrom('memberships as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['m.id as membership_id', 'm.role', 'm.rights', 'm.status as membership_status', 'u.id as user_id', 'u.full_name', 'u.email', 'u.status', 'u.blocked_reason', 'u.locked_until', 'u.must_change_password', 'u.last_login_at'])
-    .where('m.customer_id', '=', customerId)
-    .orderBy(sql`m.role = 'main'`, 'desc')
-    .orderBy('m.created_at')
-    .execute();
-  return {
-    customer: toCustomer(customer),
-    contracts,
-    users: users.map((u) => ({
-      membershipId: u.membership_id,
-      membershipStatus: u.membership_status,
-      role: u.role,
-      rights: u.rights,
-      userId: u.user_id,
-      fullName: u.full_name,
-      email: u.email,
-      status: u.status,
-      blockedReason: u.blocked_reason,
-      lockedUntil: u.locked_until ? u.locked_until.toISOString() : null,
-      mustChangePassword: u.must_change_password,
-      lastLoginAt: u.last_login_at ? u.last_login_at.toISOString() : null,
-    })),
-  };
+  return { customer: toCustomer(customer), contracts: await listContracts(deps.db, customerId) };
 }
 
 function checkContactFields(input: { email?: string | null }) {

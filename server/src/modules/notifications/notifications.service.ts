@@ -1,8 +1,9 @@
-import { sql, type ExpressionBuilder } from 'kysely';
-import type { Database, NoticeRow } from '../../db/schema.js';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
+import type { Database, NoticeRow, OutboxEmailRow } from '../../db/schema.js';
 import type { Transporter } from 'nodemailer';
 import type { Db } from '../../infra/db.js';
 import { newId } from '../../infra/ids.js';
+import { addMinutes, type Clock } from '../../infra/clock.js';
 import { renderEmail, type EmailTemplateName } from './email-templates.js';
 
 /**
@@ -31,51 +32,79 @@ export async function queueEmail(
     .execute();
 }
 
-/** Sends what is due. Several processes may run this at once: SKIP LOCKED gives each message to one. */
-export async function deliverPendingEmails(db: Db, transport: Transporter, from: string, now: Date): Promise<number> {
+/**
+ * How long a deliverer holds a claimed message. Longer than the worst SMTP exchange the transport's timeouts
+ * allow (infra/mailer.ts), so a message is not sent twice because its first sender was slow; after it, a
+ * message whose sender died mid-send is sent again.
+ */
+const CLAIM_MINUTES = 10;
+const MAX_BACKOFF_MINUTES = 1440;
+
+/**
+ * Sends what is due, one message at a time and never inside a transaction: each message is claimed in one
+ * short statement, sent, then marked sent (or failed, with back-off). Several processes may run this at once:
+ * SKIP LOCKED and the claim give each message to one. A crash between sending and marking sends that message
+ * again once its claim expires: at least once, never lost. The time is read from the clock for every message,
+ * so a claim made late in a long run of sends still lasts CLAIM_MINUTES.
+ */
+export async function deliverPendingEmails(db: Db, transport: Transporter, from: string, clock: Clock): Promise<number> {
   let sent = 0;
   for (;;) {
-    const delivered = await db.transaction().execute(async (trx) => {
-      const message = await trx
-        .selectFrom('outbox_emails')
-        .selectAll()
-        .where('sent_at', 'is', null)
-        .where('next_attempt_at', '<=', now)
-        .orderBy('created_at')
-        .limit(1)
-        .forUpdate()
-        .skipLocked()
-        .executeTakeFirst();
-      if (!message) return null;
-      try {
-        await transport.sendMail({
-          from,
-          to: message.to_address,
-          subject: message.subject,
-          text: message.body_text,
-          html: message.body_html,
-          headers: { 'X-Outbox-Id': message.id },
-        });
-        await trx.updateTable('outbox_emails').set({ sent_at: now, attempts: sql`attempts + 1` }).where('id', '=', message.id).execute();
-        return true;
-      } catch (error) {
-        // Back off: 1, 2, 4 … minutes, at most a day.
-        const delayMinutes = Math.min(2 ** message.attempts, 1440);
-        await trx
-          .updateTable('outbox_emails')
-          .set({
-            attempts: sql`attempts + 1`,
-            last_error: String(error).slice(0, 500),
-            next_attempt_at: new Date(now.getTime() + delayMinutes * 60_000),
-          })
-          .where('id', '=', message.id)
-          .execute();
-        return false;
-      }
-    });
-    if (delivered === null) return sent;
-    if (delivered) sent += 1;
+    const message = await claimNextEmail(db, clock.now());
+    if (!message) return sent;
+    try {
+      await transport.sendMail({
+        from,
+        to: message.to_address,
+        subject: message.subject,
+        text: message.body_text,
+        html: message.body_html,
+        headers: { 'X-Outbox-Id': message.id },
+      });
+    } catch (error) {
+      await recordFailedDelivery(db, message, clock.now(), error);
+      continue;
+    }
+    await markEmailSent(db, message.id, clock.now());
+    sent += 1;
   }
+}
+
+async function claimNextEmail(db: Db, now: Date): Promise<Selectable<OutboxEmailRow> | undefined> {
+  return db
+    .updateTable('outbox_emails')
+    .set({ claimed_until: addMinutes(now, CLAIM_MINUTES) })
+    .where('id', '=', (eb) => eb
+      .selectFrom('outbox_emails')
+      .select('id')
+      .where('sent_at', 'is', null)
+      .where('next_attempt_at', '<=', now)
+      .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<=', now)]))
+      .orderBy('created_at')
+      .limit(1)
+      .forUpdate()
+      .skipLocked())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+async function markEmailSent(db: Db, id: string, now: Date): Promise<void> {
+  await db.updateTable('outbox_emails').set({ sent_at: now, attempts: sql`attempts + 1`, claimed_until: null }).where('id', '=', id).execute();
+}
+
+/** Back off: 1, 2, 4 … minutes, at most a day. */
+async function recordFailedDelivery(db: Db, message: Selectable<OutboxEmailRow>, now: Date, error: unknown): Promise<void> {
+  const delayMinutes = Math.min(2 ** message.attempts, MAX_BACKOFF_MINUTES);
+  await db
+    .updateTable('outbox_emails')
+    .set({
+      attempts: sql`attempts + 1`,
+      last_error: String(error).slice(0, 500),
+      next_attempt_at: addMinutes(now, delayMinutes),
+      claimed_until: null,
+    })
+    .where('id', '=', message.id)
+    .execute();
 }
 
 /** GRD-7: a notice in the portal inbox counts as received once it is there. */

@@ -2,7 +2,7 @@ import type { Deps } from '../../deps.js';
 import type { Db } from '../../infra/db.js';
 import { invalidField, notFound } from '../../infra/errors.js';
 import { newId } from '../../infra/ids.js';
-import { recordAudit, type Actor } from '../audit/audit.service.js';
+import { recordAudit, type Actor } from '../audit/index.js';
 
 /** OPS-2: announced and running maintenance windows, for the banner on every page. */
 export async function listMaintenanceWindows(deps: Deps) {

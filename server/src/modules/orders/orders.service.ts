@@ -2,9 +2,9 @@ import type { OrderType } from '@up/operators';
 import type { Deps } from '../../deps.js';
 import { AppError, invalidField } from '../../infra/errors.js';
 import { newId } from '../../infra/ids.js';
-import { recordAudit, type Actor } from '../audit/audit.service.js';
-import { hasRecentStrongLogin, STEP_UP_VALID_MINUTES } from '../accounts/bank-login.service.js';
-import type { SessionUser } from '../accounts/sessions.service.js';
+import { recordAudit, type Actor } from '../audit/index.js';
+import { describeUsers, hasRecentStrongLogin, STEP_UP_VALID_MINUTES } from '../accounts/index.js';
+import type { SessionUser } from '../accounts/index.js';
 
 /**
  * ACC-18, GRD-6, OPS-3: an order confirmed by an authenticated user counts as signed by the customer.
@@ -60,19 +60,20 @@ function assertPayloadShape(payload: unknown): void {
 export async function listOrders(deps: Deps, customerId: string) {
   const rows = await deps.db
     .selectFrom('orders as o')
-    .innerJoin('users as u', 'u.id', 'o.user_id')
-    .select(['o.id', 'o.type', 'o.status', 'o.payload', 'o.signed_with', 'o.submitted_at', 'o.created_at', 'u.full_name'])
+    .select(['o.id', 'o.type', 'o.status', 'o.payload', 'o.signed_with', 'o.submitted_at', 'o.created_at', 'o.user_id'])
     .where('o.customer_id', '=', customerId)
     .orderBy('o.created_at', 'desc')
     .limit(200)
     .execute();
+  // ACC-10: who signed stays attributed, even a user who has lost access or was deleted since
+  const signers = await describeUsers(deps.db, [...new Set(rows.map((row) => row.user_id))]);
   return rows.map((row) => ({
     id: row.id,
     type: row.type,
     status: row.status,
     payload: row.payload as Record<string, unknown>,
     signedWith: row.signed_with,
-    signedBy: row.full_name,
+    signedBy: signers.get(row.user_id)?.fullName ?? '',
     submittedAt: row.submitted_at ? row.submitted_at.toISOString() : null,
     createdAt: row.created_at.toISOString(),
   }));

@@ -1,9 +1,10 @@
+import { sql, type RawBuilder } from 'kysely';
 import { addDays, rigaDate } from '@up/common/riga-time';
 import type { OperatorProfile } from '@up/operators';
 import type { Db } from '../../infra/db.js';
 import { conflict, invalidField, notFound } from '../../infra/errors.js';
 import { newId } from '../../infra/ids.js';
-import { recordAudit, type Actor } from '../audit/audit.service.js';
+import { recordAudit, type Actor } from '../audit/index.js';
 import type { TermsVersionRow } from '../../db/schema.js';
 
 function toTerms(row: TermsVersionRow) {
@@ -126,4 +127,17 @@ export async function acceptCurrentTerms(db: Db, userId: string, version: string
     await recordTermsAcceptance(trx, userId, current.id, actor.ip ?? '', now);
     await recordAudit(trx, actor, { action: 'terms.accepted', objectType: 'terms_version', objectId: current.id, details: { version } }, now);
   });
+}
+
+/**
+ * OPS-1: whether the user whose id is `userId` (a column of the surrounding query, e.g. sql.ref('u.id'))
+ * accepted the terms version in force on `today`: a piece of SQL, so the session check and the login read it
+ * in their own single statement.
+ */
+export function acceptedCurrentTerms(userId: RawBuilder<unknown>, today: string) {
+  return sql<boolean>`EXISTS (
+    SELECT 1 FROM terms_acceptances ta
+    WHERE ta.user_id = ${userId} AND ta.terms_version_id = (
+      SELECT tv.id FROM terms_versions tv WHERE tv.valid_from <= ${today}
+      ORDER BY tv.valid_from DESC, tv.published_at DESC LIMIT 1))`;
 }

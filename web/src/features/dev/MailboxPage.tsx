@@ -7,6 +7,7 @@ import type { DevMail } from '../../api/types.ts';
 import { PageHeading, QueryState } from '../../components/Messages.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
+import './MailboxPage.css';
 
 const URL_PATTERN = /(https?:\/\/[^\s<>"]+)/g;
 

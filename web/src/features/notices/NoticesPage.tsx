@@ -6,6 +6,7 @@ import type { Notice } from '../../api/types.ts';
 import { FormError, PageHeading, QueryState } from '../../components/Messages.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
+import './NoticesPage.css';
 
 const NOTICES_KEY = ['me', 'notices'];
 

@@ -5,6 +5,7 @@ import type { CustomerSummary } from '../../api/types.ts';
 import { PageHeading, QueryState } from '../../components/Messages.tsx';
 import { NoCustomer } from '../../components/NoCustomer.tsx';
 import { useCustomerQuery } from '../customer.ts';
+import './OverviewPage.css';
 
 export default function OverviewPage() {
   const { t } = useTranslation();

@@ -7,6 +7,7 @@ import type { SessionUser } from '../../api/types.ts';
 import { TextField } from '../../components/Fields.tsx';
 import { FormError, Success } from '../../components/Messages.tsx';
 import { useServerFieldError } from '../../lib/errors.ts';
+import './TotpSection.css';
 
 /** An optional second factor: a code from an authenticator app (TOTP) after the password. */
 export function TotpSection({ user }: { user: SessionUser }) {

@@ -3,13 +3,15 @@ import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { ErrorAlert, Loading, TextField } from './components.tsx';
-import { nextDate, rigaDayStartUtcIso } from './rigaTime.ts';
-import { useFields, useFormatInstant } from './shared.ts';
-import type { AuditEvent } from './types.ts';
+import { TextField } from '../../components/Fields.tsx';
+import { PageHeading, QueryState } from '../../components/Messages.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import { rigaDayEndUtcIso, rigaDayStartUtcIso } from '../../lib/rigaTime.ts';
+import { useLang } from '../../lib/useLang.ts';
+import { useFields } from './shared.ts';
+import type { AuditEvent } from './types.ts';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const FILTERS = ['customerId', 'actorUserId', 'action', 'from', 'to'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 
@@ -27,8 +29,8 @@ function auditQuery(filters: Filters): string {
   const actor = filters.actorUserId.trim();
   if (actor) query.set(actor.includes('@') ? 'actorEmail' : 'actorUserId', actor);
   if (filters.action.trim()) query.set('action', filters.action.trim());
-  const from = filters.from ? rigaDayStartUtcIso(filters.from) : null;
-  const to = ISO_DATE.test(filters.to) ? rigaDayStartUtcIso(nextDate(filters.to)) : null;
+  const from = rigaDayStartUtcIso(filters.from);
+  const to = rigaDayEndUtcIso(filters.to);
   if (from) query.set('from', from);
   if (to) query.set('to', to);
   return query.toString();
@@ -60,9 +62,9 @@ export default function AuditPage() {
   }
 
   return (
-    <section aria-labelledby="staff-audit-title">
-      <h1 id="staff-audit-title">{t('audit.title')}</h1>
-      <form className="card" onSubmit={submit} aria-label={t('audit.filters')}>
+    <section className="page" aria-labelledby="staff-audit-title">
+      <PageHeading id="staff-audit-title">{t('audit.title')}</PageHeading>
+      <form className="card form" onSubmit={submit} aria-label={t('audit.filters')}>
         <div className="staff-grid">
           <TextField {...bind('customerId')} label={t('audit.customerId')} />
           <TextField {...bind('actorUserId')} label={t('audit.actorUserId')} />
@@ -70,27 +72,27 @@ export default function AuditPage() {
           <TextField {...bind('from')} type="date" label={t('audit.from')} />
           <TextField {...bind('to')} type="date" label={t('audit.to')} />
         </div>
-        <div className="staff-actions">
+        <div className="actions">
           <button type="submit" className="button">{t('audit.submit')}</button>
-          <button type="button" className="button button-secondary" onClick={() => setParams(new URLSearchParams())}>
+          <button type="button" className="button button--secondary" onClick={() => setParams(new URLSearchParams())}>
             {t('audit.clear')}
           </button>
         </div>
       </form>
-      {events.isFetching ? <Loading /> : null}
-      <ErrorAlert error={events.error} />
-      {events.data ? <AuditTable events={events.data} /> : null}
+      <QueryState isPending={events.isPending} error={events.error}>
+        {events.data ? <AuditTable events={events.data} /> : null}
+      </QueryState>
     </section>
   );
 }
 
 function AuditTable({ events }: { events: AuditEvent[] }) {
   const { t } = useTranslation('staff');
-  const formatInstant = useFormatInstant();
+  const lang = useLang();
   if (events.length === 0) return <p role="status">{t('audit.empty')}</p>;
   return (
-    <TableWrap className="staff-table-wrap" label={t('audit.caption', { count: events.length })}>
-      <table className="table staff-audit">
+    <TableWrap label={t('audit.caption', { count: events.length })}>
+      <table>
         <caption>{t('audit.caption', { count: events.length })}</caption>
         <thead>
           <tr>
@@ -109,7 +111,7 @@ function AuditTable({ events }: { events: AuditEvent[] }) {
           {events.map((e) => (
             <tr key={e.seq}>
               <th scope="row">{e.seq}</th>
-              <td className="staff-nowrap">{formatInstant(e.occurredAt)}</td>
+              <td className="nowrap">{formatDateTime(e.occurredAt, lang)}</td>
               <td><Actor event={e} /></td>
               <td>{t(`audit.roles.${e.actorRole}`, { defaultValue: e.actorRole })}</td>
               <td>

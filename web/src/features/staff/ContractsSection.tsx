@@ -2,10 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { Done, ErrorAlert, SelectField, SubmitButton, TextField } from './components.tsx';
-import { serverFieldError, useFields } from './shared.ts';
+import { SubmitButton } from '../../components/Buttons.tsx';
+import { SelectField, TextField } from '../../components/Fields.tsx';
+import { FormError, Success } from '../../components/Messages.tsx';
+import { useServerFieldError } from '../../lib/errors.ts';
+import { ContractsTable } from '../contracts/ContractsTable.tsx';
+import { useFields } from './shared.ts';
 import { CONTRACT_STATUSES, CONTRACT_TYPES, type Contract } from './types.ts';
-import { TableWrap } from '../../components/TableWrap.tsx';
 
 export function ContractsSection({ customerId, contracts }: { customerId: string; contracts: Contract[] }) {
   const { t } = useTranslation('staff');
@@ -15,31 +18,7 @@ export function ContractsSection({ customerId, contracts }: { customerId: string
       {contracts.length === 0 ? (
         <p className="muted">{t('contracts.empty')}</p>
       ) : (
-        <TableWrap className="staff-table-wrap" label={t('contracts.caption')}>
-          <table className="table">
-            <caption className="staff-visually-hidden">{t('contracts.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('contracts.number')}</th>
-                <th scope="col">{t('contracts.type')}</th>
-                <th scope="col">{t('contracts.status')}</th>
-                <th scope="col">{t('contracts.startsOn')}</th>
-                <th scope="col">{t('contracts.endsOn')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {contracts.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">{c.number}</th>
-                  <td>{t(`contractType.${c.type}`, { defaultValue: c.type })}</td>
-                  <td>{t(`contractStatus.${c.status}`, { defaultValue: c.status })}</td>
-                  <td>{c.startsOn ?? ''}</td>
-                  <td>{c.endsOn ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <ContractsTable contracts={contracts.map((c) => ({ ...c, endsOn: c.endsOn ?? null }))} caption={t('contracts.caption')} />
       )}
       <AddContractForm customerId={customerId} />
     </section>
@@ -47,6 +26,7 @@ export function ContractsSection({ customerId, contracts }: { customerId: string
 }
 
 const EMPTY = { type: CONTRACT_TYPES[0] as string, number: '', status: 'active', startsOn: '' };
+const FIELDS = ['type', 'number', 'status', 'startsOn'];
 
 function AddContractForm({ customerId }: { customerId: string }) {
   const { t } = useTranslation('staff');
@@ -66,6 +46,7 @@ function AddContractForm({ customerId }: { customerId: string }) {
       return queryClient.invalidateQueries({ queryKey: ['staff'] });
     },
   });
+  const fieldError = useServerFieldError(add.error);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -74,33 +55,38 @@ function AddContractForm({ customerId }: { customerId: string }) {
     if (!isMissing) add.mutate();
   }
 
+  // the contract types and statuses in the words of the contracts table above
+  const main = { ns: 'translation' } as const;
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="staff-add-contract-title" className="staff-subform">
+    <form onSubmit={submit} noValidate aria-labelledby="staff-add-contract-title" className="form staff-subform">
       <h3 id="staff-add-contract-title">{t('contracts.add')}</h3>
       <div className="staff-grid">
         <SelectField
           {...bind('type')}
           label={t('contracts.type')}
-          options={CONTRACT_TYPES.map((type) => ({ value: type, label: t(`contractType.${type}`) }))}
-          error={serverFieldError(add.error, 'type')}
+          options={CONTRACT_TYPES.map((type) => ({ value: type, label: t(`contractType.${type}`, main) }))}
+          error={fieldError('type')}
         />
         <TextField
           {...bind('number')}
           label={t('contracts.number')}
           required
-          error={missing ? t('validation.required') : serverFieldError(add.error, 'number')}
+          markRequired
+          error={missing ? t('validation.required') : fieldError('number')}
         />
         <SelectField
           {...bind('status')}
           label={t('contracts.status')}
-          options={CONTRACT_STATUSES.map((s) => ({ value: s, label: t(`contractStatus.${s}`) }))}
-          error={serverFieldError(add.error, 'status')}
+          options={CONTRACT_STATUSES.map((s) => ({ value: s, label: t(`contractStatus.${s}`, main) }))}
+          error={fieldError('status')}
         />
-        <TextField {...bind('startsOn')} type="date" label={t('contracts.startsOn')} error={serverFieldError(add.error, 'startsOn')} />
+        <TextField {...bind('startsOn')} type="date" label={t('contracts.startsOn')} error={fieldError('startsOn')} />
       </div>
-      <ErrorAlert error={add.error} />
-      <Done>{add.isSuccess ? t('contracts.added') : null}</Done>
-      <SubmitButton pending={add.isPending}>{t('contracts.submit')}</SubmitButton>
+      <FormError error={add.error} fields={FIELDS} />
+      <Success>{add.isSuccess ? t('contracts.added') : null}</Success>
+      <div className="actions">
+        <SubmitButton busy={add.isPending}>{t('contracts.submit')}</SubmitButton>
+      </div>
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
-import { ErrorAlert, Loading } from './components.tsx';
+import { ErrorMessage, PageHeading, QueryState } from '../../components/Messages.tsx';
 import { CustomerRecordForm } from './CustomerRecordForm.tsx';
 import { ContractsSection } from './ContractsSection.tsx';
 import { PortalUsersSection } from './PortalUsersSection.tsx';
@@ -20,23 +20,28 @@ export default function CustomerDetailPage() {
     queryFn: () => api.get<CustomerDetail>(`/api/staff/customers/${encodeURIComponent(customerId)}`),
   });
 
-  if (detail.isLoading) return <Loading />;
-  if (detail.error instanceof ApiError && detail.error.status === 404) {
-    return <p role="alert" className="error">{t('detail.notFound')}</p>;
-  }
-  if (!detail.data) return <ErrorAlert error={detail.error} />;
-
-  const { customer, contracts, users } = detail.data;
+  if (detail.error instanceof ApiError && detail.error.status === 404) return <ErrorMessage>{t('detail.notFound')}</ErrorMessage>;
   return (
-    <article aria-labelledby="staff-customer-title" className="staff-detail">
-      <p><Link to="/staff">{t('detail.back')}</Link></p>
-      <h1 id="staff-customer-title">{customer.name}</h1>
-      <p className="muted">
-        {t(`kind.${customer.kind}`)} · {t('fields.identityCode')}: {customer.identityCode} · {t('fields.customerNumber')}: {customer.customerNumber}
-      </p>
-      <p>
-        <Link to={`/staff/audit?customerId=${encodeURIComponent(customer.id)}`}>{t('detail.auditLink')}</Link>
-      </p>
+    <QueryState isPending={detail.isPending} error={detail.error}>
+      {detail.data ? <CustomerDetails detail={detail.data} /> : null}
+    </QueryState>
+  );
+}
+
+function CustomerDetails({ detail: { customer, contracts, users } }: { detail: CustomerDetail }) {
+  const { t } = useTranslation('staff');
+  return (
+    <article aria-labelledby="staff-customer-title" className="page">
+      <div>
+        <p><Link to="/staff">{t('detail.back')}</Link></p>
+        <PageHeading id="staff-customer-title">{customer.name}</PageHeading>
+        <p className="muted">
+          {t(`kind.${customer.kind}`)} · {t('fields.identityCode')}: {customer.identityCode} · {t('fields.customerNumber')}: {customer.customerNumber}
+        </p>
+        <p>
+          <Link to={`/staff/audit?customerId=${encodeURIComponent(customer.id)}`}>{t('detail.auditLink')}</Link>
+        </p>
+      </div>
       <CustomerRecordForm customer={customer} />
       <ContractsSection customerId={customer.id} contracts={contracts ?? []} />
       <PortalUsersSection users={users ?? []} />

@@ -3,8 +3,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { isPlausibleEmail } from '@up/common/email';
 import { api } from '../../api/client.ts';
-import { Done, ErrorAlert, SubmitButton, TextAreaField, TextField } from './components.tsx';
-import { serverFieldError, useFields } from './shared.ts';
+import { SubmitButton } from '../../components/Buttons.tsx';
+import { TextArea, TextField } from '../../components/Fields.tsx';
+import { FormError, Success } from '../../components/Messages.tsx';
+import { useServerFieldError } from '../../lib/errors.ts';
+import { useFields } from './shared.ts';
 import type { CustomerRecord } from './types.ts';
 
 function initialValues(customer: CustomerRecord) {
@@ -15,6 +18,8 @@ function initialValues(customer: CustomerRecord) {
     postalAddress: customer.postalAddress ?? '',
   };
 }
+
+const FIELDS = ['name', 'email', 'phone', 'postalAddress'];
 
 /** Edits the customer's name and contact data (PATCH /api/staff/customers/:id). */
 export function CustomerRecordForm({ customer }: { customer: CustomerRecord }) {
@@ -36,6 +41,7 @@ export function CustomerRecordForm({ customer }: { customer: CustomerRecord }) {
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['staff'] }),
   });
+  const fieldError = useServerFieldError(save.error);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -46,18 +52,20 @@ export function CustomerRecordForm({ customer }: { customer: CustomerRecord }) {
     if (Object.keys(errors).length === 0) save.mutate();
   }
 
-  const error = (field: string) => clientErrors[field] ?? serverFieldError(save.error, field);
+  const error = (field: string) => clientErrors[field] ?? fieldError(field);
   return (
     <section className="card" aria-labelledby="staff-record-title">
       <h2 id="staff-record-title">{t('detail.record')}</h2>
-      <form onSubmit={submit} noValidate>
-        <TextField {...bind('name')} label={t('fields.name')} required error={error('name')} />
+      <form className="form" onSubmit={submit} noValidate>
+        <TextField {...bind('name')} label={t('fields.name')} required markRequired error={error('name')} />
         <TextField {...bind('email')} type="email" label={t('fields.email')} error={error('email')} />
         <TextField {...bind('phone')} type="tel" label={t('fields.phone')} error={error('phone')} />
-        <TextAreaField {...bind('postalAddress')} rows={2} label={t('fields.postalAddress')} error={error('postalAddress')} />
-        <ErrorAlert error={save.error} />
-        <Done>{save.isSuccess ? t('detail.recordSaved') : null}</Done>
-        <SubmitButton pending={save.isPending}>{t('common.save')}</SubmitButton>
+        <TextArea {...bind('postalAddress')} rows={2} label={t('fields.postalAddress')} error={error('postalAddress')} />
+        <FormError error={save.error} fields={FIELDS} />
+        <Success>{save.isSuccess ? t('detail.recordSaved') : null}</Success>
+        <div className="actions">
+          <SubmitButton busy={save.isPending}>{t('common.save', { ns: 'translation' })}</SubmitButton>
+        </div>
       </form>
     </section>
   );

@@ -3,9 +3,10 @@ import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { ErrorAlert, Loading, TextField } from './components.tsx';
-import type { CustomerListItem } from './types.ts';
+import { TextField } from '../../components/Fields.tsx';
+import { PageHeading, QueryState } from '../../components/Messages.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
+import type { CustomerListItem } from './types.ts';
 
 /** Customer search; the query lives in the address (?q=) so "back" returns to the results. */
 export default function CustomerSearchPage() {
@@ -25,15 +26,16 @@ export default function CustomerSearchPage() {
   }
 
   return (
-    <section aria-labelledby="staff-search-title">
-      <h1 id="staff-search-title">{t('search.title')}</h1>
+    <section className="page" aria-labelledby="staff-search-title">
+      <PageHeading id="staff-search-title">{t('search.title')}</PageHeading>
       <form role="search" className="card staff-search" onSubmit={submit}>
-        <TextField type="search" name="q" label={t('search.label')} value={draft} onChange={setDraft} />
+        <TextField type="search" name="q" autoComplete="off" label={t('search.label')} value={draft} onChange={setDraft} />
         <button type="submit" className="button">{t('search.submit')}</button>
       </form>
-      {results.isFetching ? <Loading /> : null}
-      <ErrorAlert error={results.error} />
-      {results.data ? <ResultsTable q={q} customers={results.data} /> : null}
+      {/* isLoading, not isPending: without a query nothing is fetched */}
+      <QueryState isPending={results.isLoading} error={results.error}>
+        {results.data ? <ResultsTable q={q} customers={results.data} /> : null}
+      </QueryState>
     </section>
   );
 }
@@ -42,8 +44,8 @@ function ResultsTable({ q, customers }: { q: string; customers: CustomerListItem
   const { t } = useTranslation('staff');
   if (customers.length === 0) return <p role="status">{t('search.noResults', { q })}</p>;
   return (
-    <TableWrap className="staff-table-wrap" label={t('search.caption', { count: customers.length, q })}>
-      <table className="table">
+    <TableWrap label={t('search.caption', { count: customers.length, q })}>
+      <table>
         <caption>{t('search.caption', { count: customers.length, q })}</caption>
         <thead>
           <tr>

@@ -1,10 +1,13 @@
-import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { ErrorAlert, SubmitButton, TextAreaField } from './components.tsx';
-import type { ImportResult } from './types.ts';
+import { SubmitButton } from '../../components/Buttons.tsx';
+import { FileField, TextArea } from '../../components/Fields.tsx';
+import { FormError, PageHeading } from '../../components/Messages.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
+import { useServerFieldError } from '../../lib/errors.ts';
+import type { ImportResult } from './types.ts';
 
 const CSV_HEADER =
   'kind,name,identity_code,customer_number,email,phone,postal_address,language,contract_type,contract_number,contract_status,contract_starts_on';
@@ -14,52 +17,60 @@ export default function ImportPage() {
   const { t } = useTranslation('staff');
   const queryClient = useQueryClient();
   const [csv, setCsv] = useState('');
-  const [localError, setLocalError] = useState('');
+  const [fileError, setFileError] = useState('');
+  const [emptyError, setEmptyError] = useState('');
   const run = useMutation({
     mutationFn: (text: string) => api.post<ImportResult>('/api/staff/customers/import', { csv: text }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['staff'] }),
   });
+  const fieldError = useServerFieldError(run.error);
 
-  async function readFile(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
+  async function readFile(file: File | undefined) {
     if (!file) return;
     try {
       setCsv(await file.text());
-      setLocalError('');
+      setFileError('');
+      setEmptyError('');
       run.reset();
     } catch {
-      setLocalError(t('validation.fileRead'));
+      setFileError(t('validation.fileRead'));
     }
   }
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!csv.trim()) {
-      setLocalError(t('import.empty'));
+      setEmptyError(t('import.empty'));
       return;
     }
-    setLocalError('');
+    setEmptyError('');
     run.mutate(csv);
   }
 
   return (
-    <section aria-labelledby="staff-import-title">
-      <h1 id="staff-import-title">{t('import.title')}</h1>
+    <section className="page" aria-labelledby="staff-import-title">
+      <PageHeading id="staff-import-title">{t('import.title')}</PageHeading>
       <div className="card">
         <p>{t('import.intro')}</p>
         <p>{t('import.header')}</p>
         <pre className="staff-code"><code>{CSV_HEADER}</code></pre>
         <p className="muted">{t('import.rules')}</p>
       </div>
-      <form className="card" onSubmit={submit} noValidate>
-        <div className="form-field">
-          <label htmlFor="staff-import-file">{t('import.file')}</label>
-          <input id="staff-import-file" type="file" accept=".csv,text/csv,text/plain" onChange={readFile} />
+      <form className="card form" onSubmit={submit} noValidate>
+        <FileField label={t('import.file')} accept=".csv,text/csv,text/plain" onChange={readFile} error={fileError || undefined} />
+        <TextArea
+          name="csv"
+          label={t('import.text')}
+          rows={10}
+          spellCheck={false}
+          value={csv}
+          onChange={setCsv}
+          error={emptyError || fieldError('csv')}
+        />
+        <FormError error={run.error} fields={['csv']} />
+        <div className="actions">
+          <SubmitButton busy={run.isPending}>{t('import.submit')}</SubmitButton>
         </div>
-        <TextAreaField name="csv" label={t('import.text')} rows={10} spellCheck={false} value={csv} onChange={setCsv} />
-        {localError ? <p className="error" role="alert">{localError}</p> : null}
-        <ErrorAlert error={run.error} />
-        <SubmitButton pending={run.isPending}>{t('import.submit')}</SubmitButton>
       </form>
       {run.data ? <ImportReport result={run.data} /> : null}
     </section>
@@ -73,8 +84,8 @@ function ImportReport({ result }: { result: ImportResult }) {
       <h2 id="staff-import-result-title">{t('import.resultTitle')}</h2>
       <p role="status">{t('import.result', { created: result.created, updated: result.updated, errors: result.errors.length })}</p>
       {result.errors.length > 0 ? (
-        <TableWrap className="staff-table-wrap" label={t('import.errorsCaption')}>
-          <table className="table">
+        <TableWrap label={t('import.errorsCaption')}>
+          <table>
             <caption>{t('import.errorsCaption')}</caption>
             <thead>
               <tr>

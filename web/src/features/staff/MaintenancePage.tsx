@@ -2,11 +2,17 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { ConfirmDialog, Done, ErrorAlert, Loading, SelectField, SubmitButton, TextAreaField, TextField } from './components.tsx';
-import { rigaLocalToUtcIso } from './rigaTime.ts';
-import { serverFieldError, useFields, useFormatInstant, useLang } from './shared.ts';
-import { MAINTENANCE_MODULES, type MaintenanceWindow } from './types.ts';
+import { SubmitButton } from '../../components/Buttons.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { SelectField, TextArea, TextField } from '../../components/Fields.tsx';
+import { FormError, PageHeading, QueryState, Success } from '../../components/Messages.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
+import { useServerFieldError } from '../../lib/errors.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { rigaLocalToUtcIso } from '../../lib/rigaTime.ts';
+import { useLang } from '../../lib/useLang.ts';
+import { useFields } from './shared.ts';
+import { MAINTENANCE_MODULES, type MaintenanceWindow } from './types.ts';
 
 const LIST_KEY = ['staff', 'maintenance'] as const;
 
@@ -15,11 +21,11 @@ export default function MaintenancePage() {
   const { t } = useTranslation('staff');
   const windows = useQuery({ queryKey: LIST_KEY, queryFn: () => api.get<MaintenanceWindow[]>('/api/maintenance') });
   return (
-    <section aria-labelledby="staff-maintenance-title">
-      <h1 id="staff-maintenance-title">{t('maintenance.title')}</h1>
-      {windows.isLoading ? <Loading /> : null}
-      <ErrorAlert error={windows.error} />
-      {windows.data ? <WindowsTable windows={windows.data} /> : null}
+    <section className="page" aria-labelledby="staff-maintenance-title">
+      <PageHeading id="staff-maintenance-title">{t('maintenance.title')}</PageHeading>
+      <QueryState isPending={windows.isPending} error={windows.error}>
+        {windows.data ? <WindowsTable windows={windows.data} /> : null}
+      </QueryState>
       <AnnounceForm />
     </section>
   );
@@ -38,7 +44,6 @@ function useInvalidateMaintenance() {
 function WindowsTable({ windows }: { windows: MaintenanceWindow[] }) {
   const { t } = useTranslation('staff');
   const lang = useLang();
-  const formatInstant = useFormatInstant();
   const invalidate = useInvalidateMaintenance();
   const [target, setTarget] = useState<MaintenanceWindow | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
@@ -50,13 +55,19 @@ function WindowsTable({ windows }: { windows: MaintenanceWindow[] }) {
     },
   });
 
+  function confirmCancel(w: MaintenanceWindow) {
+    cancel.reset();
+    setTarget(w);
+    setDialogOpen(true);
+  }
+
   return (
     <>
       {windows.length === 0 ? (
         <p className="muted">{t('maintenance.empty')}</p>
       ) : (
-        <TableWrap className="staff-table-wrap" label={t('maintenance.caption')}>
-          <table className="table">
+        <TableWrap label={t('maintenance.caption')}>
+          <table>
             <caption>{t('maintenance.caption')}</caption>
             <thead>
               <tr>
@@ -71,21 +82,13 @@ function WindowsTable({ windows }: { windows: MaintenanceWindow[] }) {
             <tbody>
               {windows.map((w) => (
                 <tr key={w.id}>
-                  <th scope="row" className="staff-nowrap">{formatInstant(w.startsAt)}</th>
-                  <td className="staff-nowrap">{formatInstant(w.endsAt)}</td>
+                  <th scope="row">{formatDateTime(w.startsAt, lang)}</th>
+                  <td className="nowrap">{formatDateTime(w.endsAt, lang)}</td>
                   <td>{w.module ? t(`module.${w.module}`, { defaultValue: w.module }) : t('module.all')}</td>
                   <td>{w.message?.[lang] ?? ''}</td>
                   <td>{w.active ? t('maintenance.active') : t('maintenance.scheduled')}</td>
                   <td>
-                    <button
-                      type="button"
-                      className="button button-danger"
-                      onClick={() => {
-                        cancel.reset();
-                        setTarget(w);
-                        setDialogOpen(true);
-                      }}
-                    >
+                    <button type="button" className="button button--danger button--small" onClick={() => confirmCancel(w)}>
                       {t('maintenance.cancel')}
                     </button>
                   </td>
@@ -95,29 +98,33 @@ function WindowsTable({ windows }: { windows: MaintenanceWindow[] }) {
           </table>
         </TableWrap>
       )}
-      <Done>{cancel.isSuccess ? t('maintenance.cancelled') : null}</Done>
+      <Success>{cancel.isSuccess ? t('maintenance.cancelled') : null}</Success>
       <ConfirmDialog
         open={dialogOpen}
         title={t('maintenance.confirmCancel')}
         confirmLabel={t('maintenance.cancel')}
-        pending={cancel.isPending}
+        danger
+        busy={cancel.isPending}
         onCancel={() => setDialogOpen(false)}
         onConfirm={() => target && cancel.mutate(target.id)}
       >
-        {target ? <p>{formatInstant(target.startsAt)} – {formatInstant(target.endsAt)}</p> : null}
-        <ErrorAlert error={cancel.error} />
+        {target ? <p>{formatDateTime(target.startsAt, lang)} – {formatDateTime(target.endsAt, lang)}</p> : null}
+        <FormError error={cancel.error} />
       </ConfirmDialog>
     </>
   );
 }
 
 const EMPTY = { startsAt: '', endsAt: '', module: '', lv: '', en: '', ru: '' };
+type Field = keyof typeof EMPTY;
+/** the API's name of each field: the texts are message.lv, message.en and message.ru */
+const API_FIELD: Record<Field, string> = { startsAt: 'startsAt', endsAt: 'endsAt', module: 'module', lv: 'message.lv', en: 'message.en', ru: 'message.ru' };
 
 function AnnounceForm() {
   const { t } = useTranslation('staff');
   const invalidate = useInvalidateMaintenance();
   const { values, bind, reset } = useFields(EMPTY);
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const [clientErrors, setClientErrors] = useState<Partial<Record<Field, string>>>({});
   const announce = useMutation({
     mutationFn: (body: unknown) => api.post('/api/staff/maintenance', body),
     onSuccess: () => {
@@ -125,10 +132,11 @@ function AnnounceForm() {
       return invalidate();
     },
   });
+  const fieldError = useServerFieldError(announce.error);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const errors: Record<string, string> = {};
+    const errors: Partial<Record<Field, string>> = {};
     for (const key of ['startsAt', 'endsAt', 'lv', 'en', 'ru'] as const) {
       if (!values[key].trim()) errors[key] = t('validation.required');
     }
@@ -147,10 +155,9 @@ function AnnounceForm() {
     });
   }
 
-  const error = (field: keyof typeof EMPTY) => {
-    const apiField = field === 'lv' || field === 'en' || field === 'ru' ? `message.${field}` : field;
-    return clientErrors[field] ?? serverFieldError(announce.error, apiField) ?? (apiField !== field ? serverFieldError(announce.error, 'message') : undefined);
-  };
+  // an error about the whole message object is shown at each of its texts
+  const error = (field: Field) =>
+    clientErrors[field] ?? fieldError(API_FIELD[field]) ?? (API_FIELD[field].startsWith('message.') ? fieldError('message') : undefined);
   const moduleOptions = [
     { value: '', label: t('module.all') },
     ...MAINTENANCE_MODULES.map((m) => ({ value: m, label: t(`module.${m}`) })),
@@ -158,18 +165,20 @@ function AnnounceForm() {
   return (
     <section className="card" aria-labelledby="staff-announce-title">
       <h2 id="staff-announce-title">{t('maintenance.announceTitle')}</h2>
-      <form onSubmit={submit} noValidate>
+      <form className="form" onSubmit={submit} noValidate>
         <div className="staff-grid">
-          <TextField {...bind('startsAt')} type="datetime-local" label={t('maintenance.startsAt')} hint={t('maintenance.timeHint')} required error={error('startsAt')} />
-          <TextField {...bind('endsAt')} type="datetime-local" label={t('maintenance.endsAt')} hint={t('maintenance.timeHint')} required error={error('endsAt')} />
+          <TextField {...bind('startsAt')} type="datetime-local" label={t('maintenance.startsAt')} hint={t('maintenance.timeHint')} required markRequired error={error('startsAt')} />
+          <TextField {...bind('endsAt')} type="datetime-local" label={t('maintenance.endsAt')} hint={t('maintenance.timeHint')} required markRequired error={error('endsAt')} />
           <SelectField {...bind('module')} label={t('maintenance.module')} options={moduleOptions} error={error('module')} />
         </div>
-        <TextAreaField {...bind('lv')} lang="lv" rows={2} label={t('maintenance.messageLv')} required error={error('lv')} />
-        <TextAreaField {...bind('en')} lang="en" rows={2} label={t('maintenance.messageEn')} required error={error('en')} />
-        <TextAreaField {...bind('ru')} lang="ru" rows={2} label={t('maintenance.messageRu')} required error={error('ru')} />
-        <ErrorAlert error={announce.error} />
-        <Done>{announce.isSuccess ? t('maintenance.announced') : null}</Done>
-        <SubmitButton pending={announce.isPending}>{t('maintenance.submit')}</SubmitButton>
+        <TextArea {...bind('lv')} lang="lv" rows={2} label={t('maintenance.messageLv')} required markRequired error={error('lv')} />
+        <TextArea {...bind('en')} lang="en" rows={2} label={t('maintenance.messageEn')} required markRequired error={error('en')} />
+        <TextArea {...bind('ru')} lang="ru" rows={2} label={t('maintenance.messageRu')} required markRequired error={error('ru')} />
+        <FormError error={announce.error} fields={[...Object.values(API_FIELD), 'message']} />
+        <Success>{announce.isSuccess ? t('maintenance.announced') : null}</Success>
+        <div className="actions">
+          <SubmitButton busy={announce.isPending}>{t('maintenance.submit')}</SubmitButton>
+        </div>
       </form>
     </section>
   );

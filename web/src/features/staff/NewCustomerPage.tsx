@@ -6,8 +6,11 @@ import { isPlausibleEmail } from '@up/common/email';
 import { LANGS } from '@up/common/lang';
 import { validatePersonalCode, validateRegistrationNumber } from '@up/common/personal-code';
 import { api } from '../../api/client.ts';
-import { Done, ErrorAlert, SelectField, SubmitButton, TextAreaField, TextField } from './components.tsx';
-import { orUndefined, serverFieldError, useFields } from './shared.ts';
+import { SubmitButton } from '../../components/Buttons.tsx';
+import { SelectField, TextArea, TextField } from '../../components/Fields.tsx';
+import { FormError, PageHeading, Success } from '../../components/Messages.tsx';
+import { useServerFieldError } from '../../lib/errors.ts';
+import { orUndefined, useFields } from './shared.ts';
 import type { CustomerKind } from './types.ts';
 
 const EMPTY = {
@@ -81,40 +84,44 @@ export default function NewCustomerPage() {
     });
   }
 
-  const error = (field: string) => (clientErrors[field] ? t(clientErrors[field]) : serverFieldError(create.error, field));
+  const fieldError = useServerFieldError(create.error);
+  const error = (field: string) => (clientErrors[field] ? t(clientErrors[field]) : fieldError(field));
   const isPerson = values.kind === 'person';
   return (
-    <section aria-labelledby="staff-new-customer-title">
-      <h1 id="staff-new-customer-title">{t('newCustomer.title')}</h1>
-      <form className="card" onSubmit={submit} noValidate>
+    <section className="page" aria-labelledby="staff-new-customer-title">
+      <PageHeading id="staff-new-customer-title">{t('newCustomer.title')}</PageHeading>
+      <form className="card form" onSubmit={submit} noValidate>
         <SelectField
           {...bind('kind')}
           label={t('fields.kind')}
           options={(['person', 'company'] as const).map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
           error={error('kind')}
         />
-        <TextField {...bind('name')} label={isPerson ? t('fields.personName') : t('fields.companyName')} required error={error('name')} />
+        <TextField {...bind('name')} label={isPerson ? t('fields.personName') : t('fields.companyName')} required markRequired error={error('name')} />
         <TextField
           {...bind('identityCode')}
           label={isPerson ? t('fields.personalCode') : t('fields.registrationNumber')}
           hint={isPerson ? t('newCustomer.personalCodeHint') : t('newCustomer.registrationNumberHint')}
           inputMode="numeric"
           required
+          markRequired
           error={error('identityCode')}
         />
-        <TextField {...bind('customerNumber')} label={t('fields.customerNumber')} required error={error('customerNumber')} />
+        <TextField {...bind('customerNumber')} label={t('fields.customerNumber')} required markRequired error={error('customerNumber')} />
         <TextField {...bind('email')} type="email" label={t('fields.email')} error={error('email')} />
         <TextField {...bind('phone')} type="tel" label={t('fields.phone')} error={error('phone')} />
-        <TextAreaField {...bind('postalAddress')} rows={2} label={t('fields.postalAddress')} error={error('postalAddress')} />
+        <TextArea {...bind('postalAddress')} rows={2} label={t('fields.postalAddress')} error={error('postalAddress')} />
         <SelectField
           {...bind('language')}
           label={t('fields.language')}
           options={LANGS.map((lang) => ({ value: lang, label: t(`language.${lang}`) }))}
           error={error('language')}
         />
-        <ErrorAlert error={create.error} />
-        <Done>{create.isSuccess ? t('newCustomer.created') : null}</Done>
-        <SubmitButton pending={create.isPending}>{t('newCustomer.submit')}</SubmitButton>
+        <FormError error={create.error} fields={Object.keys(EMPTY)} />
+        <Success>{create.isSuccess ? t('newCustomer.created') : null}</Success>
+        <div className="actions">
+          <SubmitButton busy={create.isPending}>{t('newCustomer.submit')}</SubmitButton>
+        </div>
       </form>
     </section>
   );

@@ -2,10 +2,13 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { ConfirmDialog, Done, ErrorAlert, TextAreaField } from './components.tsx';
-import { useFormatInstant } from './shared.ts';
-import type { PortalUser } from './types.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { TextArea } from '../../components/Fields.tsx';
+import { FormError, Success } from '../../components/Messages.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import { useLang } from '../../lib/useLang.ts';
+import type { PortalUser } from './types.ts';
 
 type Action = 'unblock' | 'requireNewPassword' | 'block' | 'deny' | 'delete';
 
@@ -62,9 +65,9 @@ export function PortalUsersSection({ users }: { users: PortalUser[] }) {
       {users.length === 0 ? (
         <p className="muted">{t('users.empty')}</p>
       ) : (
-        <TableWrap className="staff-table-wrap" label={t('users.caption')}>
-          <table className="table">
-            <caption className="staff-visually-hidden">{t('users.caption')}</caption>
+        <TableWrap label={t('users.caption')}>
+          <table>
+            <caption className="visually-hidden">{t('users.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('fields.fullName')}</th>
@@ -91,14 +94,15 @@ export function PortalUsersSection({ users }: { users: PortalUser[] }) {
           </table>
         </TableWrap>
       )}
-      {dialogOpen ? null : <ErrorAlert error={act.error} />}
-      <Done>{done}</Done>
+      {dialogOpen ? null : <FormError error={act.error} />}
+      <Success>{done}</Success>
       {confirming ? (
         <ConfirmDialog
           open={dialogOpen}
           title={t(`users.confirm.${confirming.action}.title`, { name: confirming.user.fullName })}
           confirmLabel={t(`users.confirm.${confirming.action}.button`)}
-          pending={act.isPending}
+          danger
+          busy={act.isPending}
           confirmDisabled={confirming.action === 'block' && !reason.trim()}
           onCancel={() => {
             setDialogOpen(false);
@@ -108,9 +112,9 @@ export function PortalUsersSection({ users }: { users: PortalUser[] }) {
         >
           <p>{t(`users.confirm.${confirming.action}.text`, { name: confirming.user.fullName, email: confirming.user.email })}</p>
           {confirming.action === 'block' ? (
-            <TextAreaField name="reason" label={t('users.blockReason')} required rows={3} value={reason} onChange={setReason} />
+            <TextArea name="reason" label={t('users.blockReason')} required markRequired rows={3} value={reason} onChange={setReason} />
           ) : null}
-          <ErrorAlert error={act.error} />
+          <FormError error={act.error} />
         </ConfirmDialog>
       ) : null}
     </section>
@@ -124,7 +128,7 @@ function UserRow({ user, busy, onUnblock, onOpen }: {
   onOpen: (action: Exclude<Action, 'unblock'>) => void;
 }) {
   const { t } = useTranslation('staff');
-  const formatInstant = useFormatInstant();
+  const lang = useLang();
   const blocked = user.status === 'blocked';
   const locked = isLocked(user);
   return (
@@ -138,31 +142,31 @@ function UserRow({ user, busy, onUnblock, onOpen }: {
         {user.mustChangePassword && user.status === 'active' ? <div className="muted">{t('users.newPasswordPending')}</div> : null}
         {locked ? (
           <div className="staff-locked">
-            {user.lockedUntil ? t('userStatus.lockedUntil', { until: formatInstant(user.lockedUntil) }) : t('userStatus.locked')}
+            {user.lockedUntil ? t('userStatus.lockedUntil', { until: formatDateTime(user.lockedUntil, lang) }) : t('userStatus.locked')}
           </div>
         ) : null}
       </td>
       <td>
-        <div className="staff-actions">
+        <div className="actions">
           {blocked || locked ? (
-            <button type="button" className="button" disabled={busy} onClick={onUnblock}>
+            <button type="button" className="button button--small" disabled={busy} onClick={onUnblock}>
               {t('users.unblock')}
             </button>
           ) : null}
           {user.status === 'active' && !user.mustChangePassword ? (
-            <button type="button" className="button button-secondary" disabled={busy} onClick={() => onOpen('requireNewPassword')}>
+            <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => onOpen('requireNewPassword')}>
               {t('users.requireNewPassword')}
             </button>
           ) : null}
           {blocked ? null : (
-            <button type="button" className="button button-secondary" disabled={busy} onClick={() => onOpen('block')}>
+            <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => onOpen('block')}>
               {t('users.block')}
             </button>
           )}
-          <button type="button" className="button button-secondary" disabled={busy} onClick={() => onOpen('deny')}>
+          <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => onOpen('deny')}>
             {t('users.deny')}
           </button>
-          <button type="button" className="button button-danger" disabled={busy} onClick={() => onOpen('delete')}>
+          <button type="button" className="button button--danger button--small" disabled={busy} onClick={() => onOpen('delete')}>
             {t('users.delete')}
           </button>
         </div>

@@ -4,8 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { isPlausibleEmail } from '@up/common/email';
 import { validatePersonalCode } from '@up/common/personal-code';
 import { api } from '../../api/client.ts';
-import { Done, ErrorAlert, SubmitButton, TextField } from './components.tsx';
-import { orUndefined, serverFieldError, useFields } from './shared.ts';
+import { SubmitButton } from '../../components/Buttons.tsx';
+import { TextField } from '../../components/Fields.tsx';
+import { FormError, Success } from '../../components/Messages.tsx';
+import { useServerFieldError } from '../../lib/errors.ts';
+import { orUndefined, useFields } from './shared.ts';
 
 const EMPTY = { fullName: '', email: '', phone: '', personalCode: '' };
 
@@ -48,15 +51,16 @@ export function RegisterAccountForm({ customerId }: { customerId: string }) {
     });
   }
 
-  const error = (field: string) => clientErrors[field] ?? serverFieldError(register.error, field);
+  const fieldError = useServerFieldError(register.error);
+  const error = (field: string) => clientErrors[field] ?? fieldError(field);
   return (
     <section className="card" aria-labelledby="staff-account-title">
       <h2 id="staff-account-title">{t('account.title')}</h2>
       <p>{t('account.intro')}</p>
-      <form onSubmit={submit} noValidate>
+      <form className="form" onSubmit={submit} noValidate>
         <div className="staff-grid">
-          <TextField {...bind('fullName')} label={t('fields.fullName')} required error={error('fullName')} />
-          <TextField {...bind('email')} type="email" label={t('fields.email')} required error={error('email')} hint={t('account.emailHint')} />
+          <TextField {...bind('fullName')} label={t('fields.fullName')} required markRequired error={error('fullName')} />
+          <TextField {...bind('email')} type="email" label={t('fields.email')} required markRequired error={error('email')} hint={t('account.emailHint')} />
           <TextField {...bind('phone')} type="tel" label={t('fields.phone')} error={error('phone')} />
           <TextField
             {...bind('personalCode')}
@@ -66,9 +70,12 @@ export function RegisterAccountForm({ customerId }: { customerId: string }) {
             error={error('personalCode')}
           />
         </div>
-        <ErrorAlert error={register.error} />
-        <Done>{sentTo ? t('account.done', { email: sentTo }) : null}</Done>
-        <SubmitButton pending={register.isPending}>{t('account.submit')}</SubmitButton>
+        {/* the customers' text for this code asks them to be invited; staff are told what it means for them */}
+        <FormError error={register.error} fields={Object.keys(EMPTY)} messages={{ CUSTOMER_HAS_MAIN_USER: t('account.hasMainUser') }} />
+        <Success>{sentTo ? t('account.done', { email: sentTo }) : null}</Success>
+        <div className="actions">
+          <SubmitButton busy={register.isPending}>{t('account.submit')}</SubmitButton>
+        </div>
       </form>
     </section>
   );

@@ -2,8 +2,11 @@ import { type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { Done, ErrorAlert, SubmitButton, TextField } from './components.tsx';
-import { serverFieldError, useFields } from './shared.ts';
+import { SubmitButton } from '../../components/Buttons.tsx';
+import { TextField } from '../../components/Fields.tsx';
+import { ErrorMessage, FormError, Success } from '../../components/Messages.tsx';
+import { useServerFieldError } from '../../lib/errors.ts';
+import { useFields } from './shared.ts';
 
 /** ACC-19: checks the password a caller gives on the phone; the stored one is never shown. */
 export function ServicePasswordCheck({ customerId }: { customerId: string }) {
@@ -15,6 +18,7 @@ export function ServicePasswordCheck({ customerId }: { customerId: string }) {
         servicePassword,
       }),
   });
+  const fieldError = useServerFieldError(check.error);
   const field = bind('servicePassword');
 
   function submit(event: FormEvent) {
@@ -26,7 +30,7 @@ export function ServicePasswordCheck({ customerId }: { customerId: string }) {
     <section className="card" aria-labelledby="staff-service-password-title">
       <h2 id="staff-service-password-title">{t('servicePassword.title')}</h2>
       <p className="muted">{t('servicePassword.intro')}</p>
-      <form onSubmit={submit} noValidate>
+      <form className="form" onSubmit={submit} noValidate>
         <TextField
           {...field}
           onChange={(value) => {
@@ -34,16 +38,17 @@ export function ServicePasswordCheck({ customerId }: { customerId: string }) {
             check.reset();
           }}
           type="password"
-          autoComplete="off"
           label={t('servicePassword.label')}
           required
-          error={serverFieldError(check.error, 'servicePassword')}
+          markRequired
+          error={fieldError('servicePassword')}
         />
-        <ErrorAlert error={check.error} />
-        <Done className={check.data?.matches ? 'staff-match' : 'staff-no-match'}>
-          {check.data ? <strong>{check.data.matches ? t('servicePassword.matches') : t('servicePassword.noMatch')}</strong> : null}
-        </Done>
-        <SubmitButton pending={check.isPending}>{t('servicePassword.submit')}</SubmitButton>
+        <FormError error={check.error} fields={['servicePassword']} />
+        <Success>{check.data?.matches ? <strong>{t('servicePassword.matches')}</strong> : null}</Success>
+        {check.data && !check.data.matches ? <ErrorMessage><strong>{t('servicePassword.noMatch')}</strong></ErrorMessage> : null}
+        <div className="actions">
+          <SubmitButton busy={check.isPending}>{t('servicePassword.submit')}</SubmitButton>
+        </div>
       </form>
     </section>
   );

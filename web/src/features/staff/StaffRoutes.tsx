@@ -2,7 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, NavLink, Outlet, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { addResources } from '../../i18n/index.ts';
-import { Loading } from './components.tsx';
+import { ErrorMessage, Loading, PageHeading } from '../../components/Messages.tsx';
 import { useStaffRole } from './shared.ts';
 import CustomerSearchPage from './CustomerSearchPage.tsx';
 import CustomerDetailPage from './CustomerDetailPage.tsx';
@@ -44,7 +44,7 @@ function StaffLayout() {
   const { t } = useTranslation('staff');
   const { role, isLoading, secondFactorSetupRequired } = useStaffRole();
   if (isLoading) return <Loading />;
-  if (!role) return <p className="error" role="alert">{t('common.notStaff')}</p>;
+  if (!role) return <ErrorMessage>{t('common.notStaff')}</ErrorMessage>;
   if (secondFactorSetupRequired) return <SecondFactorFirst />;
   return (
     <div className="staff">
@@ -80,7 +80,7 @@ function SecondFactorFirst() {
   const { t } = useTranslation('staff');
   return (
     <section className="card" aria-labelledby="staff-second-factor-title">
-      <h1 id="staff-second-factor-title">{t('secondFactorFirst.title')}</h1>
+      <PageHeading id="staff-second-factor-title">{t('secondFactorFirst.title')}</PageHeading>
       <p>{t('secondFactorFirst.text')}</p>
       <p><Link className="button" to="/profile">{t('secondFactorFirst.link')}</Link></p>
     </section>
@@ -90,7 +90,7 @@ function SecondFactorFirst() {
 function AdministratorOnly({ children }: { children: ReactNode }) {
   const { t } = useTranslation('staff');
   const { role } = useStaffRole();
-  if (role !== 'administrator') return <p className="error" role="alert">{t('common.adminOnly')}</p>;
+  if (role !== 'administrator') return <ErrorMessage>{t('common.adminOnly')}</ErrorMessage>;
   return <>{children}</>;
 }
 

@@ -2,21 +2,26 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { Done, ErrorAlert, Loading, SubmitButton, TextAreaField, TextField } from './components.tsx';
-import { serverFieldError, useFields } from './shared.ts';
-import type { TermsVersion } from './types.ts';
+import { SubmitButton } from '../../components/Buttons.tsx';
+import { TextArea, TextField } from '../../components/Fields.tsx';
+import { FormError, PageHeading, QueryState, Success } from '../../components/Messages.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
+import { useServerFieldError } from '../../lib/errors.ts';
+import { formatDate } from '../../lib/format.ts';
+import { useLang } from '../../lib/useLang.ts';
+import { useFields } from './shared.ts';
+import type { TermsVersion } from './types.ts';
 
 /** OPS-1: published versions of the terms of use and publishing a new one (administrators). */
 export default function TermsPage() {
   const { t } = useTranslation('staff');
   const versions = useQuery({ queryKey: ['staff', 'terms'], queryFn: () => api.get<TermsVersion[]>('/api/terms') });
   return (
-    <section aria-labelledby="staff-terms-title">
-      <h1 id="staff-terms-title">{t('terms.title')}</h1>
-      {versions.isLoading ? <Loading /> : null}
-      <ErrorAlert error={versions.error} />
-      {versions.data ? <VersionsTable versions={versions.data} /> : null}
+    <section className="page" aria-labelledby="staff-terms-title">
+      <PageHeading id="staff-terms-title">{t('terms.title')}</PageHeading>
+      <QueryState isPending={versions.isPending} error={versions.error}>
+        {versions.data ? <VersionsTable versions={versions.data} /> : null}
+      </QueryState>
       <PublishTermsForm />
     </section>
   );
@@ -24,10 +29,11 @@ export default function TermsPage() {
 
 function VersionsTable({ versions }: { versions: TermsVersion[] }) {
   const { t } = useTranslation('staff');
+  const lang = useLang();
   if (versions.length === 0) return <p className="muted">{t('terms.empty')}</p>;
   return (
-    <TableWrap className="staff-table-wrap" label={t('terms.caption')}>
-      <table className="table">
+    <TableWrap label={t('terms.caption')}>
+      <table>
         <caption>{t('terms.caption')}</caption>
         <thead>
           <tr>
@@ -41,9 +47,9 @@ function VersionsTable({ versions }: { versions: TermsVersion[] }) {
           {versions.map((v) => (
             <tr key={v.version}>
               <th scope="row">{v.version}</th>
-              <td>{v.approvedOn}</td>
-              <td>{v.validFrom}</td>
-              <td>{v.validTo ?? t('terms.open')}</td>
+              <td>{formatDate(v.approvedOn, lang)}</td>
+              <td>{formatDate(v.validFrom, lang)}</td>
+              <td>{v.validTo ? formatDate(v.validTo, lang) : t('terms.open')}</td>
             </tr>
           ))}
         </tbody>
@@ -53,12 +59,15 @@ function VersionsTable({ versions }: { versions: TermsVersion[] }) {
 }
 
 const EMPTY = { version: '', approvedOn: '', validFrom: '', lv: '', en: '', ru: '' };
+type Field = keyof typeof EMPTY;
+/** the API's name of each field: the texts are texts.lv, texts.en and texts.ru */
+const API_FIELD: Record<Field, string> = { version: 'version', approvedOn: 'approvedOn', validFrom: 'validFrom', lv: 'texts.lv', en: 'texts.en', ru: 'texts.ru' };
 
 function PublishTermsForm() {
   const { t } = useTranslation('staff');
   const queryClient = useQueryClient();
   const { values, bind, reset } = useFields(EMPTY);
-  const [missing, setMissing] = useState<string[]>([]);
+  const [missing, setMissing] = useState<Field[]>([]);
   const [published, setPublished] = useState('');
   const publish = useMutation({
     mutationFn: () =>
@@ -77,36 +86,39 @@ function PublishTermsForm() {
       ]);
     },
   });
+  const fieldError = useServerFieldError(publish.error);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const empty = (Object.keys(EMPTY) as (keyof typeof EMPTY)[]).filter((key) => !values[key].trim());
+    const empty = (Object.keys(EMPTY) as Field[]).filter((key) => !values[key].trim());
     setMissing(empty);
     setPublished('');
     if (empty.length === 0) publish.mutate();
   }
 
-  const error = (field: keyof typeof EMPTY) => {
-    if (missing.includes(field)) return t('validation.required');
-    const apiField = field === 'lv' || field === 'en' || field === 'ru' ? `texts.${field}` : field;
-    return serverFieldError(publish.error, apiField) ?? (apiField !== field ? serverFieldError(publish.error, 'texts') : undefined);
-  };
+  // an error about the whole texts object is shown at each of the texts
+  const error = (field: Field) =>
+    missing.includes(field)
+      ? t('validation.required')
+      : (fieldError(API_FIELD[field]) ?? (API_FIELD[field].startsWith('texts.') ? fieldError('texts') : undefined));
   return (
     <section className="card" aria-labelledby="staff-terms-publish-title">
       <h2 id="staff-terms-publish-title">{t('terms.publishTitle')}</h2>
       <p>{t('terms.intro')}</p>
-      <form onSubmit={submit} noValidate>
+      <form className="form" onSubmit={submit} noValidate>
         <div className="staff-grid">
-          <TextField {...bind('version')} label={t('terms.version')} required hint={t('terms.versionHint')} error={error('version')} />
-          <TextField {...bind('approvedOn')} type="date" label={t('terms.approvedOn')} required error={error('approvedOn')} />
-          <TextField {...bind('validFrom')} type="date" label={t('terms.validFrom')} required error={error('validFrom')} />
+          <TextField {...bind('version')} label={t('terms.version')} required markRequired hint={t('terms.versionHint')} error={error('version')} />
+          <TextField {...bind('approvedOn')} type="date" label={t('terms.approvedOn')} required markRequired error={error('approvedOn')} />
+          <TextField {...bind('validFrom')} type="date" label={t('terms.validFrom')} required markRequired error={error('validFrom')} />
         </div>
-        <TextAreaField {...bind('lv')} lang="lv" rows={10} label={t('terms.textLv')} required error={error('lv')} />
-        <TextAreaField {...bind('en')} lang="en" rows={10} label={t('terms.textEn')} required error={error('en')} />
-        <TextAreaField {...bind('ru')} lang="ru" rows={10} label={t('terms.textRu')} required error={error('ru')} />
-        <ErrorAlert error={publish.error} />
-        <Done>{published ? t('terms.published', { version: published }) : null}</Done>
-        <SubmitButton pending={publish.isPending}>{t('terms.submit')}</SubmitButton>
+        <TextArea {...bind('lv')} lang="lv" rows={10} label={t('terms.textLv')} required markRequired error={error('lv')} />
+        <TextArea {...bind('en')} lang="en" rows={10} label={t('terms.textEn')} required markRequired error={error('en')} />
+        <TextArea {...bind('ru')} lang="ru" rows={10} label={t('terms.textRu')} required markRequired error={error('ru')} />
+        <FormError error={publish.error} fields={[...Object.values(API_FIELD), 'texts']} />
+        <Success>{published ? t('terms.published', { version: published }) : null}</Success>
+        <div className="actions">
+          <SubmitButton busy={publish.isPending}>{t('terms.submit')}</SubmitButton>
+        </div>
       </form>
     </section>
   );

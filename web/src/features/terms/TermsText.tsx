@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Terms } from '../../api/types.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
+import './TermsText.css';
 
 /** OPS-1: one version of the terms in the chosen language, with its dates; translations say so. */
 export function TermsText({ terms }: { terms: Terms }) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test/test-app.js';
 import { DEMO_PASSWORD } from '../../db/demo-data.js';
 import { newId } from '../../infra/ids.js';
-import { readCustomerSummaries } from './customers.repository.js';
+import { readOverviewSummaries as readCustomerSummaries } from './overview.service.js';
 
 let t: TestApp;
 let janis: TestClient;

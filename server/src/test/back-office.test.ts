@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { totpCodeAt } from '../../test/totp-codes.js';
-import { createTestApp, type TestApp, type TestClient } from '../../test/test-app.js';
-import { DEMO_PASSWORD } from '../../db/demo-data.js';
-import { runDueJobs } from '../../jobs.js';
+import { totpCodeAt } from './totp-codes.js';
+import { createTestApp, type TestApp, type TestClient } from './test-app.js';
+import { DEMO_PASSWORD } from '../db/demo-data.js';
+import { runDueJobs } from '../jobs.js';
 
 const NEW_PASSWORD = 'Dzintars-Jura-88';
 let ipCounter = 0;

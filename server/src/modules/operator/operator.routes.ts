@@ -1,19 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
+import {
+  CaughtMails, Created, DevClock, ErrorReportBody, Health, MaintenanceWindows, MoveClockBody, OperatorProfile,
+} from '@up/common/contracts/operator';
 import type { Deps } from '../../deps.js';
 import { actorOf } from '../../http/session-hook.js';
-import { Email, Text } from '../../http/common-schemas.js';
-import { getCurrentTerms, getTermsVersion, listTermsVersions } from '../terms/terms.service.js';
+import { answers } from '../../http/answers.js';
 import { listMaintenanceWindows, reportError } from './operations.service.js';
 import { notFound } from '../../infra/errors.js';
 import { OffsetClock } from '../../infra/clock.js';
 import { enforceRateLimit } from '../../infra/rate-limit.js';
 
-/** What anyone may read: the operator's profile, terms (OPS-1), maintenance (OPS-2); and error reports (OPS-4). */
-export const publicRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => {
+/** What anyone may read: the operator's profile, maintenance (OPS-2); and error reports (OPS-4); dev helpers. */
+export const operatorRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => {
   const open = { access: 'public' as const };
   const { operator } = deps;
-  const publicProfile = {
+  const publicProfile: OperatorProfile = {
     id: operator.id,
     portalName: operator.portalName,
     legalName: operator.legalName,
@@ -31,17 +32,13 @@ export const publicRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) =
     devMode: deps.config.devMode,
   };
 
-  app.get('/api/health', { config: open }, async () => ({ ok: true }));
-  app.get('/api/operator', { config: open }, async () => publicProfile);
-  app.get('/api/terms', { config: open }, async () => listTermsVersions(deps.db));
-  app.get('/api/terms/current', { config: open }, async () => getCurrentTerms(deps.db, deps.clock.now()));
-  app.get('/api/terms/:version', { config: open, schema: { params: Type.Object({ version: Text(40) }) } }, async (request) =>
-    getTermsVersion(deps.db, request.params.version));
-  app.get('/api/maintenance', { config: open }, async () => listMaintenanceWindows(deps));
+  app.get('/api/health', { config: open, schema: { response: answers({ 200: Health }) } }, async () => ({ ok: true }));
+  app.get('/api/operator', { config: open, schema: { response: answers({ 200: OperatorProfile }) } }, async () => publicProfile);
+  app.get('/api/maintenance', { config: open, schema: { response: answers({ 200: MaintenanceWindows }) } }, async () => listMaintenanceWindows(deps));
 
   app.post('/api/error-reports', {
     config: open,
-    schema: { body: Type.Object({ page: Text(500), message: Text(5000), contactEmail: Type.Optional(Email) }, { additionalProperties: false }) },
+    schema: { body: ErrorReportBody, response: answers({ 201: Created }) },
   }, async (request, reply) => {
     await enforceRateLimit(deps.db, `error-report:${request.ip}`, 20, 3600, deps.clock.now());
     const session = request.session;
@@ -50,7 +47,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) =
   });
 
   if (deps.config.devMode) {
-    app.get('/api/dev/mail', { config: open }, async () => {
+    app.get('/api/dev/mail', { config: open, schema: { response: answers({ 200: CaughtMails }) } }, async () => {
       if (!deps.mailCatcher) throw notFound('NO_MAIL_CATCHER', 'The dev mail catcher is not running');
       return [...deps.mailCatcher.messages].reverse();
     });
@@ -58,10 +55,9 @@ export const publicRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) =
     // DEV_CLOCK (dev/test only): moves the server's time, e.g. past a 24-hour activation link (ACC-4).
     const devClock = deps.devClock;
     if (deps.config.devClock && devClock instanceof OffsetClock && deps.clock === devClock) {
-      const MAX_MINUTES = 366 * 24 * 60;
       app.post('/api/dev/clock', {
         config: open,
-        schema: { body: Type.Object({ advanceMinutes: Type.Integer({ minimum: -MAX_MINUTES, maximum: MAX_MINUTES }) }, { additionalProperties: false }) },
+        schema: { body: MoveClockBody, response: answers({ 200: DevClock }) },
       }, async (request) => {
         const now = devClock.advance(request.body.advanceMinutes * 60_000);
         return { now: now.toISOString(), offsetMinutes: Math.round(devClock.offsetMs / 60_000) };

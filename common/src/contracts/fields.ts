@@ -1,6 +1,9 @@
-import { Type } from '@fastify/type-provider-typebox';
+import { Type, type TSchema } from 'typebox';
 
-/** Building blocks shared by the route schemas. Limits keep every field bounded. */
+/**
+ * Building blocks of the API contract (common/src/contracts/<module>.ts): the server validates requests and
+ * serialises answers with them, the web imports their Static types only. Limits keep every field bounded.
+ */
 export const Text = (maxLength = 200, minLength = 1) => Type.String({ minLength, maxLength });
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 export const Password = Type.String({ minLength: 1, maxLength: 128 });
@@ -21,3 +24,21 @@ export const SequenceNumber = Type.Integer({ minimum: 1, maximum: Number.MAX_SAF
 export const Rights = Type.Array(Type.String({ maxLength: 40 }), { maxItems: 10 });
 
 export const CustomerParams = Type.Object({ customerId: Id });
+
+/** An ISO 8601 instant (UTC) in an answer. */
+export const Instant = Type.String({ format: 'date-time' });
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/** A phone number as customers type it. */
+export const Phone = Type.String({ maxLength: 30, pattern: '^\\+?[0-9 ()-]{5,30}$' });
+
+/**
+ * Every error answer: { error: { code, message, details } }. `code` is what the web translates; `details`
+ * names the field and the reason of a validation failure, or carries what the code needs (e.g. until when).
+ */
+export const ErrorAnswer = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    details: Type.Record(Type.String(), Type.Unknown()),
+  }),
+});

@@ -1,0 +1,19 @@
+import { ACCOUNTS_AUDIT_ACTIONS } from './accounts.ts';
+import { CUSTOMERS_AUDIT_ACTIONS } from './customers.ts';
+import { OPERATOR_AUDIT_ACTIONS } from './operator.ts';
+import { ORDERS_AUDIT_ACTIONS } from './orders.ts';
+import { TERMS_AUDIT_ACTIONS } from './terms.ts';
+
+/**
+ * Every action the audit log records (ACC-17), one list per module: the server's recordAudit takes only these,
+ * and the web shows each with its label in lv, en and ru (translations.test.ts checks every one has them).
+ */
+export const AUDIT_ACTIONS = [
+  ...ACCOUNTS_AUDIT_ACTIONS,
+  ...CUSTOMERS_AUDIT_ACTIONS,
+  ...OPERATOR_AUDIT_ACTIONS,
+  ...ORDERS_AUDIT_ACTIONS,
+  ...TERMS_AUDIT_ACTIONS,
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,0 +1,36 @@
+import type { Timestamp } from '../../db/column-types.js';
+
+/** Row types of the tables the customers module owns, as Kysely sees them (composed into db/schema.ts). */
+
+export interface CustomerRow {
+  id: string;
+  kind: 'person' | 'company';
+  name: string;
+  identity_code: string;
+  customer_number: string;
+  email: string | null;
+  phone: string | null;
+  postal_address: string | null;
+  invoice_channel: 'email' | 'post' | 'portal';
+  notice_channel: 'email' | 'sms' | 'portal';
+  language: string;
+  service_password_hash: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ContractRow {
+  id: string;
+  customer_id: string;
+  type: string;
+  number: string;
+  status: 'pending' | 'active' | 'suspended' | 'ended';
+  starts_on: string | null;
+  ends_on: string | null;
+  created_at: Timestamp;
+}
+
+export interface CustomersTables {
+  customers: CustomerRow;
+  contracts: ContractRow;
+}

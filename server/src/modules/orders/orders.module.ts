@@ -1,0 +1,11 @@
+import { ORDERS_AUDIT_ACTIONS } from '@up/common/contracts/orders';
+import type { PortalModule } from '../../portal-module.js';
+import { ordersRoutes } from './orders.routes.js';
+
+/** Orders a customer gives the operator (GRD-6): always on; the profile chooses the order types (OPS-3). */
+export const ordersModule: PortalModule = {
+  name: 'orders',
+  switchedBy: 'core',
+  customerRoutes: ordersRoutes,
+  auditActions: ORDERS_AUDIT_ACTIONS,
+};
