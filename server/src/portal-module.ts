@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ModuleName, OperatorProfile } from '@up/operators';
 import type { AuditAction } from '@up/common/contracts/audit-actions';
 import type { Deps } from './deps.js';
+import type { EmailTemplate } from './modules/notifications/index.js';
 
 /** A module's Fastify plugin of routes; each route declares its access (http/route-access.ts). */
 export type ModuleRoutes = FastifyPluginAsyncTypebox<Deps>;
@@ -22,6 +23,8 @@ export interface PortalModule {
   staffRoutes?: ModuleRoutes;
   /** the audit actions the module records (declared in common/src/contracts/<module>.ts) */
   auditActions: readonly AuditAction[];
+  /** the e-mails it sends (their texts in lv, en and ru) */
+  emailTemplates?: Readonly<Record<string, EmailTemplate>>;
   /** its scheduled jobs (jobs.ts runs them for the modules that are on) */
   jobs?: readonly PortalJob[];
 }

@@ -93,3 +93,18 @@ describe('module jobs', () => {
     expect({ status: run.status, attempts: run.attempts }).toEqual({ status: 'succeeded', attempts: 2 });
   });
 });
+
+describe('module e-mails', () => {
+  it('every e-mail a module sends has a subject and text in lv, en and ru, with the same placeholders in each', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+    const templates = PORTAL_MODULES.flatMap((module) => Object.entries(module.emailTemplates ?? {}).map(([name, template]) => ({ name: `${module.name}.${name}`, template })));
+    expect(templates.length).toBeGreaterThanOrEqual(9);
+    for (const { name, template } of templates) {
+      for (const lang of ['lv', 'en', 'ru'] as const) {
+        expect(template[lang].subject.trim(), `${name} ${lang}`).not.toBe('');
+        expect(placeholders(template[lang].body), `${name} ${lang} body`).toEqual(placeholders(template.en.body));
+        expect(placeholders(template[lang].subject), `${name} ${lang} subject`).toEqual(placeholders(template.en.subject));
+      }
+    }
+  });
+});

@@ -15,6 +15,7 @@ import { revokeTokens, TOKEN_LIFETIME_MINUTES } from './one-time-tokens.js';
 import { deleteAllSessionsOfUser } from './sessions.service.js';
 import { findUserByEmail, findUserById, insertMembership, insertPendingUser } from './users.repository.js';
 import type { UserRow } from '../../db/schema.js';
+import { ACCOUNTS_EMAILS } from './accounts.emails.js';
 
 /**
  * ACC-5: at a service centre, staff register a customer who shows an ID document. The account stays
@@ -130,7 +131,7 @@ async function markDeleted(trx: Db, deps: Deps, user: UserRow, reason: string, a
   await revokeTokens(trx, user.id, ['activation', 'invitation', 'password_reset'], now);
   await queueEmail(trx, {
     to: user.email,
-    template: 'account_deleted',
+    template: ACCOUNTS_EMAILS.account_deleted,
     language: user.language,
     vars: { portal: deps.operator.portalName, name: user.full_name, reason },
   }, now);

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ACCOUNTS_AUDIT_ACTIONS } from '@up/common/contracts/accounts';
 import type { Deps } from '../../deps.js';
 import type { PortalModule } from '../../portal-module.js';
+import { ACCOUNTS_EMAILS } from './accounts.emails.js';
 import { authRoutes } from './auth.routes.js';
 import { meRoutes } from './me.routes.js';
 import { customerUsersRoutes } from './customer-users.routes.js';
@@ -21,5 +22,6 @@ export const accountsModule: PortalModule = {
   customerRoutes: customerUsersRoutes,
   staffRoutes: accountsStaffRoutes,
   auditActions: ACCOUNTS_AUDIT_ACTIONS,
+  emailTemplates: ACCOUNTS_EMAILS,
   jobs: ACCOUNTS_JOBS,
 };

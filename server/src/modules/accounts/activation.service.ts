@@ -2,13 +2,14 @@ import type { Deps } from '../../deps.js';
 import { AppError } from '../../infra/errors.js';
 import { recordAudit, type Actor } from '../audit/index.js';
 import { queueEmail } from '../notifications/index.js';
-import { consumeToken, isLive, issueToken, linkProblem, peekToken, revokeTokens } from './one-time-tokens.js';
+import { consumeToken, isLive, linkProblem, newResetLink, peekToken, revokeTokens } from './one-time-tokens.js';
 import { assertAcceptablePassword, storeNewPassword } from './password-change.js';
 import { hashPassword } from '../../infra/passwords.js';
 import { deleteAllSessionsOfUser } from './sessions.service.js';
 import { findUserByEmail, findUserById } from './users.repository.js';
 import { countRateLimitHit, enforceRateLimit } from '../../infra/rate-limit.js';
 import { newId } from '../../infra/ids.js';
+import { ACCOUNTS_EMAILS } from './accounts.emails.js';
 
 /** ACC-6: a live link's new password must meet the rules of its owner (a dead link fails later anyway). */
 async function checkPasswordForLink(deps: Deps, token: string, password: string, now: Date) {
@@ -101,13 +102,12 @@ export async function handlePasswordResetRequests(deps: Deps): Promise<number> {
       if (!user) return true;
       const { hits } = await countRateLimitHit(trx, { key: `reset-email:${user.id}`, limit: 5, windowSeconds: 3600 }, now).executeTakeFirstOrThrow();
       if (hits > 5) return true; // never tell anyone that this address is being limited
-      await revokeTokens(trx, user.id, ['password_reset'], now);
-      const token = await issueToken(trx, user.id, 'password_reset', now);
+      const link = await newResetLink(trx, deps.config.publicUrl, user.id, now);
       await queueEmail(trx, {
         to: user.email,
-        template: 'password_reset',
+        template: ACCOUNTS_EMAILS.password_reset,
         language: user.language,
-        vars: { portal: deps.operator.portalName, name: user.full_name, link: `${deps.config.publicUrl}/reset-password?token=${token}` },
+        vars: { portal: deps.operator.portalName, name: user.full_name, link },
       }, now);
       await recordAudit(trx, { userId: null, role: 'anonymous', ip: request.ip }, {
         action: 'password.reset_requested', objectType: 'user', objectId: user.id, details: { requestedAt: request.requested_at.toISOString() },

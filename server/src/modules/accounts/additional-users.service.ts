@@ -11,6 +11,7 @@ import { issueToken, TOKEN_LIFETIME_MINUTES } from './one-time-tokens.js';
 import { findUserByEmail, findUserById, insertMembership, insertPendingUser, lockForCreation } from './users.repository.js';
 import { GRANTABLE_RIGHTS } from './accounts.policy.js';
 import type { ActiveMembership } from './memberships.repository.js';
+import { ACCOUNTS_EMAILS } from './accounts.emails.js';
 
 function assertRights(rights: string[]): UserRight[] {
   for (const right of rights) {
@@ -91,7 +92,7 @@ export async function inviteAdditionalUser(
       const token = await issueToken(trx, userId, 'invitation', now);
       await queueEmail(trx, {
         to: input.email,
-        template: 'invitation',
+        template: ACCOUNTS_EMAILS.invitation,
         language,
         vars: {
           portal: deps.operator.portalName,
@@ -169,7 +170,7 @@ export async function endMembership(
     if (user && customer && user.status !== 'deleted') {
       await queueEmail(trx, {
         to: user.email,
-        template: 'access_ended',
+        template: ACCOUNTS_EMAILS.access_ended,
         language: user.language,
         vars: { portal: deps.operator.portalName, name: user.full_name, customer: customer.name },
       }, now);

@@ -6,7 +6,7 @@ import { enforceRateLimit, refuseOverLimit } from '../../infra/rate-limit.js';
 import { verifyPassword } from '../../infra/passwords.js';
 import { executeAudited, recordAudit, type Actor } from '../audit/index.js';
 import { queueEmail } from '../notifications/index.js';
-import { issueToken, revokeTokens } from './one-time-tokens.js';
+import { newResetLink } from './one-time-tokens.js';
 import type { ActiveMembershipOfUser } from './memberships.repository.js';
 import { findLoginCandidate, type LoginCandidate } from './login-lookup.js';
 import { newSession, sessionUserOfNewLogin, type SessionUser } from './sessions.service.js';
@@ -14,6 +14,7 @@ import { totpStep } from './totp.js';
 import type { Language } from '@up/operators';
 import { rigaDate } from '@up/common/riga-time';
 import { sql } from 'kysely';
+import { ACCOUNTS_EMAILS } from './accounts.emails.js';
 
 export interface LoginInput {
   email: string;
@@ -131,18 +132,17 @@ async function countWrongPassword(deps: Deps, user: LoginCandidate, actor: Actor
       action: 'login.failed', objectType: 'user', objectId: user.id, details: { attempt: blocks ? lockoutThreshold : counted.failed_logins },
     }, now);
     if (!blocks) return null;
-    await revokeTokens(trx, user.id, ['password_reset'], now);
-    const token = await issueToken(trx, user.id, 'password_reset', now);
+    const link = await newResetLink(trx, deps.config.publicUrl, user.id, now);
     await queueEmail(trx, {
       to: user.email,
-      template: 'login_blocked',
+      template: ACCOUNTS_EMAILS.login_blocked,
       language: user.language,
       vars: {
         portal: deps.operator.portalName,
         name: user.full_name,
         attempts: lockoutThreshold,
         until: formatRigaDateTime(until, user.language as Language),
-        link: `${deps.config.publicUrl}/reset-password?token=${token}`,
+        link,
         support: deps.operator.support.phone,
       },
     }, now);

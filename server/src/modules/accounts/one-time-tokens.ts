@@ -79,3 +79,10 @@ export async function peekToken(db: Db, token: string): Promise<OneTimeTokenRow 
 export function isLive(row: OneTimeTokenRow, now: Date): boolean {
   return !row.used_at && row.expires_at > now;
 }
+
+/** ACC-7, ACC-8: a fresh single-use reset link for the user (1 hour); the earlier ones stop working. */
+export async function newResetLink(trx: Db, publicUrl: string, userId: string, now: Date): Promise<string> {
+  await revokeTokens(trx, userId, ['password_reset'], now);
+  const token = await issueToken(trx, userId, 'password_reset', now);
+  return `${publicUrl}/reset-password?token=${token}`;
+}

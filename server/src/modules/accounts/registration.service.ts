@@ -14,6 +14,7 @@ import { findMainMembership } from './memberships.repository.js';
 import { issueToken, TOKEN_LIFETIME_MINUTES } from './one-time-tokens.js';
 import { findUserByEmail, insertMembership, insertPendingUser, lockForCreation } from './users.repository.js';
 import type { CustomerRow } from '../../db/schema.js';
+import { ACCOUNTS_EMAILS } from './accounts.emails.js';
 
 export interface RegistrationInput {
   customerKind: 'person' | 'company';
@@ -99,7 +100,7 @@ export async function registerMainUser(deps: Deps, input: RegistrationInput, act
     if (existing) {
       await queueEmail(trx, {
         to: existing.email,
-        template: 'already_registered',
+        template: ACCOUNTS_EMAILS.already_registered,
         language: existing.language,
         vars: { portal: deps.operator.portalName, link: `${deps.config.publicUrl}/forgot-password` },
       }, now);
@@ -136,7 +137,7 @@ export async function sendActivationLink(
   const token = await issueToken(trx, user.id, 'activation', now);
   await queueEmail(trx, {
     to: user.email,
-    template: 'activation',
+    template: ACCOUNTS_EMAILS.activation,
     language: user.language,
     vars: { portal: deps.operator.portalName, name: user.fullName, link: `${deps.config.publicUrl}/activate?token=${token}` },
   }, now);
@@ -160,7 +161,7 @@ export async function tellCustomerOfMainUser(
   const token = await issueToken(trx, mainUser.id, 'registration_report', now, customer.id);
   await queueEmail(trx, {
     to: customer.email,
-    template: 'main_user_registered',
+    template: ACCOUNTS_EMAILS.main_user_registered,
     language: customer.language,
     vars: {
       portal: deps.operator.portalName, customer: customer.name, name: mainUser.name, email: mainUser.email, support: deps.operator.support.phone,

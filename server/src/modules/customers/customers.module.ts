@@ -1,5 +1,6 @@
 import { CUSTOMERS_AUDIT_ACTIONS } from '@up/common/contracts/customers';
 import type { PortalModule } from '../../portal-module.js';
+import { CUSTOMERS_EMAILS } from './customers.emails.js';
 import { customersRoutes } from './customers.routes.js';
 import { customersStaffRoutes } from './customers.staff.routes.js';
 
@@ -10,4 +11,5 @@ export const customersModule: PortalModule = {
   customerRoutes: customersRoutes,
   staffRoutes: customersStaffRoutes,
   auditActions: CUSTOMERS_AUDIT_ACTIONS,
+  emailTemplates: CUSTOMERS_EMAILS,
 };

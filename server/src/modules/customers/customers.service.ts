@@ -10,6 +10,7 @@ import { recordAudit, type Actor } from '../audit/index.js';
 import { queueEmail } from '../notifications/index.js';
 import { normalizeIdentityCode } from './identity-code.js';
 import { findCustomerById, listContracts, toCustomer } from './customers.repository.js';
+import { CUSTOMERS_EMAILS } from './customers.emails.js';
 
 /** The contract types and statuses of the API contract; every type is one the operator profiles know. */
 export const CONTRACT_TYPES = CONTRACT_TYPES_OF_CONTRACT satisfies readonly ContractType[];
@@ -172,7 +173,7 @@ export async function changeContactDetails(
     for (const to of addresses) {
       await queueEmail(trx, {
         to,
-        template: 'contact_changed',
+        template: CUSTOMERS_EMAILS.contact_changed,
         language: before.language,
         vars: { portal: deps.operator.portalName, customer: before.name, changes: changed.join(', '), support: deps.operator.support.phone },
       }, now);

@@ -4,7 +4,7 @@ import type { Transporter } from 'nodemailer';
 import type { Db } from '../../infra/db.js';
 import { newId } from '../../infra/ids.js';
 import { addMinutes, type Clock } from '../../infra/clock.js';
-import { renderEmail, type EmailTemplateName } from './email-templates.js';
+import { renderEmail, type EmailTemplate } from './email-templates.js';
 
 /**
  * E-mail goes through an outbox: the use case writes the message in its own transaction, and the
@@ -12,7 +12,7 @@ import { renderEmail, type EmailTemplateName } from './email-templates.js';
  */
 export async function queueEmail(
   trx: Db,
-  message: { to: string; template: EmailTemplateName; language: string; vars: Record<string, string | number> },
+  message: { to: string; template: EmailTemplate; language: string; vars: Record<string, string | number> },
   now: Date,
 ): Promise<void> {
   const rendered = renderEmail(message.template, message.language, message.vars);

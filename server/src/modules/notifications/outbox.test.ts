@@ -11,6 +11,7 @@ import { DEMO_PASSWORD } from '../../db/demo-data.js';
 import { addMinutes } from '../../infra/clock.js';
 import { createSmtpTransport } from '../../infra/mailer.js';
 import { deliverPendingEmails, queueEmail } from './notifications.service.js';
+import { ACCOUNTS_EMAILS } from '../accounts/accounts.emails.js';
 
 /** An SMTP server that accepts connections and never says a word, until told to hang up. */
 async function startStalledSmtpServer() {
@@ -56,7 +57,7 @@ beforeAll(async () => {
 afterAll(async () => { await t?.close(); });
 
 const queueTestEmail = (to: string) =>
-  queueEmail(t.deps.db, { to, template: 'account_deleted', language: 'en', vars: { portal: 'Portal', name: to, reason: 'test' } }, t.clock.now());
+  queueEmail(t.deps.db, { to, template: ACCOUNTS_EMAILS.account_deleted, language: 'en', vars: { portal: 'Portal', name: to, reason: 'test' } }, t.clock.now());
 
 const outboxRowTo = (to: string) =>
   t.deps.db.selectFrom('outbox_emails').selectAll().where('to_address', '=', to).executeTakeFirstOrThrow();
