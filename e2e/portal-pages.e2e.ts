@@ -115,6 +115,40 @@ describe('back office', () => {
       await visibleText(page.getByRole('heading', { level: 1, name: 'Find a customer' }));
     }, { axe: true });
   });
+
+  it('staff: an administrator opens "Jobs" from the back-office menu and sees the scheduled jobs\' runs, newest first, with their status; the page passes axe', async () => {
+    await withPage(async (page) => {
+      await logInAs(page, 'admin@demo.example', '/staff');
+      await page.getByRole('navigation', { name: 'Back office' }).getByRole('link', { name: 'Jobs', exact: true }).click();
+      await waitForPath(page, '/staff/jobs');
+      await visibleText(page.getByRole('heading', { level: 1, name: 'Scheduled jobs' }));
+      // the job worker's first tick runs the hourly jobs within seconds of the start; until then the page says none ran
+      const table = page.getByRole('table', { name: /^Job runs, newest first/ });
+      const run = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'purge-rate-limits', exact: true }) }).first();
+      await expect.poll(async () => {
+        await table.or(page.getByText('No job has run yet.')).waitFor();
+        if (await run.count() > 0) return true;
+        await page.reload();
+        return false;
+      }, { timeout: 30_000 }).toBe(true);
+      const cells = (await run.getByRole('cell').allInnerTexts()).map((text) => text.trim());
+      expect(cells[0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}$/); // the period: an hour in UTC
+      expect(cells[1]).toBe('Succeeded');
+      expect(cells[2]).toBe('1');
+      await expectNoSeriousA11yViolations(page, 'the back office jobs page');
+    }, { axe: true });
+  });
+
+  it('staff: customer service has no "Jobs" in the back-office menu, and /staff/jobs says it is for administrators', async () => {
+    await withPage(async (page) => {
+      await logInAs(page, 'service@demo.example', '/staff');
+      const menu = page.getByRole('navigation', { name: 'Back office' });
+      await menu.getByRole('link', { name: 'Find a customer' }).waitFor();
+      expect(await menu.getByRole('link', { name: 'Jobs', exact: true }).count()).toBe(0);
+      await page.goto('/staff/jobs');
+      expect(await visibleText(page.getByRole('alert'))).toBe('Only administrators can use this page.');
+    });
+  });
 });
 
 describe('second factor', () => {
@@ -203,7 +237,7 @@ describe('small screens', () => {
   it('responsive: the back office at 360×740 has no horizontal scroll and passes axe, in lv and ru', async () => {
     await withPage(async (page) => {
       await logInAs(page, 'admin@demo.example', '/staff');
-      const paths = ['/staff', '/staff/customers/new', '/staff/import', '/staff/audit', '/staff/error-reports', '/staff/terms', '/staff/maintenance'];
+      const paths = ['/staff', '/staff/customers/new', '/staff/import', '/staff/audit', '/staff/error-reports', '/staff/terms', '/staff/maintenance', '/staff/jobs'];
       expect(await phoneWidths(page, paths)).toEqual(fitsThePhone(paths));
     }, phone);
   });

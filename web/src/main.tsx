@@ -2,9 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
+import type { SessionAnswer } from '@up/common/contracts/accounts';
 import { ApiError } from './api/client.ts';
 import { SESSION_KEY } from './api/session.ts';
-import type { Session } from './api/types.ts';
 import './styles/base.css';
 import './i18n/index.ts';
 import { App } from './App.tsx';
@@ -16,7 +16,7 @@ import { App } from './App.tsx';
 function onApiError(error: unknown) {
   if (!(error instanceof ApiError)) return;
   if (error.code === 'PASSWORD_CHANGE_REQUIRED') {
-    queryClient.setQueryData<Session>(SESSION_KEY, (s) => (s?.user ? { ...s, user: { ...s.user, mustChangePassword: true } } : s));
+    queryClient.setQueryData<SessionAnswer>(SESSION_KEY, (s) => (s?.user ? { ...s, user: { ...s.user, mustChangePassword: true } } : s));
   } else if (error.status === 401 || error.code === 'TERMS_NOT_ACCEPTED' || error.code === 'SECOND_FACTOR_REQUIRED') {
     void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
   }

@@ -44,10 +44,14 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return data as T;
 }
 
+/**
+ * The HTTP verbs, typed by the caller with the contract's answer type (`api.get<Contract[]>(…)`); a state change
+ * without a type answers void (204 No Content). The features' <f>.api.ts files are the only callers.
+ */
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  delete: <T>(path: string) => request<T>('DELETE', path),
+  post: <T = void>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+  put: <T = void>(path: string, body: unknown) => request<T>('PUT', path, body),
+  patch: <T = void>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
 };

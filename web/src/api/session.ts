@@ -1,12 +1,22 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SessionAnswer, SessionCustomer, SwitchCustomerBody, UpdateProfileBody } from '@up/common/contracts/accounts';
+import type { Created, ErrorReportBody, MaintenanceWindow, OperatorProfile } from '@up/common/contracts/operator';
+import type { Lang } from '@up/common/lang';
 import { api, setCsrfToken } from './client.ts';
-import type { Operator, Session, SessionCustomer } from './types.ts';
+
+/**
+ * The app shell's client: the session (who is logged in, acting for which customer), the operator profile,
+ * and what the frame around every page asks for and sends (maintenance banner, error report, logout, customer
+ * switch, language). Each feature's own calls are in web/src/features/<f>/<f>.api.ts.
+ */
 
 export const SESSION_KEY = ['session'] as const;
 export const OPERATOR_KEY = ['operator'] as const;
+/** The public list of maintenance windows (the banner); the back office invalidates it after a change. */
+export const MAINTENANCE_KEY = ['maintenance'] as const;
 
-async function fetchSession(): Promise<Session> {
-  const session = await api.get<Session>('/api/session');
+async function fetchSession(): Promise<SessionAnswer> {
+  const session = await api.get<SessionAnswer>('/api/session');
   setCsrfToken(session.csrfToken);
   return session;
 }
@@ -20,7 +30,7 @@ export function useSession() {
 export function useOperator() {
   return useQuery({
     queryKey: OPERATOR_KEY,
-    queryFn: () => api.get<Operator>('/api/operator'),
+    queryFn: () => api.get<OperatorProfile>('/api/operator'),
     staleTime: Infinity,
   });
 }
@@ -28,7 +38,7 @@ export function useOperator() {
 /** Puts a session answer (login, second factor) into the cache, as if GET /api/session had returned it. */
 export function useStoreSession() {
   const queryClient = useQueryClient();
-  return (session: Session) => {
+  return (session: SessionAnswer) => {
     setCsrfToken(session.csrfToken);
     queryClient.setQueryData(SESSION_KEY, session);
   };
@@ -53,4 +63,45 @@ export function hasRight(customer: SessionCustomer | null, right: string): boole
  */
 export function leaveAfterLogout(path = '/login'): void {
   window.location.assign(path);
+}
+
+/** POST /api/auth/logout, then a fresh page load of /login whether or not the server answered. */
+export function useLogout() {
+  return useMutation({
+    mutationFn: () => api.post('/api/auth/logout'),
+    onSettled: () => leaveAfterLogout(),
+  });
+}
+
+/** ACC-11: POST /api/me/active-customer; every cached answer may belong to the previous customer, so all are refetched. */
+export function useSwitchCustomer() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SwitchCustomerBody) => api.post('/api/me/active-customer', body),
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}
+
+/** PATCH /api/me with the language only (the language switcher); the cached session takes it over. */
+export function useSaveLanguage() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (language: Lang) => api.patch('/api/me', { language } satisfies UpdateProfileBody),
+    onSuccess: (_answer, language) =>
+      queryClient.setQueryData<SessionAnswer>(SESSION_KEY, (s) => (s?.user ? { ...s, user: { ...s.user, language } } : s)),
+  });
+}
+
+/** OPS-2: GET /api/maintenance, announced and ongoing windows, asked again every five minutes. */
+export function useMaintenanceWindows() {
+  return useQuery({
+    queryKey: MAINTENANCE_KEY,
+    queryFn: () => api.get<MaintenanceWindow[]>('/api/maintenance'),
+    refetchInterval: 5 * 60_000,
+  });
+}
+
+/** OPS-4: POST /api/error-reports from any page. */
+export function useSendErrorReport() {
+  return useMutation({ mutationFn: (body: ErrorReportBody) => api.post<Created>('/api/error-reports', body) });
 }

@@ -1,8 +1,6 @@
 import { useId } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
-import { useActiveCustomer, useSession } from '../api/session.ts';
+import { useActiveCustomer, useSession, useSwitchCustomer } from '../api/session.ts';
 import { useErrorMessage } from '../lib/errors.ts';
 import './CustomerSwitcher.css';
 
@@ -12,12 +10,8 @@ export function CustomerSwitcher() {
   const id = useId();
   const user = useSession().data?.user;
   const active = useActiveCustomer();
-  const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
-  const switchTo = useMutation({
-    mutationFn: (customerId: string) => api.post('/api/me/active-customer', { customerId }),
-    onSuccess: () => queryClient.invalidateQueries(),
-  });
+  const switchTo = useSwitchCustomer();
 
   if (!user || !active) return null;
   if (user.customers.length < 2) {
@@ -26,7 +20,7 @@ export function CustomerSwitcher() {
   return (
     <div className="customer-switcher">
       <label htmlFor={id}>{t('layout.actingFor')}</label>
-      <select id={id} value={active.id} onChange={(e) => switchTo.mutate(e.target.value)} disabled={switchTo.isPending}>
+      <select id={id} value={active.id} onChange={(e) => switchTo.mutate({ customerId: e.target.value })} disabled={switchTo.isPending}>
         {user.customers.map((c) => (
           <option key={c.id} value={c.id}>
             {c.name} ({c.customerNumber})

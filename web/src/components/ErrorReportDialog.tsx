@@ -1,9 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import { api } from '../api/client.ts';
-import { useSession } from '../api/session.ts';
+import { useSendErrorReport, useSession } from '../api/session.ts';
 import { useServerFieldError } from '../lib/errors.ts';
 import { TextArea, TextField } from './Fields.tsx';
 import { FormError, Success } from './Messages.tsx';
@@ -32,14 +30,7 @@ function ErrorReportDialog({ onClose }: { onClose: () => void }) {
   const titleId = useId();
   const [message, setMessage] = useState('');
   const [contactEmail, setContactEmail] = useState('');
-  const send = useMutation({
-    mutationFn: () =>
-      api.post('/api/error-reports', {
-        page: (location.pathname + location.search).slice(0, 500),
-        message,
-        ...(contactEmail.trim() ? { contactEmail: contactEmail.trim() } : {}),
-      }),
-  });
+  const send = useSendErrorReport();
   const fieldError = useServerFieldError(send.error);
 
   useEffect(() => {
@@ -48,7 +39,11 @@ function ErrorReportDialog({ onClose }: { onClose: () => void }) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    send.mutate();
+    send.mutate({
+      page: (location.pathname + location.search).slice(0, 500),
+      message,
+      ...(contactEmail.trim() ? { contactEmail: contactEmail.trim() } : {}),
+    });
   };
 
   return (

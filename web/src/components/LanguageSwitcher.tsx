@@ -1,8 +1,6 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
-import { SESSION_KEY, useSession } from '../api/session.ts';
-import type { Lang, Session } from '../api/types.ts';
+import type { Lang } from '@up/common/lang';
+import { useSaveLanguage, useSession } from '../api/session.ts';
 import { LANGUAGES, setLanguage } from '../i18n/index.ts';
 import { useLang } from '../lib/useLang.ts';
 import './LanguageSwitcher.css';
@@ -15,19 +13,12 @@ export function LanguageSwitcher() {
   const { t } = useTranslation();
   const current = useLang();
   const user = useSession().data?.user;
-  const queryClient = useQueryClient();
+  const saveLanguage = useSaveLanguage();
 
   const choose = (lang: Lang) => {
     setLanguage(lang);
-    if (user && user.language !== lang) {
-      api.patch('/api/me', { language: lang }).then(
-        () =>
-          queryClient.setQueryData<Session>(SESSION_KEY, (s) =>
-            s?.user ? { ...s, user: { ...s.user, language: lang } } : s,
-          ),
-        () => undefined, // the device still remembers the choice
-      );
-    }
+    // should saving fail, the device still remembers the choice
+    if (user && user.language !== lang) saveLanguage.mutate(lang);
   };
 
   return (

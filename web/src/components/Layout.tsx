@@ -1,10 +1,9 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { api } from '../api/client.ts';
-import { leaveAfterLogout, useActiveCustomer, useOperator, useSession } from '../api/session.ts';
-import type { Operator, SessionUser } from '../api/types.ts';
+import type { SessionUser } from '@up/common/contracts/accounts';
+import type { OperatorProfile } from '@up/common/contracts/operator';
+import { useActiveCustomer, useLogout, useOperator, useSession } from '../api/session.ts';
 import { hasStoredLanguage, setLanguage } from '../i18n/index.ts';
 import { setPortalName } from '../lib/title.ts';
 import { CookieNotice } from './CookieNotice.tsx';
@@ -18,7 +17,7 @@ import './Buttons.css';
 import './Layout.css';
 
 /** Operator branding: the primary colour as --brand, and the portal name in the title. */
-function useBranding(operator: Operator | undefined) {
+function useBranding(operator: OperatorProfile | undefined) {
   useEffect(() => {
     if (!operator) return;
     document.documentElement.style.setProperty('--brand', operator.branding.primaryColor);
@@ -73,7 +72,7 @@ export function Layout() {
   );
 }
 
-function Header({ operator, user }: { operator: Operator | undefined; user: SessionUser | null }) {
+function Header({ operator, user }: { operator: OperatorProfile | undefined; user: SessionUser | null }) {
   const { t } = useTranslation();
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
@@ -154,10 +153,7 @@ function MainNav({ user, open }: { user: SessionUser; open: boolean }) {
 
 function LogoutButton() {
   const { t } = useTranslation();
-  const logout = useMutation({
-    mutationFn: () => api.post('/api/auth/logout'),
-    onSettled: () => leaveAfterLogout(),
-  });
+  const logout = useLogout();
   return (
     <button type="button" className="button button--secondary button--small" onClick={() => logout.mutate()} disabled={logout.isPending}>
       {t('layout.logout')}
@@ -165,7 +161,7 @@ function LogoutButton() {
   );
 }
 
-function Footer({ operator }: { operator: Operator | undefined }) {
+function Footer({ operator }: { operator: OperatorProfile | undefined }) {
   const { t } = useTranslation();
   return (
     <footer className="footer">

@@ -1,7 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
-import type { MaintenanceWindow } from '../api/types.ts';
+import { useMaintenanceWindows } from '../api/session.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { useLang } from '../lib/useLang.ts';
 import './MaintenanceBanner.css';
@@ -10,11 +8,7 @@ import './MaintenanceBanner.css';
 export function MaintenanceBanner() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { data } = useQuery({
-    queryKey: ['maintenance'],
-    queryFn: () => api.get<MaintenanceWindow[]>('/api/maintenance'),
-    refetchInterval: 5 * 60_000,
-  });
+  const { data } = useMaintenanceWindows();
   if (!data || data.length === 0) return null;
   return (
     <div className="maintenance" role="region" aria-label={t('maintenance.label')}>

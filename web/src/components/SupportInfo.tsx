@@ -1,7 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import type { SupportContacts } from '../api/types.ts';
+import type { OperatorProfile } from '@up/common/contracts/operator';
 import { useLang } from '../lib/useLang.ts';
 import './SupportInfo.css';
+
+type OperatorSupport = OperatorProfile['support'];
+
+/**
+ * Customer service's contacts: GET /api/operator gives the service centres as objects; the details of a 422
+ * REGISTRATION_DATA_MISMATCH (an error's details, which the contract leaves open) give them as text.
+ */
+export type SupportContacts = Omit<OperatorSupport, 'serviceCentres'> & {
+  serviceCentres: (OperatorSupport['serviceCentres'][number] | string)[];
+};
 
 /** Phone, e-mail and service centres of customer service (OPS-4, ACC-2). */
 export function SupportInfo({ support }: { support: SupportContacts }) {

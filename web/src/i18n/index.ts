@@ -1,11 +1,11 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Lang } from '../api/types.ts';
+import { LANGS, type Lang } from '@up/common/lang';
 import lv from './lv.json';
 import en from './en.json';
 import ru from './ru.json';
 
-export const LANGUAGES: readonly Lang[] = ['lv', 'en', 'ru'];
+export const LANGUAGES = LANGS;
 const STORAGE_KEY = 'up.language';
 
 function storedLanguage(): Lang | null {

@@ -1,5 +1,5 @@
+import type { Lang } from '@up/common/lang';
 import { formatRigaDateTime } from '@up/common/riga-time';
-import type { Lang } from '../api/types.ts';
 
 /** An ISO instant shown in Europe/Riga, or '' when there is none. */
 export function formatDateTime(iso: string | null | undefined, lang: Lang): string {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../api/types.ts';
+import type { Lang } from '@up/common/lang';
 import { LANGUAGES } from '../i18n/index.ts';
 
 /** The current UI language as a Lang, re-rendering the component when it changes. */

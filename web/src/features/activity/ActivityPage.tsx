@@ -1,10 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
 import { useActiveCustomer } from '../../api/session.ts';
-import type { AuditEvent, CustomerUser } from '../../api/types.ts';
 import { PageHeading, QueryState } from '../../components/Messages.tsx';
-import { useCustomerQuery } from '../customer.ts';
+import { useCustomerUsers } from '../users/users.api.ts';
+import { useCustomerActivity, useMyActivity } from './activity.api.ts';
 import { ActivityTable } from './ActivityTable.tsx';
 
 /** ACC-17: the user's own actions, and for a main user everything done for the customer. */
@@ -12,9 +10,9 @@ export default function ActivityPage() {
   const { t } = useTranslation();
   const customer = useActiveCustomer();
   const isMain = customer?.role === 'main';
-  const own = useQuery({ queryKey: ['me', 'activity'], queryFn: () => api.get<AuditEvent[]>('/api/me/activity') });
-  const customerEvents = useCustomerQuery<AuditEvent[]>('activity', isMain);
-  const users = useCustomerQuery<CustomerUser[]>('users', isMain);
+  const own = useMyActivity();
+  const customerEvents = useCustomerActivity(customer?.id, isMain);
+  const users = useCustomerUsers(customer?.id, isMain);
   const names = new Map((users.data ?? []).map((u) => [u.userId, u.fullName]));
 
   return (

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { AuditEvent } from '../../api/types.ts';
+import type { AuditEvent } from '@up/common/contracts/audit';
+import { TableWrap } from '../../components/TableWrap.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
-import { TableWrap } from '../../components/TableWrap.tsx';
 
 interface ActivityTableProps {
   events: AuditEvent[];
@@ -34,8 +34,8 @@ export function ActivityTable({ events, caption, actorNames }: ActivityTableProp
           </tr>
         </thead>
         <tbody>
-          {events.map((e, i) => (
-            <tr key={e.seq ?? i}>
+          {events.map((e) => (
+            <tr key={e.seq}>
               <td className="nowrap">{formatDateTime(e.occurredAt, lang)}</td>
               {actorNames && <td>{actorName(e)}</td>}
               <td>{t(`auditAction.${e.action}`, { defaultValue: e.action })}</td>

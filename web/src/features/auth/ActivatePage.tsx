@@ -3,5 +3,5 @@ import { SetPasswordPage } from './SetPasswordForm.tsx';
 
 export default function ActivatePage() {
   const { t } = useTranslation();
-  return <SetPasswordPage title={t('setPassword.activateTitle')} intro={t('setPassword.activateIntro')} endpoint="/api/auth/activate" doneText={t('setPassword.activated')} />;
+  return <SetPasswordPage title={t('setPassword.activateTitle')} intro={t('setPassword.activateIntro')} link="activate" doneText={t('setPassword.activated')} />;
 }

@@ -1,33 +1,22 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { SESSION_KEY, useSession } from '../../api/session.ts';
+import { useSession } from '../../api/session.ts';
 import { TextField } from '../../components/Fields.tsx';
 import { PasswordChecklist, passwordAcceptable } from '../../components/PasswordChecklist.tsx';
 import { useServerFieldError } from '../../lib/errors.ts';
+import { useChangePassword } from './auth.api.ts';
 import { SetPasswordError } from './SetPasswordForm.tsx';
 
 /** ACC-6: change the password any time (profile) or when the portal requires it. */
 export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const user = useSession().data?.user;
-  const queryClient = useQueryClient();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const [repeat, setRepeat] = useState('');
   const [repeatError, setRepeatError] = useState<string | undefined>();
   const personal = { email: user?.email, fullName: user?.fullName };
-  const change = useMutation({
-    mutationFn: () => api.post('/api/me/password', { currentPassword, newPassword }),
-    onSuccess: async () => {
-      setCurrent('');
-      setNew('');
-      setRepeat('');
-      await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
-      onDone();
-    },
-  });
+  const change = useChangePassword();
   const fieldError = useServerFieldError(change.error);
 
   const submit = (e: FormEvent) => {
@@ -37,7 +26,18 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
       return;
     }
     setRepeatError(undefined);
-    change.mutate();
+    // the session has been refetched by then (it may have required the change)
+    change.mutate(
+      { currentPassword, newPassword },
+      {
+        onSuccess: () => {
+          setCurrent('');
+          setNew('');
+          setRepeat('');
+          onDone();
+        },
+      },
+    );
   };
 
   return (

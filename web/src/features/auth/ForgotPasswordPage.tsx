@@ -1,21 +1,20 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
 import { TextField } from '../../components/Fields.tsx';
 import { FormError, PageHeading, Success } from '../../components/Messages.tsx';
 import { useServerFieldError } from '../../lib/errors.ts';
+import { useForgotPassword } from './auth.api.ts';
 
 /** ACC-8: the answer is the same whether or not the account exists. */
 export default function ForgotPasswordPage() {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
-  const send = useMutation({ mutationFn: () => api.post('/api/auth/forgot-password', { email: email.trim() }) });
+  const send = useForgotPassword();
   const fieldError = useServerFieldError(send.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    send.mutate();
+    send.mutate({ email: email.trim() });
   };
   return (
     <div className="page page--narrow">

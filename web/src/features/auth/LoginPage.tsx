@@ -1,15 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
-import { api, ApiError } from '../../api/client.ts';
-import { leaveAfterLogout, useSession, useStoreSession } from '../../api/session.ts';
-import type { Session } from '../../api/types.ts';
+import { ApiError } from '../../api/client.ts';
+import { useLogout, useSession } from '../../api/session.ts';
 import { TextField } from '../../components/Fields.tsx';
 import { FormError, Loading, PageHeading, Success } from '../../components/Messages.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useServerFieldError } from '../../lib/errors.ts';
 import { useLang } from '../../lib/useLang.ts';
+import { useLogin, useSecondFactor } from './auth.api.ts';
 import { bankLoginUrl } from './bankLogin.ts';
 
 export default function LoginPage() {
@@ -52,18 +51,14 @@ function LoginNotices() {
 
 function PasswordForm() {
   const { t } = useTranslation();
-  const storeSession = useStoreSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const login = useMutation({
-    mutationFn: () => api.post<Session>('/api/auth/login', { email: email.trim(), password }),
-    onSuccess: storeSession,
-  });
+  const login = useLogin();
   const fieldError = useServerFieldError(login.error);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    login.mutate();
+    login.mutate({ email: email.trim(), password });
   };
 
   return (
@@ -133,20 +128,13 @@ function LoginError({ error }: { error: unknown }) {
 
 function SecondFactorForm() {
   const { t } = useTranslation();
-  const storeSession = useStoreSession();
   const [code, setCode] = useState('');
-  const verify = useMutation({
-    mutationFn: () => api.post<Session>('/api/auth/second-factor', { code: code.replace(/\s/g, '') }),
-    onSuccess: storeSession,
-  });
-  const cancel = useMutation({
-    mutationFn: () => api.post('/api/auth/logout'),
-    onSettled: () => leaveAfterLogout(),
-  });
+  const verify = useSecondFactor();
+  const cancel = useLogout();
   const fieldError = useServerFieldError(verify.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    verify.mutate();
+    verify.mutate({ code: code.replace(/\s/g, '') });
   };
   return (
     <form className="card form" onSubmit={submit} noValidate>

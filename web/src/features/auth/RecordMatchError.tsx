@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { useOperator } from '../../api/session.ts';
-import type { SupportContacts } from '../../api/types.ts';
 import { FormError } from '../../components/Messages.tsx';
-import { SupportInfo } from '../../components/SupportInfo.tsx';
+import { SupportInfo, type SupportContacts } from '../../components/SupportInfo.tsx';
 
 /**
  * ACC-2: data that do not match the customer records send the user to customer service; any other error

@@ -1,19 +1,19 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isPlausibleEmail } from '@up/common';
-import { api } from '../../api/client.ts';
-import type { CustomerKind, Terms } from '../../api/types.ts';
+import type { RegisterBody } from '@up/common/contracts/accounts';
 import { CheckboxField, RadioGroup, TextField } from '../../components/Fields.tsx';
 import { FormError, PageHeading } from '../../components/Messages.tsx';
 import { useServerFieldError } from '../../lib/errors.ts';
 import { useLang } from '../../lib/useLang.ts';
+import { useTerms } from '../terms/terms.api.ts';
+import { useRegister } from './auth.api.ts';
 import { identityCodeProblem } from './identity.ts';
 import { RecordMatchError } from './RecordMatchError.tsx';
 
 interface RegisterForm {
-  customerKind: CustomerKind;
+  customerKind: RegisterBody['customerKind'];
   customerName: string;
   fullName: string;
   identityCode: string;
@@ -61,23 +61,8 @@ export default function RegisterPage() {
   const lang = useLang();
   const [form, setForm] = useState<RegisterForm>(EMPTY);
   const [errors, setErrors] = useState<Errors>({});
-  const terms = useQuery({ queryKey: ['terms', 'current'], queryFn: () => api.get<Terms>('/api/terms/current') });
-  const register = useMutation({
-    mutationFn: () =>
-      api.post<{ status: string }>('/api/auth/register', {
-        customerKind: form.customerKind,
-        customerName: form.customerKind === 'person' ? form.fullName.trim() : form.customerName.trim(),
-        identityCode: form.identityCode.trim(),
-        customerNumber: form.customerNumber.trim(),
-        fullName: form.fullName.trim(),
-        email: form.email.trim(),
-        phone: form.phone.trim(),
-        language: lang,
-        termsVersion: terms.data?.version,
-        acceptTerms: true,
-        confirmDataTruthful: true,
-      }),
-  });
+  const terms = useTerms('current');
+  const register = useRegister();
   const serverError = useServerFieldError(register.error);
 
   const set = <K extends keyof RegisterForm>(key: K) => (value: RegisterForm[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -92,7 +77,20 @@ export default function RegisterPage() {
     e.preventDefault();
     const found = validate(form);
     setErrors(found);
-    if (Object.keys(found).length === 0) register.mutate();
+    if (Object.keys(found).length > 0 || !terms.data) return;
+    register.mutate({
+      customerKind: form.customerKind,
+      customerName: form.customerKind === 'person' ? form.fullName.trim() : form.customerName.trim(),
+      identityCode: form.identityCode.trim(),
+      customerNumber: form.customerNumber.trim(),
+      fullName: form.fullName.trim(),
+      email: form.email.trim(),
+      phone: form.phone.trim(),
+      language: lang,
+      termsVersion: terms.data.version,
+      acceptTerms: true,
+      confirmDataTruthful: true,
+    });
   };
 
   if (register.isSuccess) {

@@ -1,8 +1,7 @@
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api/client.ts';
 import { PageHeading, Success } from '../../components/Messages.tsx';
+import { useReportRegistration } from './auth.api.ts';
 import { SetPasswordError } from './SetPasswordForm.tsx';
 
 /**
@@ -13,7 +12,7 @@ export default function ReportRegistrationPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
-  const report = useMutation({ mutationFn: () => api.post('/api/auth/report-registration', { token }) });
+  const report = useReportRegistration();
 
   return (
     <div className="page page--narrow">
@@ -25,7 +24,7 @@ export default function ReportRegistrationPage() {
           <p>{t('reportRegistration.intro')}</p>
           <SetPasswordError error={report.error} />
           <div className="actions">
-            <button type="button" className="button button--danger" disabled={!token || report.isPending} onClick={() => report.mutate()}>
+            <button type="button" className="button button--danger" disabled={!token || report.isPending} onClick={() => report.mutate({ token })}>
               {t('reportRegistration.submit')}
             </button>
             <Link to="/login">{t('reportRegistration.cancel')}</Link>

@@ -3,5 +3,5 @@ import { SetPasswordPage } from './SetPasswordForm.tsx';
 
 export default function ResetPasswordPage() {
   const { t } = useTranslation();
-  return <SetPasswordPage title={t('setPassword.resetTitle')} intro={t('setPassword.resetIntro')} endpoint="/api/auth/reset-password" doneText={t('setPassword.reset')} />;
+  return <SetPasswordPage title={t('setPassword.resetTitle')} intro={t('setPassword.resetIntro')} link="reset" doneText={t('setPassword.reset')} />;
 }

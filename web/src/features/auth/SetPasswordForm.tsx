@@ -1,28 +1,28 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api, ApiError } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { TextField } from '../../components/Fields.tsx';
 import { FormError, PageHeading, Success } from '../../components/Messages.tsx';
 import { PasswordChecklist, passwordAcceptable } from '../../components/PasswordChecklist.tsx';
+import { useSetPassword, type SetPasswordLink } from './auth.api.ts';
 
 interface SetPasswordFormProps {
   title: string;
   intro: string;
-  endpoint: '/api/auth/activate' | '/api/auth/reset-password';
+  link: SetPasswordLink;
   doneText: string;
 }
 
 /** ACC-4/ACC-8: choose a password through the e-mailed link, with the ACC-6 rules shown live. */
-export function SetPasswordPage({ title, intro, endpoint, doneText }: SetPasswordFormProps) {
+export function SetPasswordPage({ title, intro, link, doneText }: SetPasswordFormProps) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [repeatError, setRepeatError] = useState<string | undefined>();
-  const save = useMutation({ mutationFn: () => api.post(endpoint, { token, password }) });
+  const save = useSetPassword(link);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -31,7 +31,7 @@ export function SetPasswordPage({ title, intro, endpoint, doneText }: SetPasswor
       return;
     }
     setRepeatError(undefined);
-    save.mutate();
+    save.mutate({ token, password });
   };
 
   if (!token) {

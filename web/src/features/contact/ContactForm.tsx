@@ -1,39 +1,39 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import type { ContactData, InvoiceChannel, NoticeChannel } from '../../api/types.ts';
+import type { ContactDetails, InvoiceChannel, NoticeChannel } from '@up/common/contracts/customers';
 import { RadioGroup, TextField } from '../../components/Fields.tsx';
 import { FormError, Success } from '../../components/Messages.tsx';
 import { useServerFieldError } from '../../lib/errors.ts';
-import { customerPath } from '../customer.ts';
+import { useSaveContactDetails } from './contact.api.ts';
+
+/** The form's fields: the contact details with an empty text where the customer has none. */
+type ContactFields = { [K in keyof ContactDetails]: NonNullable<ContactDetails[K]> };
+
+/** An empty text is sent as null: the contract takes no empty e-mail, phone or address. */
+const orNull = (text: string) => text.trim() || null;
 
 /** ACC-15, BIL-2, GRD-7: the main user changes contact data and where invoices and notices go. */
-export function ContactForm({ customerId, contact }: { customerId: string; contact: ContactData }) {
+export function ContactForm({ customerId, contact }: { customerId: string; contact: ContactDetails }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [form, setForm] = useState<ContactData>({
+  const [form, setForm] = useState<ContactFields>({
     email: contact.email ?? '',
     phone: contact.phone ?? '',
     postalAddress: contact.postalAddress ?? '',
     invoiceChannel: contact.invoiceChannel,
     noticeChannel: contact.noticeChannel,
   });
-  const save = useMutation({
-    mutationFn: () =>
-      api.put(customerPath(customerId, 'contact'), {
-        ...form,
-        email: form.email.trim(),
-        phone: form.phone.trim(),
-        postalAddress: form.postalAddress.trim(),
-      }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customer', customerId, 'contact'] }),
-  });
+  const save = useSaveContactDetails(customerId);
   const fieldError = useServerFieldError(save.error);
-  const set = <K extends keyof ContactData>(key: K) => (value: ContactData[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof ContactFields>(key: K) => (value: ContactFields[K]) => setForm((f) => ({ ...f, [key]: value }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate();
+    save.mutate({
+      email: orNull(form.email),
+      phone: orNull(form.phone),
+      postalAddress: orNull(form.postalAddress),
+      invoiceChannel: form.invoiceChannel,
+      noticeChannel: form.noticeChannel,
+    });
   };
 
   return (

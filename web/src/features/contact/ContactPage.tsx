@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useActiveCustomer } from '../../api/session.ts';
-import type { ContactData } from '../../api/types.ts';
 import { PageHeading, QueryState } from '../../components/Messages.tsx';
 import { NoCustomer } from '../../components/NoCustomer.tsx';
-import { useCustomerQuery } from '../customer.ts';
+import { useContactDetails } from './contact.api.ts';
 import { ContactForm } from './ContactForm.tsx';
 import { ContactView } from './ContactView.tsx';
 import { ServicePasswordForm } from './ServicePasswordForm.tsx';
@@ -11,7 +10,7 @@ import { ServicePasswordForm } from './ServicePasswordForm.tsx';
 export default function ContactPage() {
   const { t } = useTranslation();
   const customer = useActiveCustomer();
-  const contact = useCustomerQuery<ContactData>('contact');
+  const contact = useContactDetails(customer?.id);
   const isMain = customer?.role === 'main';
 
   return (

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { ContactData } from '../../api/types.ts';
+import type { ContactDetails } from '@up/common/contracts/customers';
 
 /** Read-only contact data for additional users (ACC-10: they cannot change it). */
-export function ContactView({ contact }: { contact: ContactData }) {
+export function ContactView({ contact }: { contact: ContactDetails }) {
   const { t } = useTranslation();
   return (
     <dl className="facts facts--stacked">

@@ -1,11 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
 import { TextField } from '../../components/Fields.tsx';
 import { FormError, Success } from '../../components/Messages.tsx';
 import { useServerFieldError } from '../../lib/errors.ts';
-import { customerPath } from '../customer.ts';
+import { useSetServicePassword } from './contact.api.ts';
 
 /** ACC-19: a password the customer says on the phone so that customer service knows it is them. */
 export function ServicePasswordForm({ customerId }: { customerId: string }) {
@@ -13,13 +11,7 @@ export function ServicePasswordForm({ customerId }: { customerId: string }) {
   const [servicePassword, setServicePassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [repeatError, setRepeatError] = useState<string | undefined>();
-  const save = useMutation({
-    mutationFn: () => api.put(customerPath(customerId, 'service-password'), { servicePassword }),
-    onSuccess: () => {
-      setServicePassword('');
-      setRepeat('');
-    },
-  });
+  const save = useSetServicePassword(customerId);
   const fieldError = useServerFieldError(save.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -28,7 +20,15 @@ export function ServicePasswordForm({ customerId }: { customerId: string }) {
       return;
     }
     setRepeatError(undefined);
-    save.mutate();
+    save.mutate(
+      { servicePassword },
+      {
+        onSuccess: () => {
+          setServicePassword('');
+          setRepeat('');
+        },
+      },
+    );
   };
   return (
     <form className="form" onSubmit={submit} noValidate>

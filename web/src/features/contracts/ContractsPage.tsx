@@ -1,15 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { useActiveCustomer } from '../../api/session.ts';
-import type { Contract } from '../../api/types.ts';
 import { PageHeading, QueryState } from '../../components/Messages.tsx';
 import { NoCustomer } from '../../components/NoCustomer.tsx';
-import { useCustomerQuery } from '../customer.ts';
+import { useContracts } from './contracts.api.ts';
 import { ContractsTable } from './ContractsTable.tsx';
 
 export default function ContractsPage() {
   const { t } = useTranslation();
   const customer = useActiveCustomer();
-  const contracts = useCustomerQuery<Contract[]>('contracts');
+  const contracts = useContracts(customer?.id);
 
   return (
     <div className="page">

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Contract } from '../../api/types.ts';
+import type { Contract } from '@up/common/contracts/customers';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';

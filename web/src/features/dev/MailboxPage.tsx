@@ -1,12 +1,10 @@
 import { Fragment } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
 import { useOperator } from '../../api/session.ts';
-import type { DevMail } from '../../api/types.ts';
 import { PageHeading, QueryState } from '../../components/Messages.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
+import { useCaughtMail } from './dev.api.ts';
 import './MailboxPage.css';
 
 const URL_PATTERN = /(https?:\/\/[^\s<>"]+)/g;
@@ -35,12 +33,7 @@ export default function MailboxPage() {
   const lang = useLang();
   const operator = useOperator();
   const devMode = Boolean(operator.data?.devMode);
-  const mail = useQuery({
-    queryKey: ['dev', 'mail'],
-    queryFn: () => api.get<DevMail[]>('/api/dev/mail'),
-    enabled: devMode,
-    refetchInterval: 5000,
-  });
+  const mail = useCaughtMail(devMode);
   const sorted = [...(mail.data ?? [])].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
 
   return (

@@ -1,19 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import type { Notice } from '@up/common/contracts/notifications';
 import { useSession } from '../../api/session.ts';
-import type { Notice } from '../../api/types.ts';
 import { FormError, PageHeading, QueryState } from '../../components/Messages.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
+import { useMarkNoticeRead, useNotices } from './notices.api.ts';
 import './NoticesPage.css';
-
-const NOTICES_KEY = ['me', 'notices'];
 
 /** GRD-7: a notice put here counts as received once it is available. */
 export default function NoticesPage() {
   const { t } = useTranslation();
-  const notices = useQuery({ queryKey: NOTICES_KEY, queryFn: () => api.get<Notice[]>('/api/me/notices') });
+  const notices = useNotices();
   return (
     <div className="page page--narrow">
       <PageHeading>{t('notices.title')}</PageHeading>
@@ -36,16 +33,9 @@ export default function NoticesPage() {
 function NoticeItem({ notice }: { notice: Notice }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const queryClient = useQueryClient();
   const customers = useSession().data?.user?.customers ?? [];
   const customerName = customers.find((c) => c.id === notice.customerId)?.name;
-  const markRead = useMutation({
-    mutationFn: () => api.post(`/api/me/notices/${notice.id}/read`),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: NOTICES_KEY });
-      void queryClient.invalidateQueries({ queryKey: ['customer'] });
-    },
-  });
+  const markRead = useMarkNoticeRead(notice.id);
   const unread = !notice.readAt;
   return (
     <li className={unread ? 'card notice notice--unread' : 'card notice'}>

@@ -1,28 +1,20 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.ts';
-import type { Operator } from '../../api/types.ts';
+import type { OperatorProfile } from '@up/common/contracts/operator';
+import { ApiError } from '../../api/client.ts';
 import { SelectField, TextArea } from '../../components/Fields.tsx';
 import { FormError, Success } from '../../components/Messages.tsx';
 import { useServerFieldError } from '../../lib/errors.ts';
 import { bankLoginUrl } from '../auth/bankLogin.ts';
-import { customerPath } from '../customer.ts';
+import { useSubmitOrder } from './orders.api.ts';
 
 /** GRD-6: a simple order; ACC-18: some types need a fresh bank/eID login first (step-up). */
-export function NewOrderForm({ customerId, operator }: { customerId: string; operator: Operator }) {
+export function NewOrderForm({ customerId, operator }: { customerId: string; operator: OperatorProfile }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [type, setType] = useState(operator.orderTypes[0] ?? '');
   const [description, setDescription] = useState('');
   const [descriptionError, setDescriptionError] = useState<string | undefined>();
-  const send = useMutation({
-    mutationFn: () => api.post<{ id: string; status: string }>(customerPath(customerId, 'orders'), { type, payload: { description: description.trim() } }),
-    onSuccess: () => {
-      setDescription('');
-      void queryClient.invalidateQueries({ queryKey: ['customer', customerId, 'orders'] });
-    },
-  });
+  const send = useSubmitOrder(customerId);
   const fieldError = useServerFieldError(send.error);
   const needsStepUp = operator.rules.stepUpOrderTypes.includes(type);
 
@@ -33,7 +25,7 @@ export function NewOrderForm({ customerId, operator }: { customerId: string; ope
       return;
     }
     setDescriptionError(undefined);
-    send.mutate();
+    send.mutate({ type, payload: { description: description.trim() } }, { onSuccess: () => setDescription('') });
   };
 
   return (

@@ -1,20 +1,20 @@
 import { useTranslation } from 'react-i18next';
+import type { Order } from '@up/common/contracts/orders';
 import { hasRight, useActiveCustomer, useOperator } from '../../api/session.ts';
-import type { Order } from '../../api/types.ts';
 import { PageHeading, QueryState } from '../../components/Messages.tsx';
 import { NoCustomer } from '../../components/NoCustomer.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
-import { useCustomerQuery } from '../customer.ts';
-import { NewOrderForm } from './NewOrderForm.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
+import { NewOrderForm } from './NewOrderForm.tsx';
+import { useOrders } from './orders.api.ts';
 
 export default function OrdersPage() {
   const { t } = useTranslation();
   const customer = useActiveCustomer();
   const operator = useOperator().data;
   const mayOrder = hasRight(customer, 'sign_orders');
-  const orders = useCustomerQuery<Order[]>('orders', mayOrder);
+  const orders = useOrders(customer?.id, mayOrder);
 
   return (
     <div className="page">
@@ -67,9 +67,9 @@ function OrderTable({ orders }: { orders: Order[] }) {
             <tr key={o.id}>
               <td>{formatDateTime(o.submittedAt ?? o.createdAt, lang) || '—'}</td>
               <td>{t(`orderType.${o.type}`, { defaultValue: o.type })}</td>
-              <td>{typeof o.payload?.description === 'string' ? o.payload.description : ''}</td>
+              <td>{typeof o.payload.description === 'string' ? o.payload.description : ''}</td>
               <td>
-                {o.signedBy ?? ''}
+                {o.signedBy}
                 {o.signedWith && <span className="muted"> ({t(`authMethod.${o.signedWith}`)})</span>}
               </td>
               <td>

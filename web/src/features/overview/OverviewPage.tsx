@@ -1,17 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
+import type { CustomerSummary } from '@up/common/contracts/overview';
 import { useActiveCustomer, useSession } from '../../api/session.ts';
-import type { CustomerSummary } from '../../api/types.ts';
 import { PageHeading, QueryState } from '../../components/Messages.tsx';
 import { NoCustomer } from '../../components/NoCustomer.tsx';
-import { useCustomerQuery } from '../customer.ts';
+import { useCustomerSummary } from './overview.api.ts';
 import './OverviewPage.css';
 
 export default function OverviewPage() {
   const { t } = useTranslation();
   const user = useSession().data?.user;
   const customer = useActiveCustomer();
-  const summary = useCustomerQuery<CustomerSummary>('summary');
+  const summary = useCustomerSummary(customer?.id);
   if (!customer && user?.staffRole) return <Navigate to="/staff" replace />;
 
   return (
@@ -32,7 +32,7 @@ export default function OverviewPage() {
 function SummaryCards({ summary }: { summary: CustomerSummary }) {
   const { t } = useTranslation();
   const isMain = summary.role === 'main';
-  const userCount = Array.isArray(summary.users) ? summary.users.length : summary.users;
+  const userCount = summary.users;
   return (
     <>
       <section className="card" aria-labelledby="overview-customer">

@@ -1,23 +1,17 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { leaveAfterLogout } from '../../api/session.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { TextField } from '../../components/Fields.tsx';
 import { FormError } from '../../components/Messages.tsx';
 import { useServerFieldError } from '../../lib/errors.ts';
+import { useEndPortalUse } from './profile.api.ts';
 
 /** ACC-12: the user ends portal use; the account is deleted, what was done stays attributed. */
 export function EndPortalUse() {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const end = useMutation({
-    mutationFn: () => api.post('/api/me/end-portal-use', { password }),
-    onSuccess: () => leaveAfterLogout('/login?ended=1'),
-    onError: () => setConfirming(false),
-  });
+  const end = useEndPortalUse();
   const fieldError = useServerFieldError(end.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -47,7 +41,7 @@ export function EndPortalUse() {
         confirmLabel={t('profile.endUse.confirm')}
         danger
         busy={end.isPending}
-        onConfirm={() => end.mutate()}
+        onConfirm={() => end.mutate({ password }, { onError: () => setConfirming(false) })}
         onCancel={() => setConfirming(false)}
       >
         <p>{t('profile.endUse.confirmText')}</p>

@@ -1,42 +1,23 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { SESSION_KEY } from '../../api/session.ts';
-import type { CustomerKind } from '../../api/types.ts';
+import type { LinkCustomerBody } from '@up/common/contracts/accounts';
 import { CheckboxField, RadioGroup, TextField } from '../../components/Fields.tsx';
 import { Success } from '../../components/Messages.tsx';
 import { useServerFieldError } from '../../lib/errors.ts';
 import { identityCodeProblem } from '../auth/identity.ts';
 import { RecordMatchError } from '../auth/RecordMatchError.tsx';
+import { useLinkCustomer } from './profile.api.ts';
 
 /** ACC-11: one user acting for several customers (own household and an employer) links another. */
 export function LinkCustomerForm() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [kind, setKind] = useState<CustomerKind>('person');
+  const [kind, setKind] = useState<LinkCustomerBody['customerKind']>('person');
   const [customerName, setCustomerName] = useState('');
   const [identityCode, setIdentityCode] = useState('');
   const [customerNumber, setCustomerNumber] = useState('');
   const [confirm, setConfirm] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const link = useMutation({
-    mutationFn: () =>
-      api.post('/api/me/customers', {
-        customerKind: kind,
-        customerName: customerName.trim(),
-        identityCode: identityCode.trim(),
-        customerNumber: customerNumber.trim(),
-        confirmDataTruthful: true,
-      }),
-    onSuccess: () => {
-      setCustomerName('');
-      setIdentityCode('');
-      setCustomerNumber('');
-      setConfirm(false);
-      void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
-    },
-  });
+  const link = useLinkCustomer();
   const serverError = useServerFieldError(link.error);
 
   const submit = (e: FormEvent) => {
@@ -48,7 +29,24 @@ export function LinkCustomerForm() {
     if (!customerNumber.trim()) found.customerNumber = t('validation.required');
     if (!confirm) found.confirm = t('validation.confirmData');
     setErrors(found);
-    if (Object.keys(found).length === 0) link.mutate();
+    if (Object.keys(found).length > 0) return;
+    link.mutate(
+      {
+        customerKind: kind,
+        customerName: customerName.trim(),
+        identityCode: identityCode.trim(),
+        customerNumber: customerNumber.trim(),
+        confirmDataTruthful: true,
+      },
+      {
+        onSuccess: () => {
+          setCustomerName('');
+          setIdentityCode('');
+          setCustomerNumber('');
+          setConfirm(false);
+        },
+      },
+    );
   };
 
   const company = kind === 'company';

@@ -1,34 +1,27 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { SESSION_KEY } from '../../api/session.ts';
-import type { Lang, SessionUser } from '../../api/types.ts';
+import type { SessionUser } from '@up/common/contracts/accounts';
+import type { Lang } from '@up/common/lang';
 import { SelectField, TextField } from '../../components/Fields.tsx';
 import { FormError, Success } from '../../components/Messages.tsx';
 import { setLanguage } from '../../i18n/index.ts';
 import { useServerFieldError } from '../../lib/errors.ts';
-
-const isLang = (value: string): value is Lang => value === 'lv' || value === 'en' || value === 'ru';
+import { useUpdateProfile } from './profile.api.ts';
 
 /** Name, phone and language of the user (PATCH /api/me). */
 export function ProfileForm({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [fullName, setFullName] = useState(user.fullName);
   const [phone, setPhone] = useState(user.phone ?? '');
-  const [language, setLang] = useState<Lang>(isLang(user.language) ? user.language : 'lv');
-  const save = useMutation({
-    mutationFn: () => api.patch('/api/me', { fullName: fullName.trim(), language, ...(phone.trim() ? { phone: phone.trim() } : {}) }),
-    onSuccess: () => {
-      setLanguage(language);
-      void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
-    },
-  });
+  const [language, setLang] = useState<Lang>(user.language);
+  const save = useUpdateProfile();
   const fieldError = useServerFieldError(save.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate();
+    save.mutate(
+      { fullName: fullName.trim(), language, ...(phone.trim() ? { phone: phone.trim() } : {}) },
+      { onSuccess: () => setLanguage(language) },
+    );
   };
   return (
     <form className="form" onSubmit={submit} noValidate>

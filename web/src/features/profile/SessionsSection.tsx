@@ -1,25 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import type { UserSessionInfo } from '../../api/types.ts';
 import { FormError, QueryState } from '../../components/Messages.tsx';
+import { TableWrap } from '../../components/TableWrap.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
 import { describeUserAgent } from '../../lib/userAgent.ts';
-import { TableWrap } from '../../components/TableWrap.tsx';
-
-const SESSIONS_KEY = ['me', 'sessions'];
+import { useMySessions, useSignOutSession } from './profile.api.ts';
 
 /** Where the user is logged in; any other session can be signed out. */
 export function SessionsSection() {
   const { t } = useTranslation();
   const lang = useLang();
-  const queryClient = useQueryClient();
-  const sessions = useQuery({ queryKey: SESSIONS_KEY, queryFn: () => api.get<UserSessionInfo[]>('/api/me/sessions') });
-  const signOut = useMutation({
-    mutationFn: (id: string) => api.delete(`/api/me/sessions/${encodeURIComponent(id)}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: SESSIONS_KEY }),
-  });
+  const sessions = useMySessions();
+  const signOut = useSignOutSession();
 
   return (
     <QueryState isPending={sessions.isPending} error={sessions.error}>

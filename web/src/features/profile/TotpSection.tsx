@@ -1,12 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { SESSION_KEY } from '../../api/session.ts';
-import type { SessionUser } from '../../api/types.ts';
+import type { SessionUser } from '@up/common/contracts/accounts';
 import { TextField } from '../../components/Fields.tsx';
 import { FormError, Success } from '../../components/Messages.tsx';
 import { useServerFieldError } from '../../lib/errors.ts';
+import { useDisableTotp, useEnableTotp, useSetUpTotp } from './profile.api.ts';
 import './TotpSection.css';
 
 /** An optional second factor: a code from an authenticator app (TOTP) after the password. */
@@ -16,17 +14,13 @@ export function TotpSection({ user }: { user: SessionUser }) {
 
 function SetUpTotp() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [code, setCode] = useState('');
-  const setup = useMutation({ mutationFn: () => api.post<{ secret: string; otpauthUrl: string; qrCode: string }>('/api/me/totp/setup') });
-  const enable = useMutation({
-    mutationFn: () => api.post('/api/me/totp/enable', { code: code.replace(/\s/g, '') }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: SESSION_KEY }),
-  });
+  const setup = useSetUpTotp();
+  const enable = useEnableTotp();
   const fieldError = useServerFieldError(enable.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    enable.mutate();
+    enable.mutate({ code: code.replace(/\s/g, '') });
   };
 
   if (!setup.data) {
@@ -80,19 +74,12 @@ function SetUpTotp() {
 
 function DisableTotp() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [password, setPassword] = useState('');
-  const disable = useMutation({
-    mutationFn: () => api.post('/api/me/totp/disable', { password }),
-    onSuccess: () => {
-      setPassword('');
-      void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
-    },
-  });
+  const disable = useDisableTotp();
   const fieldError = useServerFieldError(disable.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    disable.mutate();
+    disable.mutate({ password }, { onSuccess: () => setPassword('') });
   };
   return (
     <form className="form" onSubmit={submit} noValidate>

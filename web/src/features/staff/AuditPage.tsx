@@ -1,8 +1,7 @@
 import { useEffect, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import type { AuditEventWithNames, AuditTrailQuery } from '@up/common/contracts/overview';
 import { TextField } from '../../components/Fields.tsx';
 import { PageHeading, QueryState } from '../../components/Messages.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
@@ -10,7 +9,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { rigaDayEndUtcIso, rigaDayStartUtcIso } from '../../lib/rigaTime.ts';
 import { useLang } from '../../lib/useLang.ts';
 import { useFields } from './shared.ts';
-import type { AuditEvent } from './types.ts';
+import { useAuditTrail } from './staff.api.ts';
 
 const FILTERS = ['customerId', 'actorUserId', 'action', 'from', 'to'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
@@ -22,18 +21,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * (links from other pages carry ids); the action as typed. The dates are Riga calendar days, sent as the
  * UTC instants where they begin ("to" is inclusive here, so it becomes the start of the following day).
  */
-function auditQuery(filters: Filters): string {
-  const query = new URLSearchParams();
+function auditQuery(filters: Filters): AuditTrailQuery {
+  const query: AuditTrailQuery = {};
   const customer = filters.customerId.trim();
-  if (customer) query.set(UUID.test(customer) ? 'customerId' : 'customerNumber', customer);
+  if (customer) query[UUID.test(customer) ? 'customerId' : 'customerNumber'] = customer;
   const actor = filters.actorUserId.trim();
-  if (actor) query.set(actor.includes('@') ? 'actorEmail' : 'actorUserId', actor);
-  if (filters.action.trim()) query.set('action', filters.action.trim());
+  if (actor) query[actor.includes('@') ? 'actorEmail' : 'actorUserId'] = actor;
+  if (filters.action.trim()) query.action = filters.action.trim();
   const from = rigaDayStartUtcIso(filters.from);
   const to = rigaDayEndUtcIso(filters.to);
-  if (from) query.set('from', from);
-  if (to) query.set('to', to);
-  return query.toString();
+  if (from) query.from = from;
+  if (to) query.to = to;
+  return query;
 }
 
 /** ACC-17: the audit trail, filtered; the filters live in the address so a customer page can link here. */
@@ -48,11 +47,7 @@ export default function AuditPage() {
     setValues(Object.fromEntries(FILTERS.map((key) => [key, new URLSearchParams(appliedKey).get(key) ?? ''])) as Filters);
   }, [appliedKey, setValues]);
 
-  const query = auditQuery(applied);
-  const events = useQuery({
-    queryKey: ['staff', 'audit', query],
-    queryFn: () => api.get<AuditEvent[]>(`/api/staff/audit${query ? `?${query}` : ''}`),
-  });
+  const events = useAuditTrail(auditQuery(applied));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -86,7 +81,7 @@ export default function AuditPage() {
   );
 }
 
-function AuditTable({ events }: { events: AuditEvent[] }) {
+function AuditTable({ events }: { events: AuditEventWithNames[] }) {
   const { t } = useTranslation('staff');
   const lang = useLang();
   if (events.length === 0) return <p role="status">{t('audit.empty')}</p>;
@@ -157,7 +152,7 @@ function ActionLabel({ action }: { action: string }) {
 }
 
 /** Who acted: the user's name (a link that narrows the trail to them) and e-mail. */
-function Actor({ event }: { event: AuditEvent }) {
+function Actor({ event }: { event: AuditEventWithNames }) {
   const { t } = useTranslation('staff');
   if (!event.actorUserId) return <>{t('audit.system')}</>;
   return (

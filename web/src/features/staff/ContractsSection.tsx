@@ -1,14 +1,31 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import type { Contract, ContractStatus, ContractType } from '@up/common/contracts/customers';
 import { SubmitButton } from '../../components/Buttons.tsx';
 import { SelectField, TextField } from '../../components/Fields.tsx';
 import { FormError, Success } from '../../components/Messages.tsx';
 import { useServerFieldError } from '../../lib/errors.ts';
 import { ContractsTable } from '../contracts/ContractsTable.tsx';
 import { useFields } from './shared.ts';
-import { CONTRACT_STATUSES, CONTRACT_TYPES, type Contract } from './types.ts';
+import { useAddContract } from './staff.api.ts';
+
+/*
+ * The choices of the form, in this order. (The contract's CONTRACT_TYPES and CONTRACT_STATUSES are built
+ * with TypeBox at run time, which the web does not bundle; a Record makes the typecheck fail when the
+ * contract gains or loses a type or status until it is listed here too.)
+ */
+const CONTRACT_TYPE_CHOICES: Record<ContractType, true> = {
+  electricity_supply: true,
+  gas_supply: true,
+  grid_connection: true,
+  ev_charging: true,
+  radio_permit: true,
+  product_purchase: true,
+  additional_service: true,
+};
+const CONTRACT_STATUS_CHOICES: Record<ContractStatus, true> = { pending: true, active: true, suspended: true, ended: true };
+const CONTRACT_TYPES = Object.keys(CONTRACT_TYPE_CHOICES) as ContractType[];
+const CONTRACT_STATUSES = Object.keys(CONTRACT_STATUS_CHOICES) as ContractStatus[];
 
 export function ContractsSection({ customerId, contracts }: { customerId: string; contracts: Contract[] }) {
   const { t } = useTranslation('staff');
@@ -18,7 +35,7 @@ export function ContractsSection({ customerId, contracts }: { customerId: string
       {contracts.length === 0 ? (
         <p className="muted">{t('contracts.empty')}</p>
       ) : (
-        <ContractsTable contracts={contracts.map((c) => ({ ...c, endsOn: c.endsOn ?? null }))} caption={t('contracts.caption')} />
+        <ContractsTable contracts={contracts} caption={t('contracts.caption')} />
       )}
       <AddContractForm customerId={customerId} />
     </section>
@@ -30,29 +47,26 @@ const FIELDS = ['type', 'number', 'status', 'startsOn'];
 
 function AddContractForm({ customerId }: { customerId: string }) {
   const { t } = useTranslation('staff');
-  const queryClient = useQueryClient();
   const { values, bind, reset } = useFields(EMPTY);
   const [missing, setMissing] = useState(false);
-  const add = useMutation({
-    mutationFn: () =>
-      api.post(`/api/staff/customers/${encodeURIComponent(customerId)}/contracts`, {
-        type: values.type,
-        number: values.number.trim(),
-        status: values.status,
-        startsOn: values.startsOn || undefined,
-      }),
-    onSuccess: () => {
-      reset();
-      return queryClient.invalidateQueries({ queryKey: ['staff'] });
-    },
-  });
+  const add = useAddContract(customerId);
   const fieldError = useServerFieldError(add.error);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const isMissing = !values.number.trim();
     setMissing(isMissing);
-    if (!isMissing) add.mutate();
+    if (isMissing) return;
+    add.mutate(
+      {
+        // the selects offer only these
+        type: values.type as ContractType,
+        number: values.number.trim(),
+        status: values.status as ContractStatus,
+        startsOn: values.startsOn || undefined,
+      },
+      { onSuccess: reset },
+    );
   }
 
   // the contract types and statuses in the words of the contracts table above

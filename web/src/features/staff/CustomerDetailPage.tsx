@@ -1,24 +1,19 @@
 import { Link, useParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.ts';
+import type { CustomerFile } from '@up/common/contracts/overview';
+import { ApiError } from '../../api/client.ts';
 import { ErrorMessage, PageHeading, QueryState } from '../../components/Messages.tsx';
 import { CustomerRecordForm } from './CustomerRecordForm.tsx';
 import { ContractsSection } from './ContractsSection.tsx';
 import { PortalUsersSection } from './PortalUsersSection.tsx';
 import { RegisterAccountForm } from './RegisterAccountForm.tsx';
 import { ServicePasswordCheck } from './ServicePasswordCheck.tsx';
-import type { CustomerDetail } from './types.ts';
-
-const customerDetailKey = (customerId: string) => ['staff', 'customer', customerId] as const;
+import { useCustomerFile } from './staff.api.ts';
 
 export default function CustomerDetailPage() {
   const { t } = useTranslation('staff');
   const { customerId = '' } = useParams();
-  const detail = useQuery({
-    queryKey: customerDetailKey(customerId),
-    queryFn: () => api.get<CustomerDetail>(`/api/staff/customers/${encodeURIComponent(customerId)}`),
-  });
+  const detail = useCustomerFile(customerId);
 
   if (detail.error instanceof ApiError && detail.error.status === 404) return <ErrorMessage>{t('detail.notFound')}</ErrorMessage>;
   return (
@@ -28,7 +23,7 @@ export default function CustomerDetailPage() {
   );
 }
 
-function CustomerDetails({ detail: { customer, contracts, users } }: { detail: CustomerDetail }) {
+function CustomerDetails({ detail: { customer, contracts, users } }: { detail: CustomerFile }) {
   const { t } = useTranslation('staff');
   return (
     <article aria-labelledby="staff-customer-title" className="page">
@@ -43,8 +38,8 @@ function CustomerDetails({ detail: { customer, contracts, users } }: { detail: C
         </p>
       </div>
       <CustomerRecordForm customer={customer} />
-      <ContractsSection customerId={customer.id} contracts={contracts ?? []} />
-      <PortalUsersSection users={users ?? []} />
+      <ContractsSection customerId={customer.id} contracts={contracts} />
+      <PortalUsersSection users={users} />
       <RegisterAccountForm customerId={customer.id} />
       <ServicePasswordCheck customerId={customer.id} />
     </article>

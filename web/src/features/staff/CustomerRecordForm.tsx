@@ -1,16 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { Customer } from '@up/common/contracts/customers';
 import { isPlausibleEmail } from '@up/common/email';
-import { api } from '../../api/client.ts';
 import { SubmitButton } from '../../components/Buttons.tsx';
 import { TextArea, TextField } from '../../components/Fields.tsx';
 import { FormError, Success } from '../../components/Messages.tsx';
 import { useServerFieldError } from '../../lib/errors.ts';
 import { useFields } from './shared.ts';
-import type { CustomerRecord } from './types.ts';
+import { useUpdateCustomer } from './staff.api.ts';
 
-function initialValues(customer: CustomerRecord) {
+function initialValues(customer: Customer) {
   return {
     name: customer.name,
     email: customer.email ?? '',
@@ -22,25 +21,15 @@ function initialValues(customer: CustomerRecord) {
 const FIELDS = ['name', 'email', 'phone', 'postalAddress'];
 
 /** Edits the customer's name and contact data (PATCH /api/staff/customers/:id). */
-export function CustomerRecordForm({ customer }: { customer: CustomerRecord }) {
+export function CustomerRecordForm({ customer }: { customer: Customer }) {
   const { t } = useTranslation('staff');
-  const queryClient = useQueryClient();
   const { values, setValues, bind } = useFields(initialValues(customer));
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   // Take over the server's values when they change (after saving), not on every refetch.
   const saved = JSON.stringify(initialValues(customer));
   useEffect(() => setValues(JSON.parse(saved)), [saved, setValues]);
 
-  const save = useMutation({
-    mutationFn: () =>
-      api.patch(`/api/staff/customers/${encodeURIComponent(customer.id)}`, {
-        name: values.name.trim(),
-        email: values.email.trim() || null,
-        phone: values.phone.trim() || null,
-        postalAddress: values.postalAddress.trim() || null,
-      }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['staff'] }),
-  });
+  const save = useUpdateCustomer(customer.id);
   const fieldError = useServerFieldError(save.error);
 
   function submit(event: FormEvent) {
@@ -49,7 +38,13 @@ export function CustomerRecordForm({ customer }: { customer: CustomerRecord }) {
     if (!values.name.trim()) errors.name = t('validation.required');
     if (values.email.trim() && !isPlausibleEmail(values.email.trim())) errors.email = t('validation.email');
     setClientErrors(errors);
-    if (Object.keys(errors).length === 0) save.mutate();
+    if (Object.keys(errors).length > 0) return;
+    save.mutate({
+      name: values.name.trim(),
+      email: values.email.trim() || null,
+      phone: values.phone.trim() || null,
+      postalAddress: values.postalAddress.trim() || null,
+    });
   }
 
   const error = (field: string) => clientErrors[field] ?? fieldError(field);

@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import type { Customer } from '@up/common/contracts/customers';
 import { TextField } from '../../components/Fields.tsx';
 import { PageHeading, QueryState } from '../../components/Messages.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
-import type { CustomerListItem } from './types.ts';
+import { useCustomerSearch } from './staff.api.ts';
 
 /** Customer search; the query lives in the address (?q=) so "back" returns to the results. */
 export default function CustomerSearchPage() {
@@ -14,11 +13,7 @@ export default function CustomerSearchPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const [draft, setDraft] = useState(q);
-  const results = useQuery({
-    queryKey: ['staff', 'customers', q],
-    queryFn: () => api.get<CustomerListItem[]>(`/api/staff/customers?q=${encodeURIComponent(q)}`),
-    enabled: q.trim() !== '',
-  });
+  const results = useCustomerSearch(q);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -40,7 +35,7 @@ export default function CustomerSearchPage() {
   );
 }
 
-function ResultsTable({ q, customers }: { q: string; customers: CustomerListItem[] }) {
+function ResultsTable({ q, customers }: { q: string; customers: Customer[] }) {
   const { t } = useTranslation('staff');
   if (customers.length === 0) return <p role="status">{t('search.noResults', { q })}</p>;
   return (

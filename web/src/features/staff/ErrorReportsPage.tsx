@@ -1,21 +1,16 @@
 import { Link } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import type { ErrorReport } from '@up/common/contracts/operator';
 import { PageHeading, QueryState } from '../../components/Messages.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
-import type { ErrorReport } from './types.ts';
+import { useErrorReports } from './staff.api.ts';
 
 /** OPS-4: error and inaccuracy reports users sent from any page. */
 export default function ErrorReportsPage() {
   const { t } = useTranslation('staff');
-  const reports = useQuery({
-    queryKey: ['staff', 'error-reports'],
-    queryFn: () => api.get<ErrorReport[]>('/api/staff/error-reports'),
-    select: (list) => [...list].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
-  });
+  const reports = useErrorReports();
   return (
     <section className="page" aria-labelledby="staff-error-reports-title">
       <PageHeading id="staff-error-reports-title">{t('errorReports.title')}</PageHeading>
@@ -54,7 +49,7 @@ function ReportsTable({ reports }: { reports: ErrorReport[] }) {
               <td>
                 {r.customerId ? <Link to={`/staff/customers/${encodeURIComponent(r.customerId)}`}><code>{r.customerId}</code></Link> : ''}
               </td>
-              <td>{r.status ? t(`errorReports.statuses.${r.status}`, { defaultValue: r.status }) : ''}</td>
+              <td>{t(`errorReports.statuses.${r.status}`)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,13 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import type { ImportResult } from '@up/common/contracts/customers';
 import { SubmitButton } from '../../components/Buttons.tsx';
 import { FileField, TextArea } from '../../components/Fields.tsx';
 import { FormError, PageHeading } from '../../components/Messages.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { useServerFieldError } from '../../lib/errors.ts';
-import type { ImportResult } from './types.ts';
+import { useImportCustomers } from './staff.api.ts';
 
 const CSV_HEADER =
   'kind,name,identity_code,customer_number,email,phone,postal_address,language,contract_type,contract_number,contract_status,contract_starts_on';
@@ -15,14 +14,10 @@ const CSV_HEADER =
 /** Bulk import of customer records and contracts from CSV (POST /api/staff/customers/import). */
 export default function ImportPage() {
   const { t } = useTranslation('staff');
-  const queryClient = useQueryClient();
   const [csv, setCsv] = useState('');
   const [fileError, setFileError] = useState('');
   const [emptyError, setEmptyError] = useState('');
-  const run = useMutation({
-    mutationFn: (text: string) => api.post<ImportResult>('/api/staff/customers/import', { csv: text }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['staff'] }),
-  });
+  const run = useImportCustomers();
   const fieldError = useServerFieldError(run.error);
 
   async function readFile(file: File | undefined) {
@@ -44,7 +39,7 @@ export default function ImportPage() {
       return;
     }
     setEmptyError('');
-    run.mutate(csv);
+    run.mutate({ csv });
   }
 
   return (

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import type { MaintenanceWindow } from '@up/common/contracts/operator';
 import { SubmitButton } from '../../components/Buttons.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { SelectField, TextArea, TextField } from '../../components/Fields.tsx';
@@ -12,14 +11,15 @@ import { formatDateTime } from '../../lib/format.ts';
 import { rigaLocalToUtcIso } from '../../lib/rigaTime.ts';
 import { useLang } from '../../lib/useLang.ts';
 import { useFields } from './shared.ts';
-import { MAINTENANCE_MODULES, type MaintenanceWindow } from './types.ts';
+import { useAnnounceMaintenance, useCancelMaintenance, useStaffMaintenanceWindows } from './staff.api.ts';
 
-const LIST_KEY = ['staff', 'maintenance'] as const;
+/** Modules a maintenance window can cover; '' is the whole portal. */
+const MAINTENANCE_MODULES = ['billing', 'charging', 'metering', 'grid'] as const;
 
 /** OPS-2: announced maintenance windows, announcing and cancelling them (administrators). */
 export default function MaintenancePage() {
   const { t } = useTranslation('staff');
-  const windows = useQuery({ queryKey: LIST_KEY, queryFn: () => api.get<MaintenanceWindow[]>('/api/maintenance') });
+  const windows = useStaffMaintenanceWindows();
   return (
     <section className="page" aria-labelledby="staff-maintenance-title">
       <PageHeading id="staff-maintenance-title">{t('maintenance.title')}</PageHeading>
@@ -31,29 +31,12 @@ export default function MaintenancePage() {
   );
 }
 
-function useInvalidateMaintenance() {
-  const queryClient = useQueryClient();
-  // ['maintenance'] is what the app shell's banner would use for the same list.
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: LIST_KEY }),
-      queryClient.invalidateQueries({ queryKey: ['maintenance'] }),
-    ]);
-}
-
 function WindowsTable({ windows }: { windows: MaintenanceWindow[] }) {
   const { t } = useTranslation('staff');
   const lang = useLang();
-  const invalidate = useInvalidateMaintenance();
   const [target, setTarget] = useState<MaintenanceWindow | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
-  const cancel = useMutation({
-    mutationFn: (id: string) => api.delete(`/api/staff/maintenance/${encodeURIComponent(id)}`),
-    onSuccess: () => {
-      setDialogOpen(false);
-      return invalidate();
-    },
-  });
+  const cancel = useCancelMaintenance();
 
   function confirmCancel(w: MaintenanceWindow) {
     cancel.reset();
@@ -85,7 +68,7 @@ function WindowsTable({ windows }: { windows: MaintenanceWindow[] }) {
                   <th scope="row">{formatDateTime(w.startsAt, lang)}</th>
                   <td className="nowrap">{formatDateTime(w.endsAt, lang)}</td>
                   <td>{w.module ? t(`module.${w.module}`, { defaultValue: w.module }) : t('module.all')}</td>
-                  <td>{w.message?.[lang] ?? ''}</td>
+                  <td>{w.message[lang]}</td>
                   <td>{w.active ? t('maintenance.active') : t('maintenance.scheduled')}</td>
                   <td>
                     <button type="button" className="button button--danger button--small" onClick={() => confirmCancel(w)}>
@@ -106,7 +89,7 @@ function WindowsTable({ windows }: { windows: MaintenanceWindow[] }) {
         danger
         busy={cancel.isPending}
         onCancel={() => setDialogOpen(false)}
-        onConfirm={() => target && cancel.mutate(target.id)}
+        onConfirm={() => target && cancel.mutate(target.id, { onSuccess: () => setDialogOpen(false) })}
       >
         {target ? <p>{formatDateTime(target.startsAt, lang)} – {formatDateTime(target.endsAt, lang)}</p> : null}
         <FormError error={cancel.error} />
@@ -122,16 +105,9 @@ const API_FIELD: Record<Field, string> = { startsAt: 'startsAt', endsAt: 'endsAt
 
 function AnnounceForm() {
   const { t } = useTranslation('staff');
-  const invalidate = useInvalidateMaintenance();
   const { values, bind, reset } = useFields(EMPTY);
   const [clientErrors, setClientErrors] = useState<Partial<Record<Field, string>>>({});
-  const announce = useMutation({
-    mutationFn: (body: unknown) => api.post('/api/staff/maintenance', body),
-    onSuccess: () => {
-      reset();
-      return invalidate();
-    },
-  });
+  const announce = useAnnounceMaintenance();
   const fieldError = useServerFieldError(announce.error);
 
   function submit(event: FormEvent) {
@@ -146,13 +122,16 @@ function AnnounceForm() {
     if (values.endsAt && !endsAt) errors.endsAt = t('validation.dateTime');
     if (startsAt && endsAt && endsAt <= startsAt) errors.endsAt = t('validation.endBeforeStart');
     setClientErrors(errors);
-    if (Object.keys(errors).length > 0) return;
-    announce.mutate({
-      startsAt,
-      endsAt,
-      module: values.module || undefined,
-      message: { lv: values.lv.trim(), en: values.en.trim(), ru: values.ru.trim() },
-    });
+    if (Object.keys(errors).length > 0 || !startsAt || !endsAt) return;
+    announce.mutate(
+      {
+        startsAt,
+        endsAt,
+        module: values.module || undefined,
+        message: { lv: values.lv.trim(), en: values.en.trim(), ru: values.ru.trim() },
+      },
+      { onSuccess: reset },
+    );
   }
 
   // an error about the whole message object is shown at each of its texts

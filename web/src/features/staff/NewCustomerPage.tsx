@@ -1,17 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { CreateCustomerBody } from '@up/common/contracts/customers';
 import { isPlausibleEmail } from '@up/common/email';
 import { LANGS } from '@up/common/lang';
 import { validatePersonalCode, validateRegistrationNumber } from '@up/common/personal-code';
-import { api } from '../../api/client.ts';
 import { SubmitButton } from '../../components/Buttons.tsx';
 import { SelectField, TextArea, TextField } from '../../components/Fields.tsx';
 import { FormError, PageHeading, Success } from '../../components/Messages.tsx';
 import { useServerFieldError } from '../../lib/errors.ts';
 import { orUndefined, useFields } from './shared.ts';
-import type { CustomerKind } from './types.ts';
+import { useCreateCustomer } from './staff.api.ts';
 
 const EMPTY = {
   kind: 'person',
@@ -54,34 +53,29 @@ function validate(values: Values): { errors: Record<string, string>; identityCod
 export default function NewCustomerPage() {
   const { t } = useTranslation('staff');
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const { values, bind } = useFields(EMPTY);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const create = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      api.post<{ id?: string; customer?: { id: string } } | undefined>('/api/staff/customers', body),
-    onSuccess: async (answer) => {
-      await queryClient.invalidateQueries({ queryKey: ['staff'] });
-      const id = answer?.id ?? answer?.customer?.id;
-      if (id) navigate(`/staff/customers/${encodeURIComponent(id)}`);
-    },
-  });
+  const create = useCreateCustomer();
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const { errors, identityCode } = validate(values);
     setClientErrors(errors);
     if (Object.keys(errors).length > 0) return;
-    create.mutate({
-      kind: values.kind as CustomerKind,
-      name: values.name.trim(),
-      identityCode,
-      customerNumber: values.customerNumber.trim(),
-      email: orUndefined(values.email),
-      phone: orUndefined(values.phone),
-      postalAddress: orUndefined(values.postalAddress),
-      language: values.language,
-    });
+    create.mutate(
+      {
+        // the selects offer only these
+        kind: values.kind as CreateCustomerBody['kind'],
+        name: values.name.trim(),
+        identityCode,
+        customerNumber: values.customerNumber.trim(),
+        email: orUndefined(values.email),
+        phone: orUndefined(values.phone),
+        postalAddress: orUndefined(values.postalAddress),
+        language: values.language as CreateCustomerBody['language'],
+      },
+      { onSuccess: (created) => navigate(`/staff/customers/${encodeURIComponent(created.id)}`) },
+    );
   }
 
   const fieldError = useServerFieldError(create.error);

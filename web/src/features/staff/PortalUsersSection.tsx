@@ -1,57 +1,40 @@
 import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import type { StaffPortalUser } from '@up/common/contracts/accounts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { TextArea } from '../../components/Fields.tsx';
 import { FormError, Success } from '../../components/Messages.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
-import type { PortalUser } from './types.ts';
+import { usePortalUserAction, type PortalUserAction } from './staff.api.ts';
 
-type Action = 'unblock' | 'requireNewPassword' | 'block' | 'deny' | 'delete';
-
-function isLocked(user: PortalUser): boolean {
-  if (user.lockedUntil) return Date.parse(user.lockedUntil) > Date.now();
-  return user.locked === true;
-}
-
-function request(action: Action, user: PortalUser, reason: string) {
-  const userPath = `/api/staff/users/${encodeURIComponent(user.userId)}`;
-  switch (action) {
-    case 'unblock': // ACC-7: lifts a temporary lockout and a staff block
-      return api.post(`${userPath}/unblock`);
-    case 'requireNewPassword': // ACC-6: when compromise of the password is suspected
-      return api.post(`${userPath}/require-password-change`);
-    case 'block': // ACC-13: on suspicion of unlawful use
-      return api.post(`${userPath}/block`, { reason });
-    case 'deny': // ACC-13: the customer asked to deny this user
-      return api.post(`/api/staff/memberships/${encodeURIComponent(user.membershipId)}/deny`);
-    case 'delete': // ACC-12: on the customer's request
-      return api.delete(userPath);
-  }
+/** A temporary lockout after failed logins (ACC-7) that has not run out yet. */
+function isLocked(user: StaffPortalUser): boolean {
+  return user.lockedUntil !== null && Date.parse(user.lockedUntil) > Date.now();
 }
 
 /** The customer's portal users and what staff can do about them. */
-export function PortalUsersSection({ users }: { users: PortalUser[] }) {
+export function PortalUsersSection({ users }: { users: StaffPortalUser[] }) {
   const { t } = useTranslation('staff');
-  const queryClient = useQueryClient();
   // The dialog stays mounted so that closing it returns focus to the button that opened it.
-  const [confirming, setConfirming] = useState<{ action: Exclude<Action, 'unblock'>; user: PortalUser } | null>(null);
+  const [confirming, setConfirming] = useState<{ action: Exclude<PortalUserAction, 'unblock'>; user: StaffPortalUser } | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [done, setDone] = useState('');
-  const act = useMutation({
-    mutationFn: ({ action, user }: { action: Action; user: PortalUser }) => request(action, user, reason.trim()),
-    onSuccess: (_answer, { action, user }) => {
-      setDone(t(`users.done.${action}`, { name: user.fullName }));
-      setDialogOpen(false);
-      return queryClient.invalidateQueries({ queryKey: ['staff'] });
-    },
-  });
+  const act = usePortalUserAction();
+  const run = (action: PortalUserAction, user: StaffPortalUser) =>
+    act.mutate(
+      { action, user, reason: reason.trim() },
+      {
+        onSuccess: () => {
+          setDone(t(`users.done.${action}`, { name: user.fullName }));
+          setDialogOpen(false);
+        },
+      },
+    );
 
-  function open(action: Exclude<Action, 'unblock'>, user: PortalUser) {
+  function open(action: Exclude<PortalUserAction, 'unblock'>, user: StaffPortalUser) {
     act.reset();
     setDone('');
     setReason('');
@@ -85,7 +68,7 @@ export function PortalUsersSection({ users }: { users: PortalUser[] }) {
                   busy={act.isPending}
                   onUnblock={() => {
                     setDone('');
-                    act.mutate({ action: 'unblock', user });
+                    run('unblock', user);
                   }}
                   onOpen={(action) => open(action, user)}
                 />
@@ -108,7 +91,7 @@ export function PortalUsersSection({ users }: { users: PortalUser[] }) {
             setDialogOpen(false);
             act.reset();
           }}
-          onConfirm={() => act.mutate(confirming)}
+          onConfirm={() => run(confirming.action, confirming.user)}
         >
           <p>{t(`users.confirm.${confirming.action}.text`, { name: confirming.user.fullName, email: confirming.user.email })}</p>
           {confirming.action === 'block' ? (
@@ -122,10 +105,10 @@ export function PortalUsersSection({ users }: { users: PortalUser[] }) {
 }
 
 function UserRow({ user, busy, onUnblock, onOpen }: {
-  user: PortalUser;
+  user: StaffPortalUser;
   busy: boolean;
   onUnblock: () => void;
-  onOpen: (action: Exclude<Action, 'unblock'>) => void;
+  onOpen: (action: Exclude<PortalUserAction, 'unblock'>) => void;
 }) {
   const { t } = useTranslation('staff');
   const lang = useLang();
@@ -135,7 +118,7 @@ function UserRow({ user, busy, onUnblock, onOpen }: {
     <tr>
       <th scope="row">{user.fullName}</th>
       <td>{user.email}</td>
-      <td>{user.role ? t(`users.roles.${user.role}`) : ''}</td>
+      <td>{t(`users.roles.${user.role}`)}</td>
       <td>
         {blocked ? t('userStatus.blocked') : t(`userStatus.${user.status}`, { defaultValue: user.status })}
         {blocked && user.blockedReason ? <div className="muted">{t('users.blockedReason', { reason: user.blockedReason })}</div> : null}

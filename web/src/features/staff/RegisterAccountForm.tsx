@@ -1,33 +1,23 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { isPlausibleEmail } from '@up/common/email';
 import { validatePersonalCode } from '@up/common/personal-code';
-import { api } from '../../api/client.ts';
 import { SubmitButton } from '../../components/Buttons.tsx';
 import { TextField } from '../../components/Fields.tsx';
 import { FormError, Success } from '../../components/Messages.tsx';
 import { useServerFieldError } from '../../lib/errors.ts';
 import { orUndefined, useFields } from './shared.ts';
+import { useRegisterAccount } from './staff.api.ts';
 
 const EMPTY = { fullName: '', email: '', phone: '', personalCode: '' };
 
 /** ACC-5: staff register a main user for a customer who showed an ID document at a service centre. */
 export function RegisterAccountForm({ customerId }: { customerId: string }) {
   const { t } = useTranslation('staff');
-  const queryClient = useQueryClient();
   const { values, bind, reset } = useFields(EMPTY);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [sentTo, setSentTo] = useState('');
-  const register = useMutation({
-    mutationFn: (body: Record<string, string | undefined>) =>
-      api.post(`/api/staff/customers/${encodeURIComponent(customerId)}/accounts`, body),
-    onSuccess: (_answer, body) => {
-      setSentTo(body.email ?? '');
-      reset();
-      return queryClient.invalidateQueries({ queryKey: ['staff'] });
-    },
-  });
+  const register = useRegisterAccount(customerId);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -43,12 +33,20 @@ export function RegisterAccountForm({ customerId }: { customerId: string }) {
     }
     setClientErrors(errors);
     if (Object.keys(errors).length > 0) return;
-    register.mutate({
-      fullName: values.fullName.trim(),
-      email: values.email.trim(),
-      phone: orUndefined(values.phone),
-      personalCode,
-    });
+    register.mutate(
+      {
+        fullName: values.fullName.trim(),
+        email: values.email.trim(),
+        phone: orUndefined(values.phone),
+        personalCode,
+      },
+      {
+        onSuccess: (_answer, body) => {
+          setSentTo(body.email);
+          reset();
+        },
+      },
+    );
   }
 
   const fieldError = useServerFieldError(register.error);

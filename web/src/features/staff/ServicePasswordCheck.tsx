@@ -1,29 +1,23 @@
 import { type FormEvent } from 'react';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
 import { SubmitButton } from '../../components/Buttons.tsx';
 import { TextField } from '../../components/Fields.tsx';
 import { ErrorMessage, FormError, Success } from '../../components/Messages.tsx';
 import { useServerFieldError } from '../../lib/errors.ts';
 import { useFields } from './shared.ts';
+import { useCheckServicePassword } from './staff.api.ts';
 
 /** ACC-19: checks the password a caller gives on the phone; the stored one is never shown. */
 export function ServicePasswordCheck({ customerId }: { customerId: string }) {
   const { t } = useTranslation('staff');
   const { values, bind } = useFields({ servicePassword: '' });
-  const check = useMutation({
-    mutationFn: (servicePassword: string) =>
-      api.post<{ matches: boolean }>(`/api/staff/customers/${encodeURIComponent(customerId)}/service-password/check`, {
-        servicePassword,
-      }),
-  });
+  const check = useCheckServicePassword(customerId);
   const fieldError = useServerFieldError(check.error);
   const field = bind('servicePassword');
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (values.servicePassword) check.mutate(values.servicePassword);
+    if (values.servicePassword) check.mutate({ servicePassword: values.servicePassword });
   }
 
   return (

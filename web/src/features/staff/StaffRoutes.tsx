@@ -20,6 +20,7 @@ addResources('staff', { lv, en, ru });
 // Administrator-only pages are split off: customer-service staff never download them.
 const TermsPage = lazy(() => import('./TermsPage.tsx'));
 const MaintenancePage = lazy(() => import('./MaintenancePage.tsx'));
+const JobsPage = lazy(() => import('./JobsPage.tsx'));
 
 /** The back office for staff, mounted by the app shell at /staff/*. */
 export default function StaffRoutes() {
@@ -34,6 +35,7 @@ export default function StaffRoutes() {
         <Route path="error-reports" element={<ErrorReportsPage />} />
         <Route path="terms" element={<AdministratorOnly><TermsPage /></AdministratorOnly>} />
         <Route path="maintenance" element={<AdministratorOnly><MaintenancePage /></AdministratorOnly>} />
+        <Route path="jobs" element={<AdministratorOnly><JobsPage /></AdministratorOnly>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>
@@ -61,6 +63,7 @@ function StaffLayout() {
             <>
               <li><NavLink to="/staff/terms">{t('nav.terms')}</NavLink></li>
               <li><NavLink to="/staff/maintenance">{t('nav.maintenance')}</NavLink></li>
+              <li><NavLink to="/staff/jobs">{t('nav.jobs')}</NavLink></li>
             </>
           ) : null}
         </ul>

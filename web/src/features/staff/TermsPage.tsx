@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import type { Terms } from '@up/common/contracts/terms';
 import { SubmitButton } from '../../components/Buttons.tsx';
 import { TextArea, TextField } from '../../components/Fields.tsx';
 import { FormError, PageHeading, QueryState, Success } from '../../components/Messages.tsx';
@@ -10,12 +9,12 @@ import { useServerFieldError } from '../../lib/errors.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
 import { useFields } from './shared.ts';
-import type { TermsVersion } from './types.ts';
+import { usePublishTerms, useStaffTermsVersions } from './staff.api.ts';
 
 /** OPS-1: published versions of the terms of use and publishing a new one (administrators). */
 export default function TermsPage() {
   const { t } = useTranslation('staff');
-  const versions = useQuery({ queryKey: ['staff', 'terms'], queryFn: () => api.get<TermsVersion[]>('/api/terms') });
+  const versions = useStaffTermsVersions();
   return (
     <section className="page" aria-labelledby="staff-terms-title">
       <PageHeading id="staff-terms-title">{t('terms.title')}</PageHeading>
@@ -27,7 +26,7 @@ export default function TermsPage() {
   );
 }
 
-function VersionsTable({ versions }: { versions: TermsVersion[] }) {
+function VersionsTable({ versions }: { versions: Terms[] }) {
   const { t } = useTranslation('staff');
   const lang = useLang();
   if (versions.length === 0) return <p className="muted">{t('terms.empty')}</p>;
@@ -65,27 +64,10 @@ const API_FIELD: Record<Field, string> = { version: 'version', approvedOn: 'appr
 
 function PublishTermsForm() {
   const { t } = useTranslation('staff');
-  const queryClient = useQueryClient();
   const { values, bind, reset } = useFields(EMPTY);
   const [missing, setMissing] = useState<Field[]>([]);
   const [published, setPublished] = useState('');
-  const publish = useMutation({
-    mutationFn: () =>
-      api.post('/api/staff/terms', {
-        version: values.version.trim(),
-        approvedOn: values.approvedOn,
-        validFrom: values.validFrom,
-        texts: { lv: values.lv, en: values.en, ru: values.ru },
-      }),
-    onSuccess: () => {
-      setPublished(values.version.trim());
-      reset();
-      return Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['staff', 'terms'] }),
-        queryClient.invalidateQueries({ queryKey: ['terms'] }),
-      ]);
-    },
-  });
+  const publish = usePublishTerms();
   const fieldError = useServerFieldError(publish.error);
 
   function submit(event: FormEvent) {
@@ -93,7 +75,21 @@ function PublishTermsForm() {
     const empty = (Object.keys(EMPTY) as Field[]).filter((key) => !values[key].trim());
     setMissing(empty);
     setPublished('');
-    if (empty.length === 0) publish.mutate();
+    if (empty.length > 0) return;
+    publish.mutate(
+      {
+        version: values.version.trim(),
+        approvedOn: values.approvedOn,
+        validFrom: values.validFrom,
+        texts: { lv: values.lv, en: values.en, ru: values.ru },
+      },
+      {
+        onSuccess: (terms) => {
+          setPublished(terms.version);
+          reset();
+        },
+      },
+    );
   }
 
   // an error about the whole texts object is shown at each of the texts

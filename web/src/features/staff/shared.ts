@@ -1,6 +1,6 @@
 import { useState } from 'react';
+import type { StaffRole } from '@up/common/contracts/accounts';
 import { useSession } from '../../api/session.ts';
-import type { StaffRole } from './types.ts';
 
 /** The staff role from GET /api/session (the shell's ['session'] query, which also keeps the CSRF token). */
 export function useStaffRole(): { role: StaffRole | null; isLoading: boolean; secondFactorSetupRequired: boolean } {

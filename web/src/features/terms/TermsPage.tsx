@@ -1,19 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client.ts';
-import type { Terms } from '../../api/types.ts';
 import { PageHeading, QueryState } from '../../components/Messages.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
+import { useTerms, useTermsVersions } from './terms.api.ts';
 import { TermsText } from './TermsText.tsx';
 
 /** The current terms at /terms, any published version at /terms/:version (OPS-1). */
 export default function TermsPage() {
   const { t } = useTranslation();
   const { version } = useParams();
-  const path = version ? `/api/terms/${encodeURIComponent(version)}` : '/api/terms/current';
-  const terms = useQuery({ queryKey: ['terms', version ?? 'current'], queryFn: () => api.get<Terms>(path) });
+  const terms = useTerms(version ?? 'current');
   return (
     <div className="page">
       <PageHeading>{t('terms.title')}</PageHeading>
@@ -34,7 +31,7 @@ export default function TermsPage() {
 function TermsVersions({ shown }: { shown: string | undefined }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const versions = useQuery({ queryKey: ['terms', 'list'], queryFn: () => api.get<Terms[]>('/api/terms') });
+  const versions = useTermsVersions();
   if (!versions.data || versions.data.length < 2) return null;
   return (
     <section className="card" aria-labelledby="terms-versions">

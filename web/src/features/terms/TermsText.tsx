@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Terms } from '../../api/types.ts';
+import type { Terms } from '@up/common/contracts/terms';
 import { formatDate } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
 import './TermsText.css';

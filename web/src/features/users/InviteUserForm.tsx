@@ -1,36 +1,22 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { isPlausibleEmail } from '@up/common/email';
-import { api } from '../../api/client.ts';
 import { CheckboxField, TextField } from '../../components/Fields.tsx';
 import { FormError, Success } from '../../components/Messages.tsx';
 import { useServerFieldError } from '../../lib/errors.ts';
-import { customerPath } from '../customer.ts';
 import { RightsFieldset } from './RightsFieldset.tsx';
+import { useInviteUser } from './users.api.ts';
 
 /** ACC-10: the main user invites an additional user by e-mail; PRV-7: confirms the data may be shared. */
 export function InviteUserForm({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
   const [fullName, setFullName] = useState('');
   const [rights, setRights] = useState<string[]>([]);
   const [confirm, setConfirm] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [invited, setInvited] = useState<string | null>(null);
-  const invite = useMutation({
-    mutationFn: () =>
-      api.post(customerPath(customerId, 'users'), { email: email.trim(), fullName: fullName.trim(), rights, confirmDataTruthful: true }),
-    onSuccess: () => {
-      setInvited(email.trim());
-      setEmail('');
-      setFullName('');
-      setRights([]);
-      setConfirm(false);
-      void queryClient.invalidateQueries({ queryKey: ['customer', customerId] });
-    },
-  });
+  const invite = useInviteUser(customerId);
   const serverError = useServerFieldError(invite.error);
 
   const submit = (e: FormEvent) => {
@@ -41,7 +27,19 @@ export function InviteUserForm({ customerId }: { customerId: string }) {
     if (!confirm) found.confirm = t('validation.confirmData');
     setErrors(found);
     setInvited(null);
-    if (Object.keys(found).length === 0) invite.mutate();
+    if (Object.keys(found).length > 0) return;
+    invite.mutate(
+      { email: email.trim(), fullName: fullName.trim(), rights, confirmDataTruthful: true },
+      {
+        onSuccess: (_answer, body) => {
+          setInvited(body.email);
+          setEmail('');
+          setFullName('');
+          setRights([]);
+          setConfirm(false);
+        },
+      },
+    );
   };
 
   return (

@@ -1,18 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { useActiveCustomer } from '../../api/session.ts';
-import type { CustomerUser } from '../../api/types.ts';
 import { PageHeading, QueryState } from '../../components/Messages.tsx';
 import { NoCustomer } from '../../components/NoCustomer.tsx';
-import { useCustomerQuery } from '../customer.ts';
 import { InviteUserForm } from './InviteUserForm.tsx';
 import { UserCard } from './UserCard.tsx';
+import { useCustomerUsers } from './users.api.ts';
 
 /** ACC-10: the main user manages the customer's additional users. */
 export default function UsersPage() {
   const { t } = useTranslation();
   const customer = useActiveCustomer();
   const isMain = customer?.role === 'main';
-  const users = useCustomerQuery<CustomerUser[]>('users', isMain);
+  const users = useCustomerUsers(customer?.id, isMain);
 
   return (
     <div className="page">
