@@ -1,13 +1,8 @@
+import type { CaughtMail } from '@up/common/contracts/operator';
 import { delay } from './portal.js';
 
-export interface Mail {
-  id: number;
-  to: string;
-  from: string;
-  subject: string;
-  text: string;
-  receivedAt: string;
-}
+/** A message of the dev mail catcher, as GET /api/dev/mail answers it. */
+export type Mail = CaughtMail;
 
 /** Everything the dev mail catcher holds (GET /api/dev/mail, newest first). */
 export async function listMail(baseUrl: string): Promise<Mail[]> {

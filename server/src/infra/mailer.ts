@@ -1,3 +1,4 @@
+import type { CaughtMail } from '@up/common/contracts/operator';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
@@ -22,14 +23,7 @@ export function createSmtpTransport(smtpUrl: string, timeouts: SmtpTimeouts = SM
   return nodemailer.createTransport({ url: smtpUrl, ...timeouts });
 }
 
-export interface CaughtMail {
-  id: number;
-  to: string;
-  from: string;
-  subject: string;
-  text: string;
-  receivedAt: string;
-}
+export type { CaughtMail };
 
 /**
  * A local SMTP server that keeps what it receives in memory, for the dev mailbox page and tests.

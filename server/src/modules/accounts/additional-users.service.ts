@@ -20,15 +20,20 @@ function assertRights(rights: string[]): UserRight[] {
   return [...new Set(rights)] as UserRight[];
 }
 
-export async function listCustomerUsers(deps: Deps, customerId: string) {
-  const rows = await deps.db
+/** The customer's memberships with their users, the main user first, then in the order they were made. */
+function membershipsOfCustomer(deps: Deps, customerId: string) {
+  return deps.db
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['m.id as membership_id', 'u.id as user_id', 'u.full_name', 'u.email', 'u.status', 'm.role', 'm.rights', 'm.created_at'])
     .where('m.customer_id', '=', customerId)
-    .where('m.status', '=', 'active')
     .orderBy(sql`m.role = 'main'`, 'desc')
-    .orderBy('m.created_at')
+    .orderBy('m.created_at');
+}
+
+export async function listCustomerUsers(deps: Deps, customerId: string) {
+  const rows = await membershipsOfCustomer(deps, customerId)
+    .select(['m.id as membership_id', 'u.id as user_id', 'u.full_name', 'u.email', 'u.status', 'm.role', 'm.rights', 'm.created_at'])
+    .where('m.status', '=', 'active')
     .execute();
   return rows.map((row) => ({
     membershipId: row.membership_id,
@@ -187,13 +192,8 @@ export async function endMembership(
 
 /** ACC-13: the customer's portal users as customer service sees them: every membership, ended ones too, with the account's state. */
 export async function listPortalUsersOfCustomer(deps: Deps, customerId: string) {
-  const users = await deps.db
-    .selectFrom('memberships as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
+  const users = await membershipsOfCustomer(deps, customerId)
     .select(['m.id as membership_id', 'm.role', 'm.rights', 'm.status as membership_status', 'u.id as user_id', 'u.full_name', 'u.email', 'u.status', 'u.blocked_reason', 'u.locked_until', 'u.must_change_password', 'u.last_login_at'])
-    .where('m.customer_id', '=', customerId)
-    .orderBy(sql`m.role = 'main'`, 'desc')
-    .orderBy('m.created_at')
     .execute();
   return users.map((u) => ({
     membershipId: u.membership_id,
