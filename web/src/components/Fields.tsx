@@ -94,6 +94,18 @@ export function TextField({ label, value, onChange, onBlur, type = 'text', hint,
   );
 }
 
+interface PasswordFieldProps extends Omit<FieldProps, 'required' | 'autoComplete'> {
+  value: string;
+  onChange: (value: string) => void;
+  /** 'current-password' to log in or confirm, 'new-password' to choose one, 'off' for a customer's service password */
+  autoComplete: 'current-password' | 'new-password' | 'off';
+}
+
+/** A required password input. */
+export function PasswordField(props: PasswordFieldProps) {
+  return <TextField {...props} type="password" required />;
+}
+
 interface TextAreaProps extends FieldProps {
   value: string;
   onChange: (value: string) => void;

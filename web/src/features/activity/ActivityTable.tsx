@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '@up/common/contracts/audit';
-import { TableWrap } from '../../components/TableWrap.tsx';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
 
@@ -15,35 +15,25 @@ interface ActivityTableProps {
 export function ActivityTable({ events, caption, actorNames }: ActivityTableProps) {
   const { t } = useTranslation();
   const lang = useLang();
-  if (events.length === 0) return <p>{t('activity.none')}</p>;
   const actorName = (e: AuditEvent) => {
     if (e.actorRole === 'system') return t('activity.system');
     if (e.actorRole === 'customer_service' || e.actorRole === 'administrator') return t('activity.staff');
     return (e.actorUserId && actorNames?.get(e.actorUserId)) || t('activity.formerUser');
   };
+  const columns: Column<AuditEvent>[] = [
+    { key: 'time', header: t('activity.time'), className: 'nowrap', cell: (e) => formatDateTime(e.occurredAt, lang) },
+    ...(actorNames ? [{ key: 'who', header: t('activity.who'), cell: actorName }] : []),
+    { key: 'action', header: t('activity.action'), cell: (e) => t(`auditAction.${e.action}`, { defaultValue: e.action }) },
+    { key: 'ip', header: t('activity.ip'), cell: (e) => e.ip ?? '—' },
+  ];
   return (
-    <TableWrap label={caption}>
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('activity.time')}</th>
-            {actorNames && <th scope="col">{t('activity.who')}</th>}
-            <th scope="col">{t('activity.action')}</th>
-            <th scope="col">{t('activity.ip')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((e) => (
-            <tr key={e.seq}>
-              <td className="nowrap">{formatDateTime(e.occurredAt, lang)}</td>
-              {actorNames && <td>{actorName(e)}</td>}
-              <td>{t(`auditAction.${e.action}`, { defaultValue: e.action })}</td>
-              <td>{e.ip ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      caption={caption}
+      captionHidden
+      rows={events}
+      rowKey={(e) => e.seq}
+      empty={<p>{t('activity.none')}</p>}
+      columns={columns}
+    />
   );
 }

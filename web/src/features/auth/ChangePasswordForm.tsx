@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/session.ts';
-import { TextField } from '../../components/Fields.tsx';
+import { PasswordField } from '../../components/Fields.tsx';
 import { PasswordChecklist, passwordAcceptable } from '../../components/PasswordChecklist.tsx';
 import { useServerFieldError } from '../../lib/errors.ts';
 import { useChangePassword } from './auth.api.ts';
@@ -43,27 +43,17 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   return (
     <form className="form" onSubmit={submit} noValidate>
       {user?.hasPassword !== false && (
-        <TextField
+        <PasswordField
           label={t('fields.currentPassword')}
-          type="password"
           autoComplete="current-password"
           value={currentPassword}
           onChange={setCurrent}
-          required
           error={fieldError('currentPassword')}
         />
       )}
-      <TextField
-        label={t('fields.newPassword')}
-        type="password"
-        autoComplete="new-password"
-        value={newPassword}
-        onChange={setNew}
-        required
-        error={fieldError('newPassword')}
-      />
+      <PasswordField label={t('fields.newPassword')} autoComplete="new-password" value={newPassword} onChange={setNew} error={fieldError('newPassword')} />
       <PasswordChecklist password={newPassword} personal={personal} />
-      <TextField label={t('fields.repeatPassword')} type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} required error={repeatError} />
+      <PasswordField label={t('fields.repeatPassword')} autoComplete="new-password" value={repeat} onChange={setRepeat} error={repeatError} />
       <SetPasswordError error={change.error} fields={['currentPassword', 'newPassword']} />
       <div className="actions">
         <button type="submit" className="button" disabled={change.isPending || !passwordAcceptable(newPassword, personal) || !repeat}>

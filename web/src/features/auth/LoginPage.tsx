@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { useLogout, useSession } from '../../api/session.ts';
-import { TextField } from '../../components/Fields.tsx';
+import { PasswordField, TextField } from '../../components/Fields.tsx';
 import { FormError, Loading, PageHeading, Success } from '../../components/Messages.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useServerFieldError } from '../../lib/errors.ts';
@@ -65,15 +65,7 @@ function PasswordForm() {
     <>
       <form className="card form" onSubmit={submit} noValidate>
         <TextField label={t('fields.email')} type="email" autoComplete="username" value={email} onChange={setEmail} required error={fieldError('email')} />
-        <TextField
-          label={t('fields.password')}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={setPassword}
-          required
-          error={fieldError('password')}
-        />
+        <PasswordField label={t('fields.password')} autoComplete="current-password" value={password} onChange={setPassword} error={fieldError('password')} />
         <LoginError error={login.error} />
         <div className="actions">
           <button type="submit" className="button" disabled={login.isPending}>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
-import { TextField } from '../../components/Fields.tsx';
+import { PasswordField } from '../../components/Fields.tsx';
 import { FormError, PageHeading, Success } from '../../components/Messages.tsx';
 import { PasswordChecklist, passwordAcceptable } from '../../components/PasswordChecklist.tsx';
 import { useSetPassword, type SetPasswordLink } from './auth.api.ts';
@@ -64,17 +64,9 @@ export function SetPasswordPage({ title, intro, link, doneText }: SetPasswordFor
       <PageHeading>{title}</PageHeading>
       <p>{intro}</p>
       <form className="card form" onSubmit={submit} noValidate>
-        <TextField label={t('fields.newPassword')} type="password" autoComplete="new-password" value={password} onChange={setPassword} required />
+        <PasswordField label={t('fields.newPassword')} autoComplete="new-password" value={password} onChange={setPassword} />
         <PasswordChecklist password={password} personal={{}} />
-        <TextField
-          label={t('fields.repeatPassword')}
-          type="password"
-          autoComplete="new-password"
-          value={repeat}
-          onChange={setRepeat}
-          required
-          error={repeatError}
-        />
+        <PasswordField label={t('fields.repeatPassword')} autoComplete="new-password" value={repeat} onChange={setRepeat} error={repeatError} />
         <SetPasswordError error={save.error} />
         <div className="actions">
           <button type="submit" className="button" disabled={save.isPending || !passwordAcceptable(password, {}) || !repeat}>

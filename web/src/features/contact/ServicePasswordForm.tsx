@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../components/Fields.tsx';
+import { PasswordField } from '../../components/Fields.tsx';
 import { FormError, Success } from '../../components/Messages.tsx';
 import { useServerFieldError } from '../../lib/errors.ts';
 import { useSetServicePassword } from './contact.api.ts';
@@ -32,16 +32,14 @@ export function ServicePasswordForm({ customerId }: { customerId: string }) {
   };
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <TextField
+      <PasswordField
         label={t('servicePassword.label')}
-        type="password"
         autoComplete="off"
         value={servicePassword}
         onChange={setServicePassword}
-        required
         error={fieldError('servicePassword')}
       />
-      <TextField label={t('servicePassword.repeat')} type="password" autoComplete="off" value={repeat} onChange={setRepeat} required error={repeatError} />
+      <PasswordField label={t('servicePassword.repeat')} autoComplete="off" value={repeat} onChange={setRepeat} error={repeatError} />
       {save.isSuccess && <Success>{t('servicePassword.saved')}</Success>}
       <FormError error={save.error} fields={['servicePassword']} />
       <div className="actions">

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Contract } from '@up/common/contracts/customers';
-import { TableWrap } from '../../components/TableWrap.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
 
@@ -9,32 +9,22 @@ export function ContractsTable({ contracts, caption }: { contracts: Contract[]; 
   const { t } = useTranslation();
   const lang = useLang();
   return (
-    <TableWrap label={caption}>
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('contracts.type')}</th>
-            <th scope="col">{t('contracts.number')}</th>
-            <th scope="col">{t('contracts.status')}</th>
-            <th scope="col">{t('contracts.startsOn')}</th>
-            <th scope="col">{t('contracts.endsOn')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {contracts.map((c) => (
-            <tr key={c.id}>
-              <td>{t(`contractType.${c.type}`, { defaultValue: c.type })}</td>
-              <td>{c.number}</td>
-              <td>
-                <span className={`badge badge--${c.status}`}>{t(`contractStatus.${c.status}`, { defaultValue: c.status })}</span>
-              </td>
-              <td>{formatDate(c.startsOn, lang) || '—'}</td>
-              <td>{formatDate(c.endsOn, lang) || '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      caption={caption}
+      captionHidden
+      rows={contracts}
+      rowKey={(c) => c.id}
+      columns={[
+        { key: 'type', header: t('contracts.type'), cell: (c) => t(`contractType.${c.type}`, { defaultValue: c.type }) },
+        { key: 'number', header: t('contracts.number'), cell: (c) => c.number },
+        {
+          key: 'status',
+          header: t('contracts.status'),
+          cell: (c) => <span className={`badge badge--${c.status}`}>{t(`contractStatus.${c.status}`, { defaultValue: c.status })}</span>,
+        },
+        { key: 'startsOn', header: t('contracts.startsOn'), cell: (c) => formatDate(c.startsOn, lang) || '—' },
+        { key: 'endsOn', header: t('contracts.endsOn'), cell: (c) => formatDate(c.endsOn, lang) || '—' },
+      ]}
+    />
   );
 }

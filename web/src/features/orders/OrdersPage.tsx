@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { Order } from '@up/common/contracts/orders';
 import { hasRight, useActiveCustomer, useOperator } from '../../api/session.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { PageHeading, QueryState } from '../../components/Messages.tsx';
 import { NoCustomer } from '../../components/NoCustomer.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
-import { TableWrap } from '../../components/TableWrap.tsx';
 import { NewOrderForm } from './NewOrderForm.tsx';
 import { useOrders } from './orders.api.ts';
 
@@ -49,36 +49,37 @@ export default function OrdersPage() {
 function OrderTable({ orders }: { orders: Order[] }) {
   const { t } = useTranslation();
   const lang = useLang();
-  if (orders.length === 0) return <p>{t('orders.none')}</p>;
   return (
-    <TableWrap label={t('orders.listTitle')}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('orders.created')}</th>
-            <th scope="col">{t('orders.type')}</th>
-            <th scope="col">{t('orders.description')}</th>
-            <th scope="col">{t('orders.signedBy')}</th>
-            <th scope="col">{t('orders.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {orders.map((o) => (
-            <tr key={o.id}>
-              <td>{formatDateTime(o.submittedAt ?? o.createdAt, lang) || '—'}</td>
-              <td>{t(`orderType.${o.type}`, { defaultValue: o.type })}</td>
-              <td>{typeof o.payload.description === 'string' ? o.payload.description : ''}</td>
-              <td>
-                {o.signedBy}
-                {o.signedWith && <span className="muted"> ({t(`authMethod.${o.signedWith}`)})</span>}
-              </td>
-              <td>
-                <span className={`badge badge--${o.status}`}>{t(`orderStatus.${o.status}`, { defaultValue: o.status })}</span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      caption={t('orders.listTitle')}
+      noCaption
+      rows={orders}
+      rowKey={(o) => o.id}
+      empty={<p>{t('orders.none')}</p>}
+      columns={[
+        { key: 'created', header: t('orders.created'), cell: (o) => formatDateTime(o.submittedAt ?? o.createdAt, lang) || '—' },
+        { key: 'type', header: t('orders.type'), cell: (o) => t(`orderType.${o.type}`, { defaultValue: o.type }) },
+        {
+          key: 'description',
+          header: t('orders.description'),
+          cell: (o) => (typeof o.payload.description === 'string' ? o.payload.description : ''),
+        },
+        {
+          key: 'signedBy',
+          header: t('orders.signedBy'),
+          cell: (o) => (
+            <>
+              {o.signedBy}
+              {o.signedWith && <span className="muted"> ({t(`authMethod.${o.signedWith}`)})</span>}
+            </>
+          ),
+        },
+        {
+          key: 'status',
+          header: t('orders.status'),
+          cell: (o) => <span className={`badge badge--${o.status}`}>{t(`orderStatus.${o.status}`, { defaultValue: o.status })}</span>,
+        },
+      ]}
+    />
   );
 }

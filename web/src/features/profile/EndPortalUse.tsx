@@ -1,9 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { TextField } from '../../components/Fields.tsx';
-import { FormError } from '../../components/Messages.tsx';
-import { useServerFieldError } from '../../lib/errors.ts';
+import { ConfirmWithPassword } from '../../components/ConfirmWithPassword.tsx';
 import { useEndPortalUse } from './profile.api.ts';
 
 /** ACC-12: the user ends portal use; the account is deleted, what was done stays attributed. */
@@ -12,29 +10,16 @@ export function EndPortalUse() {
   const [password, setPassword] = useState('');
   const [confirming, setConfirming] = useState(false);
   const end = useEndPortalUse();
-  const fieldError = useServerFieldError(end.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setConfirming(true);
-  };
   return (
-    <form className="form" onSubmit={submit} noValidate>
-      <p>{t('profile.endUse.intro')}</p>
-      <TextField
-        label={t('fields.password')}
-        type="password"
-        autoComplete="current-password"
-        value={password}
-        onChange={setPassword}
-        required
-        error={fieldError('password')}
-      />
-      <FormError error={end.error} fields={['password']} />
-      <div className="actions">
-        <button type="submit" className="button button--danger" disabled={!password || end.isPending}>
-          {t('profile.endUse.button')}
-        </button>
-      </div>
+    <ConfirmWithPassword
+      intro={<p>{t('profile.endUse.intro')}</p>}
+      password={password}
+      onPasswordChange={setPassword}
+      error={end.error}
+      busy={end.isPending}
+      submitLabel={t('profile.endUse.button')}
+      onSubmit={() => setConfirming(true)}
+    >
       <ConfirmDialog
         open={confirming}
         title={t('profile.endUse.confirmTitle')}
@@ -46,6 +31,6 @@ export function EndPortalUse() {
       >
         <p>{t('profile.endUse.confirmText')}</p>
       </ConfirmDialog>
-    </form>
+    </ConfirmWithPassword>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable.tsx';
 import { FormError, QueryState } from '../../components/Messages.tsx';
-import { TableWrap } from '../../components/TableWrap.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
 import { describeUserAgent } from '../../lib/userAgent.ts';
@@ -16,49 +16,43 @@ export function SessionsSection() {
   return (
     <QueryState isPending={sessions.isPending} error={sessions.error}>
       <FormError error={signOut.error} />
-      <TableWrap label={t('sessions.title')}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('sessions.device')}</th>
-              <th scope="col">{t('sessions.method')}</th>
-              <th scope="col">{t('sessions.started')}</th>
-              <th scope="col">{t('sessions.lastSeen')}</th>
-              <th scope="col">{t('sessions.ip')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('sessions.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.data?.map((s) => (
-              <tr key={s.id} className={s.current ? 'row--current' : undefined}>
-                <td className="wrap" title={s.userAgent}>
-                  <UserAgent userAgent={s.userAgent} />
-                </td>
-                <td>{t(`authMethod.${s.authMethod}`, { defaultValue: s.authMethod })}</td>
-                <td>{formatDateTime(s.createdAt, lang)}</td>
-                <td>{formatDateTime(s.lastSeenAt, lang)}</td>
-                <td>{s.ip}</td>
-                <td>
-                  {s.current ? (
-                    <strong>{t('sessions.current')}</strong>
-                  ) : (
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      onClick={() => signOut.mutate(s.id)}
-                      disabled={signOut.isPending}
-                    >
-                      {t('sessions.signOut')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        caption={t('sessions.title')}
+        noCaption
+        rows={sessions.data ?? []}
+        rowKey={(s) => s.id}
+        rowClassName={(s) => (s.current ? 'row--current' : undefined)}
+        columns={[
+          {
+            key: 'device',
+            header: t('sessions.device'),
+            className: 'wrap',
+            title: (s) => s.userAgent,
+            cell: (s) => <UserAgent userAgent={s.userAgent} />,
+          },
+          { key: 'method', header: t('sessions.method'), cell: (s) => t(`authMethod.${s.authMethod}`, { defaultValue: s.authMethod }) },
+          { key: 'started', header: t('sessions.started'), cell: (s) => formatDateTime(s.createdAt, lang) },
+          { key: 'lastSeen', header: t('sessions.lastSeen'), cell: (s) => formatDateTime(s.lastSeenAt, lang) },
+          { key: 'ip', header: t('sessions.ip'), cell: (s) => s.ip },
+          {
+            key: 'actions',
+            header: <span className="visually-hidden">{t('sessions.actions')}</span>,
+            cell: (s) =>
+              s.current ? (
+                <strong>{t('sessions.current')}</strong>
+              ) : (
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  onClick={() => signOut.mutate(s.id)}
+                  disabled={signOut.isPending}
+                >
+                  {t('sessions.signOut')}
+                </button>
+              ),
+          },
+        ]}
+      />
     </QueryState>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '@up/common/contracts/accounts';
+import { ConfirmWithPassword } from '../../components/ConfirmWithPassword.tsx';
 import { TextField } from '../../components/Fields.tsx';
 import { FormError, Success } from '../../components/Messages.tsx';
 import { useServerFieldError } from '../../lib/errors.ts';
@@ -76,30 +77,16 @@ function DisableTotp() {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const disable = useDisableTotp();
-  const fieldError = useServerFieldError(disable.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    disable.mutate({ password }, { onSuccess: () => setPassword('') });
-  };
   return (
-    <form className="form" onSubmit={submit} noValidate>
-      <Success>{t('totp.on')}</Success>
-      <TextField
-        label={t('fields.password')}
-        hint={t('totp.disableHint')}
-        type="password"
-        autoComplete="current-password"
-        value={password}
-        onChange={setPassword}
-        required
-        error={fieldError('password')}
-      />
-      <FormError error={disable.error} fields={['password']} />
-      <div className="actions">
-        <button type="submit" className="button button--danger" disabled={disable.isPending || !password}>
-          {t('totp.disable')}
-        </button>
-      </div>
-    </form>
+    <ConfirmWithPassword
+      intro={<Success>{t('totp.on')}</Success>}
+      hint={t('totp.disableHint')}
+      password={password}
+      onPasswordChange={setPassword}
+      error={disable.error}
+      busy={disable.isPending}
+      submitLabel={t('totp.disable')}
+      onSubmit={() => disable.mutate({ password }, { onSuccess: () => setPassword('') })}
+    />
   );
 }

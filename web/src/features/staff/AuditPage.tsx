@@ -2,9 +2,9 @@ import { useEffect, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AuditEventWithNames, AuditTrailQuery } from '@up/common/contracts/overview';
+import { DataTable } from '../../components/DataTable.tsx';
 import { TextField } from '../../components/Fields.tsx';
 import { PageHeading, QueryState } from '../../components/Messages.tsx';
-import { TableWrap } from '../../components/TableWrap.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { rigaDayEndUtcIso, rigaDayStartUtcIso } from '../../lib/rigaTime.ts';
 import { useLang } from '../../lib/useLang.ts';
@@ -84,50 +84,46 @@ export default function AuditPage() {
 function AuditTable({ events }: { events: AuditEventWithNames[] }) {
   const { t } = useTranslation('staff');
   const lang = useLang();
-  if (events.length === 0) return <p role="status">{t('audit.empty')}</p>;
   return (
-    <TableWrap label={t('audit.caption', { count: events.length })}>
-      <table>
-        <caption>{t('audit.caption', { count: events.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.seq')}</th>
-            <th scope="col">{t('audit.time')}</th>
-            <th scope="col">{t('audit.actor')}</th>
-            <th scope="col">{t('audit.role')}</th>
-            <th scope="col">{t('audit.customer')}</th>
-            <th scope="col">{t('audit.action')}</th>
-            <th scope="col">{t('audit.object')}</th>
-            <th scope="col">{t('audit.ip')}</th>
-            <th scope="col">{t('audit.details')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((e) => (
-            <tr key={e.seq}>
-              <th scope="row">{e.seq}</th>
-              <td className="nowrap">{formatDateTime(e.occurredAt, lang)}</td>
-              <td><Actor event={e} /></td>
-              <td>{t(`audit.roles.${e.actorRole}`, { defaultValue: e.actorRole })}</td>
-              <td>
-                {e.customerId ? (
-                  <Link to={`/staff/customers/${encodeURIComponent(e.customerId)}`} title={e.customerId}>
-                    {e.customerName ?? <code>{e.customerId}</code>}
-                  </Link>
-                ) : ''}
-              </td>
-              <td>
-                <ActionLabel action={e.action} />
-                <code>{e.action}</code>
-              </td>
-              <td>{e.objectType ? <code>{e.objectType}{e.objectId ? ` ${e.objectId}` : ''}</code> : ''}</td>
-              <td>{e.ip ?? ''}</td>
-              <td><Details details={e.details} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      caption={t('audit.caption', { count: events.length })}
+      rows={events}
+      rowKey={(e) => e.seq}
+      empty={<p role="status">{t('audit.empty')}</p>}
+      columns={[
+        { key: 'seq', header: t('audit.seq'), rowHeader: true, cell: (e) => e.seq },
+        { key: 'time', header: t('audit.time'), className: 'nowrap', cell: (e) => formatDateTime(e.occurredAt, lang) },
+        { key: 'actor', header: t('audit.actor'), cell: (e) => <Actor event={e} /> },
+        { key: 'role', header: t('audit.role'), cell: (e) => t(`audit.roles.${e.actorRole}`, { defaultValue: e.actorRole }) },
+        {
+          key: 'customer',
+          header: t('audit.customer'),
+          cell: (e) =>
+            e.customerId ? (
+              <Link to={`/staff/customers/${encodeURIComponent(e.customerId)}`} title={e.customerId}>
+                {e.customerName ?? <code>{e.customerId}</code>}
+              </Link>
+            ) : '',
+        },
+        {
+          key: 'action',
+          header: t('audit.action'),
+          cell: (e) => (
+            <>
+              <ActionLabel action={e.action} />
+              <code>{e.action}</code>
+            </>
+          ),
+        },
+        {
+          key: 'object',
+          header: t('audit.object'),
+          cell: (e) => (e.objectType ? <code>{e.objectType}{e.objectId ? ` ${e.objectId}` : ''}</code> : ''),
+        },
+        { key: 'ip', header: t('audit.ip'), cell: (e) => e.ip ?? '' },
+        { key: 'details', header: t('audit.details'), cell: (e) => <Details details={e.details} /> },
+      ]}
+    />
   );
 }
 

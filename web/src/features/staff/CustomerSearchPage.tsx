@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '@up/common/contracts/customers';
+import { DataTable } from '../../components/DataTable.tsx';
 import { TextField } from '../../components/Fields.tsx';
 import { PageHeading, QueryState } from '../../components/Messages.tsx';
-import { TableWrap } from '../../components/TableWrap.tsx';
 import { useCustomerSearch } from './staff.api.ts';
 
 /** Customer search; the query lives in the address (?q=) so "back" returns to the results. */
@@ -37,32 +37,24 @@ export default function CustomerSearchPage() {
 
 function ResultsTable({ q, customers }: { q: string; customers: Customer[] }) {
   const { t } = useTranslation('staff');
-  if (customers.length === 0) return <p role="status">{t('search.noResults', { q })}</p>;
   return (
-    <TableWrap label={t('search.caption', { count: customers.length, q })}>
-      <table>
-        <caption>{t('search.caption', { count: customers.length, q })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('fields.name')}</th>
-            <th scope="col">{t('fields.kind')}</th>
-            <th scope="col">{t('fields.identityCode')}</th>
-            <th scope="col">{t('fields.customerNumber')}</th>
-            <th scope="col">{t('fields.email')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {customers.map((c) => (
-            <tr key={c.id}>
-              <th scope="row"><Link to={`/staff/customers/${encodeURIComponent(c.id)}`}>{c.name}</Link></th>
-              <td>{t(`kind.${c.kind}`)}</td>
-              <td>{c.identityCode}</td>
-              <td>{c.customerNumber}</td>
-              <td>{c.email ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      caption={t('search.caption', { count: customers.length, q })}
+      rows={customers}
+      rowKey={(c) => c.id}
+      empty={<p role="status">{t('search.noResults', { q })}</p>}
+      columns={[
+        {
+          key: 'name',
+          header: t('fields.name'),
+          rowHeader: true,
+          cell: (c) => <Link to={`/staff/customers/${encodeURIComponent(c.id)}`}>{c.name}</Link>,
+        },
+        { key: 'kind', header: t('fields.kind'), cell: (c) => t(`kind.${c.kind}`) },
+        { key: 'identityCode', header: t('fields.identityCode'), cell: (c) => c.identityCode },
+        { key: 'customerNumber', header: t('fields.customerNumber'), cell: (c) => c.customerNumber },
+        { key: 'email', header: t('fields.email'), cell: (c) => c.email ?? '' },
+      ]}
+    />
   );
 }

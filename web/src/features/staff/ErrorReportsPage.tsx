@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ErrorReport } from '@up/common/contracts/operator';
+import { DataTable } from '../../components/DataTable.tsx';
 import { PageHeading, QueryState } from '../../components/Messages.tsx';
-import { TableWrap } from '../../components/TableWrap.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
 import { useErrorReports } from './staff.api.ts';
@@ -15,8 +15,7 @@ export default function ErrorReportsPage() {
     <section className="page" aria-labelledby="staff-error-reports-title">
       <PageHeading id="staff-error-reports-title">{t('errorReports.title')}</PageHeading>
       <QueryState isPending={reports.isPending} error={reports.error}>
-        {reports.data?.length === 0 ? <p className="muted">{t('errorReports.empty')}</p> : null}
-        {reports.data && reports.data.length > 0 ? <ReportsTable reports={reports.data} /> : null}
+        {reports.data ? <ReportsTable reports={reports.data} /> : null}
       </QueryState>
     </section>
   );
@@ -26,34 +25,28 @@ function ReportsTable({ reports }: { reports: ErrorReport[] }) {
   const { t } = useTranslation('staff');
   const lang = useLang();
   return (
-    <TableWrap label={t('errorReports.caption', { count: reports.length })}>
-      <table>
-        <caption>{t('errorReports.caption', { count: reports.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('errorReports.time')}</th>
-            <th scope="col">{t('errorReports.page')}</th>
-            <th scope="col">{t('errorReports.message')}</th>
-            <th scope="col">{t('errorReports.contact')}</th>
-            <th scope="col">{t('errorReports.customer')}</th>
-            <th scope="col">{t('errorReports.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {reports.map((r) => (
-            <tr key={r.id}>
-              <th scope="row">{formatDateTime(r.createdAt, lang)}</th>
-              <td><code>{r.page}</code></td>
-              <td className="staff-prewrap">{r.message}</td>
-              <td>{r.contactEmail ? <a href={`mailto:${r.contactEmail}`}>{r.contactEmail}</a> : ''}</td>
-              <td>
-                {r.customerId ? <Link to={`/staff/customers/${encodeURIComponent(r.customerId)}`}><code>{r.customerId}</code></Link> : ''}
-              </td>
-              <td>{t(`errorReports.statuses.${r.status}`)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      caption={t('errorReports.caption', { count: reports.length })}
+      rows={reports}
+      rowKey={(r) => r.id}
+      empty={<p className="muted">{t('errorReports.empty')}</p>}
+      columns={[
+        { key: 'time', header: t('errorReports.time'), rowHeader: true, cell: (r) => formatDateTime(r.createdAt, lang) },
+        { key: 'page', header: t('errorReports.page'), cell: (r) => <code>{r.page}</code> },
+        { key: 'message', header: t('errorReports.message'), className: 'staff-prewrap', cell: (r) => r.message },
+        {
+          key: 'contact',
+          header: t('errorReports.contact'),
+          cell: (r) => (r.contactEmail ? <a href={`mailto:${r.contactEmail}`}>{r.contactEmail}</a> : ''),
+        },
+        {
+          key: 'customer',
+          header: t('errorReports.customer'),
+          cell: (r) =>
+            r.customerId ? <Link to={`/staff/customers/${encodeURIComponent(r.customerId)}`}><code>{r.customerId}</code></Link> : '',
+        },
+        { key: 'status', header: t('errorReports.status'), cell: (r) => t(`errorReports.statuses.${r.status}`) },
+      ]}
+    />
   );
 }

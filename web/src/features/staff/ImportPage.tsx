@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '@up/common/contracts/customers';
 import { SubmitButton } from '../../components/Buttons.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { FileField, TextArea } from '../../components/Fields.tsx';
 import { FormError, PageHeading } from '../../components/Messages.tsx';
-import { TableWrap } from '../../components/TableWrap.tsx';
 import { useServerFieldError } from '../../lib/errors.ts';
 import { useImportCustomers } from './staff.api.ts';
 
@@ -79,27 +79,16 @@ function ImportReport({ result }: { result: ImportResult }) {
       <h2 id="staff-import-result-title">{t('import.resultTitle')}</h2>
       <p role="status">{t('import.result', { created: result.created, updated: result.updated, errors: result.errors.length })}</p>
       {result.errors.length > 0 ? (
-        <TableWrap label={t('import.errorsCaption')}>
-          <table>
-            <caption>{t('import.errorsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('import.row')}</th>
-                <th scope="col">{t('import.field')}</th>
-                <th scope="col">{t('import.reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.errors.map((e, i) => (
-                <tr key={`${e.row}-${e.field}-${i}`}>
-                  <th scope="row">{e.row}</th>
-                  <td><code>{e.field}</code></td>
-                  <td>{e.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          caption={t('import.errorsCaption')}
+          rows={result.errors}
+          rowKey={(e, i) => `${e.row}-${e.field}-${i}`}
+          columns={[
+            { key: 'row', header: t('import.row'), rowHeader: true, cell: (e) => e.row },
+            { key: 'field', header: t('import.field'), cell: (e) => <code>{e.field}</code> },
+            { key: 'reason', header: t('import.reason'), cell: (e) => e.reason },
+          ]}
+        />
       ) : null}
     </section>
   );

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { JobRun } from '@up/common/contracts/jobs';
+import { DataTable } from '../../components/DataTable.tsx';
 import { PageHeading, QueryState } from '../../components/Messages.tsx';
-import { TableWrap } from '../../components/TableWrap.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
 import { useJobRuns } from './staff.api.ts';
@@ -23,8 +23,7 @@ export default function JobsPage() {
       <PageHeading id="staff-jobs-title">{t('jobs.title')}</PageHeading>
       <p>{t('jobs.intro')}</p>
       <QueryState isPending={runs.isPending} error={runs.error}>
-        {runs.data?.length === 0 ? <p className="muted">{t('jobs.empty')}</p> : null}
-        {runs.data && runs.data.length > 0 ? <RunsTable runs={runs.data} /> : null}
+        {runs.data ? <RunsTable runs={runs.data} /> : null}
       </QueryState>
     </section>
   );
@@ -34,37 +33,26 @@ function RunsTable({ runs }: { runs: JobRun[] }) {
   const { t } = useTranslation('staff');
   const lang = useLang();
   return (
-    <TableWrap label={t('jobs.caption', { count: runs.length })}>
-      <table>
-        <caption>{t('jobs.caption', { count: runs.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('jobs.job')}</th>
-            <th scope="col">{t('jobs.period')}</th>
-            <th scope="col">{t('jobs.status')}</th>
-            <th scope="col">{t('jobs.attempts')}</th>
-            <th scope="col">{t('jobs.startedAt')}</th>
-            <th scope="col">{t('jobs.finishedAt')}</th>
-            <th scope="col">{t('jobs.nextAttemptAt')}</th>
-            <th scope="col">{t('jobs.lastError')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {runs.map((run) => (
-            <tr key={`${run.job} ${run.period}`}>
-              <th scope="row"><code>{run.job}</code></th>
-              <td className="nowrap">{run.period}</td>
-              <td><span className={`badge badge--${run.status}`}>{t(`jobs.statuses.${run.status}`)}</span></td>
-              <td>{run.attempts}</td>
-              <td>{formatDateTime(run.startedAt, lang)}</td>
-              <td>{formatDateTime(run.finishedAt, lang) || '—'}</td>
-              <td>{formatDateTime(run.nextAttemptAt, lang) || '—'}</td>
-              <td>{run.lastError ? <ErrorText text={run.lastError} /> : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      caption={t('jobs.caption', { count: runs.length })}
+      rows={runs}
+      rowKey={(run) => `${run.job} ${run.period}`}
+      empty={<p className="muted">{t('jobs.empty')}</p>}
+      columns={[
+        { key: 'job', header: t('jobs.job'), rowHeader: true, cell: (run) => <code>{run.job}</code> },
+        { key: 'period', header: t('jobs.period'), className: 'nowrap', cell: (run) => run.period },
+        {
+          key: 'status',
+          header: t('jobs.status'),
+          cell: (run) => <span className={`badge badge--${run.status}`}>{t(`jobs.statuses.${run.status}`)}</span>,
+        },
+        { key: 'attempts', header: t('jobs.attempts'), cell: (run) => run.attempts },
+        { key: 'startedAt', header: t('jobs.startedAt'), cell: (run) => formatDateTime(run.startedAt, lang) },
+        { key: 'finishedAt', header: t('jobs.finishedAt'), cell: (run) => formatDateTime(run.finishedAt, lang) || '—' },
+        { key: 'nextAttemptAt', header: t('jobs.nextAttemptAt'), cell: (run) => formatDateTime(run.nextAttemptAt, lang) || '—' },
+        { key: 'lastError', header: t('jobs.lastError'), cell: (run) => (run.lastError ? <ErrorText text={run.lastError} /> : '—') },
+      ]}
+    />
   );
 }
 

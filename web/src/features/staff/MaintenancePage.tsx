@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { MaintenanceWindow } from '@up/common/contracts/operator';
 import { SubmitButton } from '../../components/Buttons.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { SelectField, TextArea, TextField } from '../../components/Fields.tsx';
 import { FormError, PageHeading, QueryState, Success } from '../../components/Messages.tsx';
-import { TableWrap } from '../../components/TableWrap.tsx';
 import { useServerFieldError } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { rigaLocalToUtcIso } from '../../lib/rigaTime.ts';
@@ -46,41 +46,32 @@ function WindowsTable({ windows }: { windows: MaintenanceWindow[] }) {
 
   return (
     <>
-      {windows.length === 0 ? (
-        <p className="muted">{t('maintenance.empty')}</p>
-      ) : (
-        <TableWrap label={t('maintenance.caption')}>
-          <table>
-            <caption>{t('maintenance.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('maintenance.startsAt')}</th>
-                <th scope="col">{t('maintenance.endsAt')}</th>
-                <th scope="col">{t('maintenance.module')}</th>
-                <th scope="col">{t('maintenance.message')}</th>
-                <th scope="col">{t('maintenance.state')}</th>
-                <th scope="col">{t('users.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {windows.map((w) => (
-                <tr key={w.id}>
-                  <th scope="row">{formatDateTime(w.startsAt, lang)}</th>
-                  <td className="nowrap">{formatDateTime(w.endsAt, lang)}</td>
-                  <td>{w.module ? t(`module.${w.module}`, { defaultValue: w.module }) : t('module.all')}</td>
-                  <td>{w.message[lang]}</td>
-                  <td>{w.active ? t('maintenance.active') : t('maintenance.scheduled')}</td>
-                  <td>
-                    <button type="button" className="button button--danger button--small" onClick={() => confirmCancel(w)}>
-                      {t('maintenance.cancel')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+      <DataTable
+        caption={t('maintenance.caption')}
+        rows={windows}
+        rowKey={(w) => w.id}
+        empty={<p className="muted">{t('maintenance.empty')}</p>}
+        columns={[
+          { key: 'startsAt', header: t('maintenance.startsAt'), rowHeader: true, cell: (w) => formatDateTime(w.startsAt, lang) },
+          { key: 'endsAt', header: t('maintenance.endsAt'), className: 'nowrap', cell: (w) => formatDateTime(w.endsAt, lang) },
+          {
+            key: 'module',
+            header: t('maintenance.module'),
+            cell: (w) => (w.module ? t(`module.${w.module}`, { defaultValue: w.module }) : t('module.all')),
+          },
+          { key: 'message', header: t('maintenance.message'), cell: (w) => w.message[lang] },
+          { key: 'state', header: t('maintenance.state'), cell: (w) => (w.active ? t('maintenance.active') : t('maintenance.scheduled')) },
+          {
+            key: 'actions',
+            header: t('users.actions'),
+            cell: (w) => (
+              <button type="button" className="button button--danger button--small" onClick={() => confirmCancel(w)}>
+                {t('maintenance.cancel')}
+              </button>
+            ),
+          },
+        ]}
+      />
       <Success>{cancel.isSuccess ? t('maintenance.cancelled') : null}</Success>
       <ConfirmDialog
         open={dialogOpen}

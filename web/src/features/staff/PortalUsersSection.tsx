@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffPortalUser } from '@up/common/contracts/accounts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { TextArea } from '../../components/Fields.tsx';
 import { FormError, Success } from '../../components/Messages.tsx';
-import { TableWrap } from '../../components/TableWrap.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
 import { usePortalUserAction, type PortalUserAction } from './staff.api.ts';
@@ -45,38 +45,34 @@ export function PortalUsersSection({ users }: { users: StaffPortalUser[] }) {
   return (
     <section className="card" aria-labelledby="staff-users-title">
       <h2 id="staff-users-title">{t('users.title')}</h2>
-      {users.length === 0 ? (
-        <p className="muted">{t('users.empty')}</p>
-      ) : (
-        <TableWrap label={t('users.caption')}>
-          <table>
-            <caption className="visually-hidden">{t('users.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('fields.fullName')}</th>
-                <th scope="col">{t('fields.email')}</th>
-                <th scope="col">{t('users.role')}</th>
-                <th scope="col">{t('users.status')}</th>
-                <th scope="col">{t('users.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((user) => (
-                <UserRow
-                  key={user.membershipId}
-                  user={user}
-                  busy={act.isPending}
-                  onUnblock={() => {
-                    setDone('');
-                    run('unblock', user);
-                  }}
-                  onOpen={(action) => open(action, user)}
-                />
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+      <DataTable
+        caption={t('users.caption')}
+        captionHidden
+        rows={users}
+        rowKey={(user) => user.membershipId}
+        empty={<p className="muted">{t('users.empty')}</p>}
+        columns={[
+          { key: 'name', header: t('fields.fullName'), rowHeader: true, cell: (user) => user.fullName },
+          { key: 'email', header: t('fields.email'), cell: (user) => user.email },
+          { key: 'role', header: t('users.role'), cell: (user) => t(`users.roles.${user.role}`) },
+          { key: 'status', header: t('users.status'), cell: (user) => <UserStatus user={user} /> },
+          {
+            key: 'actions',
+            header: t('users.actions'),
+            cell: (user) => (
+              <UserActions
+                user={user}
+                busy={act.isPending}
+                onUnblock={() => {
+                  setDone('');
+                  run('unblock', user);
+                }}
+                onOpen={(action) => open(action, user)}
+              />
+            ),
+          },
+        ]}
+      />
       {dialogOpen ? null : <FormError error={act.error} />}
       <Success>{done}</Success>
       {confirming ? (
@@ -104,56 +100,55 @@ export function PortalUsersSection({ users }: { users: StaffPortalUser[] }) {
   );
 }
 
-function UserRow({ user, busy, onUnblock, onOpen }: {
+function UserStatus({ user }: { user: StaffPortalUser }) {
+  const { t } = useTranslation('staff');
+  const lang = useLang();
+  const blocked = user.status === 'blocked';
+  return (
+    <>
+      {blocked ? t('userStatus.blocked') : t(`userStatus.${user.status}`, { defaultValue: user.status })}
+      {blocked && user.blockedReason ? <div className="muted">{t('users.blockedReason', { reason: user.blockedReason })}</div> : null}
+      {user.mustChangePassword && user.status === 'active' ? <div className="muted">{t('users.newPasswordPending')}</div> : null}
+      {isLocked(user) ? (
+        <div className="staff-locked">
+          {user.lockedUntil ? t('userStatus.lockedUntil', { until: formatDateTime(user.lockedUntil, lang) }) : t('userStatus.locked')}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function UserActions({ user, busy, onUnblock, onOpen }: {
   user: StaffPortalUser;
   busy: boolean;
   onUnblock: () => void;
   onOpen: (action: Exclude<PortalUserAction, 'unblock'>) => void;
 }) {
   const { t } = useTranslation('staff');
-  const lang = useLang();
   const blocked = user.status === 'blocked';
-  const locked = isLocked(user);
   return (
-    <tr>
-      <th scope="row">{user.fullName}</th>
-      <td>{user.email}</td>
-      <td>{t(`users.roles.${user.role}`)}</td>
-      <td>
-        {blocked ? t('userStatus.blocked') : t(`userStatus.${user.status}`, { defaultValue: user.status })}
-        {blocked && user.blockedReason ? <div className="muted">{t('users.blockedReason', { reason: user.blockedReason })}</div> : null}
-        {user.mustChangePassword && user.status === 'active' ? <div className="muted">{t('users.newPasswordPending')}</div> : null}
-        {locked ? (
-          <div className="staff-locked">
-            {user.lockedUntil ? t('userStatus.lockedUntil', { until: formatDateTime(user.lockedUntil, lang) }) : t('userStatus.locked')}
-          </div>
-        ) : null}
-      </td>
-      <td>
-        <div className="actions">
-          {blocked || locked ? (
-            <button type="button" className="button button--small" disabled={busy} onClick={onUnblock}>
-              {t('users.unblock')}
-            </button>
-          ) : null}
-          {user.status === 'active' && !user.mustChangePassword ? (
-            <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => onOpen('requireNewPassword')}>
-              {t('users.requireNewPassword')}
-            </button>
-          ) : null}
-          {blocked ? null : (
-            <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => onOpen('block')}>
-              {t('users.block')}
-            </button>
-          )}
-          <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => onOpen('deny')}>
-            {t('users.deny')}
-          </button>
-          <button type="button" className="button button--danger button--small" disabled={busy} onClick={() => onOpen('delete')}>
-            {t('users.delete')}
-          </button>
-        </div>
-      </td>
-    </tr>
+    <div className="actions">
+      {blocked || isLocked(user) ? (
+        <button type="button" className="button button--small" disabled={busy} onClick={onUnblock}>
+          {t('users.unblock')}
+        </button>
+      ) : null}
+      {user.status === 'active' && !user.mustChangePassword ? (
+        <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => onOpen('requireNewPassword')}>
+          {t('users.requireNewPassword')}
+        </button>
+      ) : null}
+      {blocked ? null : (
+        <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => onOpen('block')}>
+          {t('users.block')}
+        </button>
+      )}
+      <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => onOpen('deny')}>
+        {t('users.deny')}
+      </button>
+      <button type="button" className="button button--danger button--small" disabled={busy} onClick={() => onOpen('delete')}>
+        {t('users.delete')}
+      </button>
+    </div>
   );
 }

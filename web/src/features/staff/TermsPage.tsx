@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Terms } from '@up/common/contracts/terms';
 import { SubmitButton } from '../../components/Buttons.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { TextArea, TextField } from '../../components/Fields.tsx';
 import { FormError, PageHeading, QueryState, Success } from '../../components/Messages.tsx';
-import { TableWrap } from '../../components/TableWrap.tsx';
 import { useServerFieldError } from '../../lib/errors.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
@@ -29,31 +29,19 @@ export default function TermsPage() {
 function VersionsTable({ versions }: { versions: Terms[] }) {
   const { t } = useTranslation('staff');
   const lang = useLang();
-  if (versions.length === 0) return <p className="muted">{t('terms.empty')}</p>;
   return (
-    <TableWrap label={t('terms.caption')}>
-      <table>
-        <caption>{t('terms.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('terms.version')}</th>
-            <th scope="col">{t('terms.approvedOn')}</th>
-            <th scope="col">{t('terms.validFrom')}</th>
-            <th scope="col">{t('terms.validTo')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {versions.map((v) => (
-            <tr key={v.version}>
-              <th scope="row">{v.version}</th>
-              <td>{formatDate(v.approvedOn, lang)}</td>
-              <td>{formatDate(v.validFrom, lang)}</td>
-              <td>{v.validTo ? formatDate(v.validTo, lang) : t('terms.open')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      caption={t('terms.caption')}
+      rows={versions}
+      rowKey={(v) => v.version}
+      empty={<p className="muted">{t('terms.empty')}</p>}
+      columns={[
+        { key: 'version', header: t('terms.version'), rowHeader: true, cell: (v) => v.version },
+        { key: 'approvedOn', header: t('terms.approvedOn'), cell: (v) => formatDate(v.approvedOn, lang) },
+        { key: 'validFrom', header: t('terms.validFrom'), cell: (v) => formatDate(v.validFrom, lang) },
+        { key: 'validTo', header: t('terms.validTo'), cell: (v) => (v.validTo ? formatDate(v.validTo, lang) : t('terms.open')) },
+      ]}
+    />
   );
 }
 
