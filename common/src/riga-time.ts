@@ -141,6 +141,21 @@ function rigaOffsetMs(time: number): number {
   return offset;
 }
 
+/** Riga's offset from UTC in minutes at the instant (120 in winter, 180 in summer). */
+export function rigaOffsetMinutes(utcMs: number): number {
+  return Math.round(rigaOffsetMs(utcMs) / 60_000);
+}
+
+/** True for a real calendar date 'YYYY-MM-DD' (not '2026-02-30'). */
+export function isIsoDate(date: string): boolean {
+  try {
+    parseIsoDate(date);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const twoDigits = (n: number) => String(n).padStart(2, '0');
 
 function rigaParts(instant: Date): RigaParts {

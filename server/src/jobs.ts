@@ -5,8 +5,6 @@ import { purgeOldRateLimitBuckets } from './infra/rate-limit.js';
 import { enabledModules, PORTAL_MODULES } from './modules.js';
 import type { JobLog, PortalJob, PortalModule } from './portal-module.js';
 
-export type { JobLog };
-
 const silent: JobLog = { info: () => {} };
 
 /** The infrastructure's own job: rate-limit windows older than a day are dropped. */

@@ -1,4 +1,4 @@
-import { addDays, RIGA_TIME_ZONE } from '@up/common/riga-time';
+import { addDays, isIsoDate, rigaOffsetMinutes } from '@up/common/riga-time';
 
 /**
  * Europe/Riga wall-clock time, as date and datetime-local inputs hold it ('2026-03-29', '2026-03-29T03:30'),
@@ -6,35 +6,10 @@ import { addDays, RIGA_TIME_ZONE } from '@up/common/riga-time';
  * to a person is lib/format.ts (formatDateTime).
  */
 
-const formatter = new Intl.DateTimeFormat('en-GB', {
-  timeZone: RIGA_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
-/** Riga's offset from UTC in minutes at the instant (120 in winter, 180 in summer). */
-function rigaOffsetMinutes(utcMs: number): number {
-  const parts: Record<string, number> = {};
-  for (const { type, value } of formatter.formatToParts(new Date(utcMs))) parts[type] = Number(value);
-  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-  return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / MINUTE);
-}
-
-/** True for a real calendar date 'YYYY-MM-DD' (not '2026-02-30'). */
-export function isIsoDate(date: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return false;
-  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return new Date(ms).toISOString().slice(0, 10) === date;
-}
+export { isIsoDate };
 
 /**
  * '2026-07-01T12:00' read as Riga time → '2026-07-01T09:00:00.000Z'. A time that occurs twice (autumn)
