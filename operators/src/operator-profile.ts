@@ -82,6 +82,8 @@ export interface OperatorProfile {
      */
     staffSecondFactorRequired: boolean;
   };
+  /** GRD-2, GRD-4: meter readings and micro-generator settlement (used when the metering module is on). */
+  metering: MeteringRules;
   /** OPS-1: the terms of use shipped with the profile; the first version is published at start. */
   terms: {
     version: string;
@@ -89,4 +91,17 @@ export interface OperatorProfile {
     validFrom: string; // YYYY-MM-DD
     text: LocalizedText; // Markdown-light plain text; lv authoritative
   };
+}
+
+export interface MeteringRules {
+  /**
+   * GRD-2: when customers may submit a reading, in Riga days of the month: from `firstDay` of a month to
+   * `lastDay` of the next (e.g. 25 → 3), or `firstDay` to `lastDay` of one month when firstDay <= lastDay;
+   * null = on any day.
+   */
+  readingWindow: { firstDay: number; lastDay: number } | null;
+  /** GRD-4: the trader's margin taken off the spot price for fed-in energy under net billing, €/kWh ('0.0200') */
+  netBillingMarginEurPerKwh: string;
+  /** the bidding zone whose day-ahead prices are loaded */
+  spotPriceZone: string;
 }

@@ -6,6 +6,7 @@ import { customersModule } from './modules/customers/customers.module.js';
 import { operatorModule } from './modules/operator/operator.module.js';
 import { notificationsModule } from './modules/notifications/notifications.module.js';
 import { ordersModule } from './modules/orders/orders.module.js';
+import { meteringModule } from './modules/metering/metering.module.js';
 import { overviewModule } from './modules/overview/overview.module.js';
 import { termsModule } from './modules/terms/terms.module.js';
 
@@ -16,6 +17,7 @@ export const PORTAL_MODULES: readonly PortalModule[] = [
   accountsModule,
   customersModule,
   ordersModule,
+  meteringModule,
   notificationsModule,
   auditModule,
   overviewModule,

@@ -13,8 +13,8 @@ export type ModuleRoutes = FastifyPluginAsyncTypebox<Deps>;
  */
 export interface PortalModule {
   name: string;
-  /** the operator profile's module name that turns this one on; 'core' modules are always on */
-  switchedBy: ModuleName | 'core';
+  /** the operator profile's module name(s) that turn this one on (any of them); 'core' modules are always on */
+  switchedBy: ModuleName | readonly ModuleName[] | 'core';
   /** routes for anyone and for the logged-in user (/api/auth, /api/me, /api/<module>) */
   publicRoutes?: ModuleRoutes;
   /** routes for a user acting for a customer (/api/customers/:customerId/…) */
@@ -48,5 +48,7 @@ export interface PortalJob {
 }
 
 export function isModuleOn(module: PortalModule, operator: Pick<OperatorProfile, 'modules'>): boolean {
-  return module.switchedBy === 'core' || operator.modules.includes(module.switchedBy);
+  if (module.switchedBy === 'core') return true;
+  const names: readonly ModuleName[] = typeof module.switchedBy === 'string' ? [module.switchedBy] : module.switchedBy;
+  return names.some((name) => operator.modules.includes(name));
 }

@@ -1,6 +1,7 @@
 import { ACCOUNTS_AUDIT_ACTIONS } from './accounts.ts';
 import { CUSTOMERS_AUDIT_ACTIONS } from './customers.ts';
 import { OPERATOR_AUDIT_ACTIONS } from './operator.ts';
+import { METERING_AUDIT_ACTIONS } from './metering.ts';
 import { ORDERS_AUDIT_ACTIONS } from './orders.ts';
 import { TERMS_AUDIT_ACTIONS } from './terms.ts';
 
@@ -13,6 +14,7 @@ export const AUDIT_ACTIONS = [
   ...CUSTOMERS_AUDIT_ACTIONS,
   ...OPERATOR_AUDIT_ACTIONS,
   ...ORDERS_AUDIT_ACTIONS,
+  ...METERING_AUDIT_ACTIONS,
   ...TERMS_AUDIT_ACTIONS,
 ] as const;
 

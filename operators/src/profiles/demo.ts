@@ -177,6 +177,7 @@ export const demoProfile: OperatorProfile = {
     // Off so that the printed demo staff logins work without an authenticator app; on in production profiles.
     staffSecondFactorRequired: false,
   },
+  metering: { readingWindow: null, netBillingMarginEurPerKwh: '0.0200', spotPriceZone: 'LV' },
   terms: {
     version: '1.0',
     approvedOn: '2024-12-16',

@@ -197,6 +197,7 @@ export const eSakariProfile: OperatorProfile = {
     inactiveAccountDeletionDays: 365,
     staffSecondFactorRequired: true,
   },
+  metering: { readingWindow: null, netBillingMarginEurPerKwh: '0.0200', spotPriceZone: 'LV' },
   terms: {
     version: '1.0',
     approvedOn: '2023-04-18',

@@ -224,6 +224,7 @@ export const elektrumProfile: OperatorProfile = {
     inactiveAccountDeletionDays: 365,
     staffSecondFactorRequired: true,
   },
+  metering: { readingWindow: { firstDay: 25, lastDay: 3 }, netBillingMarginEurPerKwh: '0.0150', spotPriceZone: 'LV' },
   terms: {
     version: '1.0',
     approvedOn: '2024-12-16',

@@ -218,6 +218,7 @@ export const sadalesTiklsProfile: OperatorProfile = {
     inactiveAccountDeletionDays: 365,
     staffSecondFactorRequired: true,
   },
+  metering: { readingWindow: { firstDay: 25, lastDay: 3 }, netBillingMarginEurPerKwh: '0.0200', spotPriceZone: 'LV' },
   terms: {
     version: '1.0',
     approvedOn: '2019-05-22',

@@ -11,6 +11,7 @@ import type { OrdersTables } from '../modules/orders/orders.tables.js';
 import type { NotificationsTables } from '../modules/notifications/notifications.tables.js';
 import type { InfraTables } from '../infra/infra.tables.js';
 import type { AuditTables } from '../modules/audit/audit.tables.js';
+import type { MeteringTables } from '../modules/metering/metering.tables.js';
 
 export type { CustomerRow, ContractRow } from '../modules/customers/customers.tables.js';
 export type { UserStatus, StaffRole, UserRow, PasswordHistoryRow, MembershipRow, TokenPurpose, OneTimeTokenRow, SessionRow, UnknownAddressLoginRow, PasswordResetRequestRow } from '../modules/accounts/accounts.tables.js';
@@ -21,4 +22,6 @@ export type { NoticeRow, NoticeReadRow, OutboxEmailRow } from '../modules/notifi
 export type { RateLimitBucketRow, JobRunRow } from '../infra/infra.tables.js';
 export type { AuditEventRow, AuditChainHeadRow, AuditCheckpointRow } from '../modules/audit/audit.tables.js';
 
-export interface Database extends CustomersTables, AccountsTables, TermsTables, OperatorTables, OrdersTables, NotificationsTables, InfraTables, AuditTables {}
+export type { MeteringObjectRow, ObjectHoldingRow, MeterRow, MicroGeneratorRow, RadioPermitRow, MeterReadingRow, MeteringImportRow, IntervalDayRow, IntervalRevisionRow, SpotPriceRow, DataTokenRow } from '../modules/metering/metering.tables.js';
+
+export interface Database extends CustomersTables, AccountsTables, TermsTables, OperatorTables, OrdersTables, NotificationsTables, InfraTables, AuditTables, MeteringTables {}
