@@ -6,17 +6,30 @@ import type { UserRight } from '@up/operators';
  *  - 'user'          a logged-in user, for their own data
  *  - 'staff'         customer-service staff or administrators
  *  - 'administrator' administrators only
- *  - { customer: permission } a user acting for the customer named by the :customerId path parameter
+ *  - { customer: permission } a user acting for the customer named by the :customerId path parameter;
+ *    with `dataToken: true` a customer data token of that customer may read it instead (read-only routes)
  * The session hook refuses a route with no declaration, so a new route cannot be left open by mistake.
  */
 export type CustomerPermission = 'member' | 'main' | UserRight;
-export type RouteAccess = 'public' | 'user' | 'staff' | 'administrator' | { customer: CustomerPermission };
+export type RouteAccess = 'public' | 'user' | 'staff' | 'administrator' | { customer: CustomerPermission; dataToken?: true };
+
+/** A customer data token that authenticated the request (`Authorization: Bearer …`, data-tokens.service.ts). */
+export interface DataTokenGrant {
+  tokenId: string;
+  customerId: string;
+  /** null: all the customer's objects */
+  objectIds: string[] | null;
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
     /** allowed while the second factor is still pending or the password must be changed */
     allowIncompleteLogin?: boolean;
+  }
+  interface FastifyRequest {
+    /** set on a route with `dataToken: true` when a data token, not a session, authenticated the request */
+    dataToken: DataTokenGrant | null;
   }
 }
 
