@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { formatMoney, parseMoneyToCents } from './money.ts';
+import { formatMoney, NANO_EUROS_PER_CENT, parseMoneyToCents, roundHalfUp } from './money.ts';
 
 describe('formatMoney', () => {
   it('formats cents in Latvian and Russian style', () => {
@@ -70,5 +70,17 @@ describe('parseMoneyToCents', () => {
     for (const cents of [0, 1, 99, 100, 1234, 987654]) {
       expect(parseMoneyToCents(formatMoney(cents, 'lv').replace(' €', '').replaceAll(' ', ''))).toBe(cents);
     }
+  });
+});
+
+describe('roundHalfUp', () => {
+  it('rounds halves away from zero and everything else to the nearest', () => {
+    expect(roundHalfUp(15, 10)).toBe(2);
+    expect(roundHalfUp(14, 10)).toBe(1);
+    expect(roundHalfUp(-15, 10)).toBe(-2);
+    expect(roundHalfUp(-14, 10)).toBe(-1);
+    expect(roundHalfUp(0, 10)).toBe(0);
+    // 1234 Wh at 85 430 µ€/kWh = 105 420 620 n€ = 10.542062 cents → 11 cents
+    expect(roundHalfUp(1234 * 85_430, NANO_EUROS_PER_CENT)).toBe(11);
   });
 });

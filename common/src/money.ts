@@ -36,3 +36,22 @@ function toBigIntCents(cents: number | bigint): bigint {
 function groupThousands(digits: string, separator: string): string {
   return digits.replace(/\B(?=(\d{3})+$)/g, separator);
 }
+
+/**
+ * The one rounding step of the portal's money: `numerator / divisor` to a whole number, halves away from zero
+ * (1.5 → 2, −1.5 → −2; for amounts owed that is "half-up"). Both arguments are exact integers (e.g. nano-euros
+ * and 10^7 for cents), so nothing is lost before this step.
+ */
+export function roundHalfUp(numerator: number, divisor: number): number {
+  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(divisor) || divisor <= 0) {
+    throw new RangeError(`roundHalfUp needs safe integers and a positive divisor, got ${numerator} / ${divisor}`);
+  }
+  const sign = numerator < 0 ? -1 : 1;
+  const magnitude = Math.abs(numerator);
+  const whole = Math.floor(magnitude / divisor);
+  const rest = magnitude - whole * divisor;
+  return sign * (rest * 2 >= divisor ? whole + 1 : whole) || 0;
+}
+
+/** Nano-euros in one euro-cent: energy in Wh × price in micro-euros per kWh gives nano-euros exactly. */
+export const NANO_EUROS_PER_CENT = 10_000_000;

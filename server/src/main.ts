@@ -9,6 +9,7 @@ import { OffsetClock, systemClock, type Clock } from './infra/clock.js';
 import { createSmtpTransport, DevMailCatcher } from './infra/mailer.js';
 import { ensureProfileTermsPublished } from './modules/terms/terms.service.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './db/demo-data.js';
+import { seedDemoConsumption } from './db/demo-metering.js';
 import { startDemoIdentityProvider } from './modules/accounts/demo-identity-provider.js';
 import { createOidcLogin } from './modules/accounts/oidc-login.js';
 import { startJobWorker } from './jobs.js';
@@ -33,6 +34,7 @@ async function main() {
   await migrateToLatest(database.db);
   await ensureProfileTermsPublished(database.db, operator, clock.now());
   const seeded = config.demoData ? await seedDemoData(database.db, clock.now()) : false;
+  if (seeded) await seedDemoConsumption(database.db, clock.now());
 
   let mailCatcher: DevMailCatcher | null = null;
   let smtpUrl = config.smtpUrl;

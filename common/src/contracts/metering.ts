@@ -60,7 +60,8 @@ export type RadioPermit = Static<typeof RadioPermit>;
 export const MeteringObject = Type.Object({
   id: Type.String(),
   kind: ObjectKind,
-  eic: Type.String(),
+  /** the connection point's Energy Identification Code; null for a radio permit */
+  eic: Nullable(Type.String()),
   address: Type.String(),
   capacityAmperes: Nullable(Type.Integer()),
   phases: Nullable(Type.Integer()),

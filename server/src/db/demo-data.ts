@@ -1,6 +1,7 @@
 import type { Db } from '../infra/db.js';
 import { newId } from '../infra/ids.js';
 import { hashPassword } from '../infra/passwords.js';
+import { seedDemoObjects } from './demo-metering.js';
 
 /** The demo logins printed at start. The identities match the demo bank (demo-identity-provider.ts). */
 export const DEMO_PASSWORD = 'Zilais-Kalns-73';
@@ -65,6 +66,7 @@ export async function seedDemoData(db: Db, now: Date): Promise<boolean> {
         }).execute();
       }
     }
+    await seedDemoObjects(trx, customerIds, now);
     const userIds: Record<string, string> = {};
     for (const u of DEMO_USERS) {
       const id = newId();

@@ -19,7 +19,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE TABLE metering_objects (
     id text PRIMARY KEY,
     kind text NOT NULL CHECK (kind IN ('connection_point', 'radio_permit')),
-    eic text NOT NULL UNIQUE,
+    -- the EIC of a connection point; a radio permit has none (its permit number is in radio_permits)
+    eic text UNIQUE CHECK (eic IS NOT NULL OR kind = 'radio_permit'),
     address text NOT NULL,
     capacity_amperes integer CHECK (capacity_amperes > 0),
     phases smallint CHECK (phases IN (1, 3)),

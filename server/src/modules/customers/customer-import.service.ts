@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../infra/errors.js';
 import { newId } from '../../infra/ids.js';
+import { parseCsv } from '../../infra/csv.js';
 import { recordAudit, type Actor } from '../audit/index.js';
 import { normalizeIdentityCode } from './identity-code.js';
 import { isPlausibleEmail } from '@up/common';
@@ -13,29 +14,6 @@ export const IMPORT_COLUMNS = [
 
 type ImportRow = Record<(typeof IMPORT_COLUMNS)[number], string>;
 export interface ImportError { row: number; field: string; reason: string }
-
-/** RFC 4180 CSV: commas, double quotes around fields that hold commas, quotes or line breaks. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
-  return rows.filter((r) => r.some((value) => value.trim() !== ''));
-}
 
 function validateRow(row: ImportRow, rowNumber: number): ImportError[] {
   const errors: ImportError[] = [];

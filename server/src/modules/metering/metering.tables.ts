@@ -8,7 +8,8 @@ export type ObjectStatus = 'active' | 'disconnected' | 'closed';
 export interface MeteringObjectRow {
   id: string;
   kind: ObjectKind;
-  eic: string;
+  /** null for a radio permit */
+  eic: string | null;
   address: string;
   capacity_amperes: number | null;
   phases: 1 | 3 | null;
@@ -67,8 +68,8 @@ export interface MeterReadingRow {
   meter_id: string;
   register: string;
   read_on: string;
-  /** bigint, read as a string */
-  reading_wh: string | number;
+  /** bigint (read as a number: int8 is parsed as number, infra/db.ts) */
+  reading_wh: number;
   source: 'operator' | 'customer';
   customer_id: string | null;
   order_id: string | null;
