@@ -5,6 +5,7 @@ import { meterReadingsRoutes } from './meter-readings.routes.js';
 import { dataTokensRoutes } from './data-tokens.routes.js';
 import { meteringStaffRoutes } from './metering.staff.routes.js';
 import { meteringImportsStaffRoutes } from './metering-imports.staff.routes.js';
+import { METERING_JOBS } from './metering.jobs.js';
 
 /**
  * Objects, meters and consumption (GRD-1 … GRD-4): on for grid and supply operators (metering) and for the
@@ -23,4 +24,5 @@ export const meteringModule: PortalModule = {
     await app.register(meteringImportsStaffRoutes, deps);
   },
   auditActions: METERING_AUDIT_ACTIONS,
+  jobs: METERING_JOBS,
 };
