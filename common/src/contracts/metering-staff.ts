@@ -55,10 +55,10 @@ export type StaffObjectParams = Static<typeof StaffObjectParams>;
 export const UpdateObjectBody = Type.Object({
   address: Type.Optional(Type.String({ minLength: 3, maxLength: 200 })),
   capacityAmperes: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 10_000 }))),
-  phases: Type.Optional(Nullable(Type.Union([Type.Literal(1), Type.Literal(3)]))),
+  phases: Type.Optional(Nullable(Type.Union([Type.Literal(1, { minimum: 1, maximum: 1 }), Type.Literal(3, { minimum: 3, maximum: 3 })]))),
   voltageVolts: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 400_000 }))),
   status: Type.Optional(ObjectStatus),
-}, { additionalProperties: false, minProperties: 1 });
+}, { additionalProperties: false, minProperties: 1, examples: [{ status: 'active' }] });
 export type UpdateObjectBody = Static<typeof UpdateObjectBody>;
 
 /** POST /api/staff/metering/objects/import: the CSV text (docs/API.md, "Objects import"). */

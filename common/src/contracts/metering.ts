@@ -94,8 +94,8 @@ export type DownloadFormat = Static<typeof DownloadFormat>;
 
 /** GET …/consumption: Riga calendar dates, `to` exclusive; at most 400 days (a year and the clock changes). */
 export const ConsumptionQuery = Type.Object({
-  from: IsoDate,
-  to: IsoDate,
+  from: Type.String({ format: 'date', examples: ['2026-11-01'] }),
+  to: Type.String({ format: 'date', examples: ['2026-11-02'] }),
   resolution: Resolution,
   format: Type.Optional(DownloadFormat),
 }, { additionalProperties: false });
@@ -154,7 +154,7 @@ export const Consumption = Type.Object({
 export type Consumption = Static<typeof Consumption>;
 
 export const SettlementQuery = Type.Object({
-  month: Type.String({ pattern: '^20[0-9]{2}-(0[1-9]|1[0-2])$' }),
+  month: Type.String({ pattern: '^20[0-9]{2}-(0[1-9]|1[0-2])$', examples: ['2026-10'] }),
 }, { additionalProperties: false });
 export type SettlementQuery = Static<typeof SettlementQuery>;
 

@@ -25,7 +25,7 @@ const staffRoutes = apiRoutes.filter((route) => route.access === 'staff' || rout
 const administratorRoutes = apiRoutes.filter((route) => route.access === 'administrator');
 const userRoutes = apiRoutes.filter((route) => route.access === 'user');
 
-const ids = { customerId: '', membershipId: '', userId: '' };
+const ids = { customerId: '', membershipId: '', userId: '', objectId: '' };
 const actors = {} as Record<'janis' | 'marta' | 'otherCustomerUser' | 'service' | 'anonymous', TestClient>;
 
 function requestOf(route: RegisteredRoute): { url: string; body: unknown } {
@@ -60,7 +60,8 @@ beforeAll(async () => {
   const marta = await db.selectFrom('users').select('id').where('email', '=', 'marta@demo.example').executeTakeFirstOrThrow();
   const martaMembership = await db.selectFrom('memberships').select('id')
     .where('user_id', '=', marta.id).where('customer_id', '=', janisHousehold.id).executeTakeFirstOrThrow();
-  Object.assign(ids, { customerId: janisHousehold.id, membershipId: martaMembership.id, userId: marta.id });
+  const flat = await db.selectFrom('object_holdings').select('object_id').where('customer_id', '=', janisHousehold.id).orderBy('held_from').executeTakeFirstOrThrow();
+  Object.assign(ids, { customerId: janisHousehold.id, membershipId: martaMembership.id, userId: marta.id, objectId: flat.object_id });
 
   // An additional user without any right (the demo gives Marta see_invoices).
   await db.updateTable('memberships').set({ rights: sql<string[]>`'{}'::text[]` }).where('id', '=', martaMembership.id).execute();
@@ -117,7 +118,8 @@ describe('every route declares its access', () => {
  * change of a route's access (or a new customer route) must be made here too and shows in review; the
  * OpenAPI document (docs/openapi.json) states the same rule in each operation's description.
  * Seeing orders is for every user of the customer (GRD-6: the status is visible to the customer); signing one
- * needs sign_orders (ACC-10, ACC-18).
+ * needs sign_orders (ACC-10, ACC-18). Objects, consumption and readings are for every user too (GRD-1); data
+ * tokens are the main user's.
  */
 const DOCUMENTED_CUSTOMER_ACCESS: Record<string, string> = {
   'GET /api/customers/:customerId/summary': 'member',
@@ -132,6 +134,14 @@ const DOCUMENTED_CUSTOMER_ACCESS: Record<string, string> = {
   'GET /api/customers/:customerId/activity': 'main',
   'GET /api/customers/:customerId/orders': 'member',
   'POST /api/customers/:customerId/orders': 'sign_orders',
+  'GET /api/customers/:customerId/objects': 'member',
+  'GET /api/customers/:customerId/objects/:objectId/consumption': 'member',
+  'GET /api/customers/:customerId/objects/:objectId/settlement': 'member',
+  'GET /api/customers/:customerId/objects/:objectId/readings': 'member',
+  'POST /api/customers/:customerId/objects/:objectId/readings': 'sign_orders',
+  'GET /api/customers/:customerId/data-tokens': 'main',
+  'POST /api/customers/:customerId/data-tokens': 'main',
+  'DELETE /api/customers/:customerId/data-tokens/:tokenId': 'main',
 };
 
 describe('customer routes need the documented permission', () => {

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { UserRight } from '@up/operators';
 
 /**
@@ -7,7 +8,10 @@ import type { UserRight } from '@up/operators';
  *  - 'staff'         customer-service staff or administrators
  *  - 'administrator' administrators only
  *  - { customer: permission } a user acting for the customer named by the :customerId path parameter;
- *    with `dataToken: true` a customer data token of that customer may read it instead (read-only routes)
+ *    with `dataToken: true` a customer data token of that customer may read it instead (GET routes only:
+ *    `Authorization: Bearer upd_…` without a session cookie; session-hook.ts). Such a route's handler may
+ *    then have no session and no membership: it reads request.params.customerId, and passes
+ *    allowedObjectIds(request) to findHeldObject. A Bearer token on any other route is refused (401).
  * The session hook refuses a route with no declaration, so a new route cannot be left open by mistake.
  */
 export type CustomerPermission = 'member' | 'main' | UserRight;
@@ -37,9 +41,18 @@ declare module 'fastify' {
 export function describeAccess(access: RouteAccess | undefined): string {
   if (access === undefined) return 'not declared';
   if (typeof access === 'object') {
-    if (access.customer === 'member') return 'any user acting for the customer';
-    if (access.customer === 'main') return 'the main user of the customer';
-    return `a user of the customer with the right ${access.customer}`;
+    const user = access.customer === 'member' ? 'any user acting for the customer'
+      : access.customer === 'main' ? 'the main user of the customer'
+        : `a user of the customer with the right ${access.customer}`;
+    return access.dataToken ? `${user}, or a data token of the customer (header "Authorization: Bearer upd_…", read-only)` : user;
   }
   return { public: 'anyone', user: 'a logged-in user', staff: 'customer service and administrators', administrator: 'administrators' }[access];
+}
+
+/**
+ * The objects a request may read: those of the data token that authenticated it (null: all the customer's),
+ * or null for a user's session. Pass it to findHeldObject on `dataToken: true` routes.
+ */
+export function allowedObjectIds(request: FastifyRequest): string[] | null {
+  return request.dataToken?.objectIds ?? null;
 }

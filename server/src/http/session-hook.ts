@@ -9,7 +9,8 @@ import type { ActiveMembership } from '../modules/accounts/memberships.repositor
 import { hasPermission, staffSecondFactorMissing } from '../modules/accounts/accounts.policy.js';
 import { passwordExpired } from '../modules/accounts/password-policy.js';
 import type { Actor } from '../modules/audit/audit.service.js';
-import './route-access.js';
+import { authenticateDataToken } from '../modules/metering/data-tokens.service.js';
+import type { RouteAccess } from './route-access.js';
 
 export const SESSION_COOKIE = 'up_session';
 export const CSRF_COOKIE = 'up_csrf';
@@ -40,10 +41,12 @@ function rigaDateCached(now: Date): string {
 /**
  * Runs before every /api route: loads the session, checks CSRF on state changes, and enforces the
  * route's declared access (see route-access.ts), including the customer scope of :customerId routes.
+ * A request with `Authorization: Bearer …` is a customer data token's instead (authenticateWithDataToken).
  */
 export const sessionHook = fp(async (app: FastifyInstance, deps: Deps) => {
   app.decorateRequest('session', null);
   app.decorateRequest('membership', null);
+  app.decorateRequest('dataToken', null);
 
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
@@ -51,6 +54,11 @@ export const sessionHook = fp(async (app: FastifyInstance, deps: Deps) => {
     if (!access) {
       if (request.routeOptions.url === undefined) return; // 404 from the router
       throw new AppError('ROUTE_WITHOUT_ACCESS_RULE', 500, 'Route has no access rule');
+    }
+    const bearer = bearerTokenOf(request);
+    if (bearer !== null) {
+      await authenticateWithDataToken(deps, request, reply, access, bearer);
+      return;
     }
     const token = request.cookies[SESSION_COOKIE];
     const now = deps.clock.now();
@@ -61,7 +69,10 @@ export const sessionHook = fp(async (app: FastifyInstance, deps: Deps) => {
     if (access === 'public') return;
 
     const session = request.session;
-    if (!session) throw unauthorized();
+    if (!session) {
+      if (typeof access === 'object' && access.dataToken) reply.header('www-authenticate', DATA_TOKEN_CHALLENGE);
+      throw unauthorized();
+    }
     if (!request.routeOptions.config.allowIncompleteLogin) {
       if (session.secondFactorPending) throw forbidden('SECOND_FACTOR_REQUIRED', 'Enter the code from your authenticator app');
       if (passwordExpired(session, deps.operator, now)) {
@@ -89,6 +100,49 @@ export const sessionHook = fp(async (app: FastifyInstance, deps: Deps) => {
     request.membership = membership;
   });
 });
+
+/** RFC 6750: what a 401 on a data-token route tells the client to send. */
+const DATA_TOKEN_CHALLENGE = 'Bearer realm="customer-data"';
+
+/** The token of an `Authorization: Bearer <token>` header, or null when the request has no such header. */
+function bearerTokenOf(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return null;
+  const match = /^Bearer(?:\s+(.*))?$/i.exec(header.trim());
+  return match ? (match[1] ?? '').trim() : null;
+}
+
+/**
+ * A customer data token, not a session (data-tokens.service.ts): only on a GET route declared
+ * `{ customer: …, dataToken: true }`, and only without a session cookie (one credential per request);
+ * a Bearer token anywhere else is refused with 401. The token must be live and the customer's of
+ * :customerId (404 CUSTOMER_NOT_FOUND otherwise, as for a user of another customer). No CSRF check: the
+ * request is a GET, and a browser never adds an Authorization header another site chose. The session and
+ * membership stay null; the handler reads request.dataToken (allowedObjectIds in route-access.ts).
+ */
+async function authenticateWithDataToken(deps: Deps, request: FastifyRequest, reply: FastifyReply, access: RouteAccess, token: string): Promise<void> {
+  const challenge = (description: string) => reply.header('www-authenticate', `${DATA_TOKEN_CHALLENGE}, error="invalid_token", error_description="${description}"`);
+  if (typeof access !== 'object' || !access.dataToken || request.method !== 'GET') {
+    challenge('this route does not take a data token');
+    throw unauthorized('DATA_TOKEN_NOT_ACCEPTED', 'This address does not take a data token: data tokens read the consumption routes (GET) only');
+  }
+  if (request.cookies[SESSION_COOKIE]) {
+    challenge('send either a data token or a session, not both');
+    throw unauthorized('CREDENTIALS_AMBIGUOUS', 'Send either a data token or a session cookie, not both');
+  }
+  try {
+    request.dataToken = await authenticateDataToken(deps, token, {
+      customerId: (request.params as Record<string, string>).customerId ?? null,
+      method: request.method,
+      route: request.routeOptions.url ?? '',
+      path: request.url.split('?')[0],
+      ip: request.ip,
+    });
+  } catch (error) {
+    if (error instanceof AppError && error.status === 401) challenge('the token is unknown, revoked or expired');
+    throw error;
+  }
+}
 
 /**
  * CSRF: a state-changing request must echo a token in the x-csrf-token header. With a session it is

@@ -26,6 +26,8 @@ export function exampleOf(schema: JsonSchema): unknown {
 
 function buildExample(schema: JsonSchema): unknown {
   if ('const' in schema) return schema.const;
+  // A schema may name its own example where the smallest value would not do (e.g. a period's end after its start).
+  if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
   if (schema.enum) return schema.enum[0];
   const branches = schema.anyOf ?? schema.oneOf;
   if (branches) {
@@ -39,6 +41,12 @@ function buildExample(schema: JsonSchema): unknown {
     case 'object': {
       const value: Record<string, unknown> = {};
       for (const key of schema.required ?? []) value[key] = exampleOf(schema.properties?.[key] ?? {});
+      // minProperties (e.g. a PATCH that must change something): the first optional properties too
+      const minProperties = typeof schema.minProperties === 'number' ? schema.minProperties : 0;
+      for (const key of Object.keys(schema.properties ?? {})) {
+        if (Object.keys(value).length >= minProperties) break;
+        if (!(key in value)) value[key] = exampleOf(schema.properties![key]);
+      }
       return value;
     }
     case 'array':
@@ -49,7 +57,7 @@ function buildExample(schema: JsonSchema): unknown {
         schema.format === 'email' ? 'schema.example@example.com' : null,
         schema.format === 'date' ? '2026-11-23' : null,
         schema.format === 'date-time' ? '2026-11-23T10:00:00.000Z' : null,
-        'example'.padEnd(min, 'x'), '+371 20000000', 'a'.repeat(min), '0'.repeat(min),
+        'example'.padEnd(min, 'x'), '+371 20000000', '2026-11', 'a'.repeat(min), '0'.repeat(min),
       ];
       return candidates.find((candidate) => candidate !== null && isValid(schema, candidate)) ?? 'example';
     }

@@ -122,7 +122,7 @@ describe('ACC-10: main and additional users', () => {
   });
 
   it('ACC-10, ACC-18: the main user grants the right to sign orders by PATCH, and takes it back', async () => {
-    const order = { type: 'meter_reading', payload: { meter: 'M-1', reading: 12345 } };
+    const order = { type: 'service_application', payload: { note: 'a second socket' } };
     const before = await peteris.post(`/api/customers/${c1}/orders`, order);
     expect(before.statusCode).toBe(403);
     expect(before.json().error.code).toBe('RIGHT_MISSING');

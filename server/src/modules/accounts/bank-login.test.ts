@@ -173,7 +173,7 @@ describe('ACC-18: step-up with the bank for chosen order types', () => {
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe('STEP_UP_REQUIRED');
     // An order type that needs no step-up still goes with the password login.
-    expect((await janis.post(`/api/customers/${customerId}/orders`, { type: 'meter_reading', payload: { value: 1234 } })).statusCode).toBe(201);
+    expect((await janis.post(`/api/customers/${customerId}/orders`, { type: 'service_application', payload: { note: 'a second socket' } })).statusCode).toBe(201);
 
     const sessionCookie = janis.cookies.up_session;
     const back = await bankFlow(janis, 'janis', '?stepUp=1&returnTo=/orders');

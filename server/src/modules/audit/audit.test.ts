@@ -96,7 +96,7 @@ describe('ACC-17: the audit log records every action', () => {
       details: { before: [], after: ['sign_orders'] },
     });
 
-    const order = await liene.post(`/api/customers/${c1}/orders`, { type: 'meter_reading', payload: { reading: 4242 } });
+    const order = await liene.post(`/api/customers/${c1}/orders`, { type: 'service_application', payload: { note: 'a second socket' } });
     expect(order.statusCode).toBe(201);
     await expectEvent('order.signed', { actor_user_id: ids.liene, customer_id: c1, object_type: 'order', object_id: order.json().id, ip: IP.liene });
 

@@ -89,20 +89,20 @@ describe('OPS-2: maintenance windows', () => {
 
 describe('OPS-3: the profile turns order types and modules on and off', () => {
   it('OPS-3: an order type the profile does not offer is refused naming "type"; GET /api/operator lists what the profile offers', async () => {
-    const app = await createTestApp({ operator: { orderTypes: ['meter_reading'], modules: ['accounts', 'metering'] } });
+    const app = await createTestApp({ operator: { orderTypes: ['contact_change'], modules: ['accounts', 'metering'] } });
     try {
       const operator = (await app.client().get('/api/operator')).json();
-      expect(operator.orderTypes).toEqual(['meter_reading']);
+      expect(operator.orderTypes).toEqual(['contact_change']);
       expect(operator.modules).toEqual(['accounts', 'metering']);
       const household = (await app.deps.db.selectFrom('customers').select('id').where('customer_number', '=', 'C-100001').executeTakeFirstOrThrow()).id;
       const janis = await login('janis@demo.example', DEMO_PASSWORD, app);
       const off = await janis.post(`/api/customers/${household}/orders`, { type: 'service_application', payload: { note: 'x' } });
       expect(off.statusCode).toBe(400);
       expect(off.json().error).toMatchObject({ code: 'ORDER_TYPE_OFF', details: { field: 'type' } });
-      const on = await janis.post(`/api/customers/${household}/orders`, { type: 'meter_reading', payload: { value: 1234 } });
+      const on = await janis.post(`/api/customers/${household}/orders`, { type: 'contact_change', payload: { phone: '+371 20000009' } });
       expect(on.statusCode, on.body).toBe(201);
       const orders = await app.deps.db.selectFrom('orders').select('type').where('customer_id', '=', household).execute();
-      expect(orders).toEqual([{ type: 'meter_reading' }]);
+      expect(orders).toEqual([{ type: 'contact_change' }]);
     } finally {
       await app.close();
     }

@@ -1,2 +1,4 @@
 /** The orders module's public surface (GRD-6, ACC-18). */
-export { listOrders, submitOrder } from './orders.service.js';
+export {
+  listOrders, submitOrder, insertSignedOrder, assertOrderTypeOffered, assertSignable, type SignedOrderInput,
+} from './orders.service.js';

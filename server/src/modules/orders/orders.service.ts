@@ -1,10 +1,21 @@
 import type { OrderType } from '@up/operators';
 import type { Deps } from '../../deps.js';
+import type { Db } from '../../infra/db.js';
 import { AppError, invalidField } from '../../infra/errors.js';
 import { newId } from '../../infra/ids.js';
 import { recordAudit, type Actor } from '../audit/index.js';
 import { describeUsers, hasRecentStrongLogin, STEP_UP_VALID_MINUTES } from '../accounts/index.js';
 import type { SessionUser } from '../accounts/index.js';
+
+/**
+ * Order types with a use case of their own: the generic form does not take them, because what they need
+ * (validation, a row of their own module in the same transaction) lives in that use case. The answer names
+ * where to send it.
+ */
+const OWN_ROUTE_ORDER_TYPES: Partial<Record<OrderType, string>> = {
+  // GRD-2: a reading is validated against the meter's history and stored as a reading too (metering module)
+  meter_reading: 'POST /api/customers/:customerId/objects/:objectId/readings',
+};
 
 /**
  * ACC-18, GRD-6, OPS-3: an order confirmed by an authenticated user counts as signed by the customer.
@@ -18,30 +29,72 @@ export async function submitOrder(
   actor: Actor,
 ) {
   const now = deps.clock.now();
-  if (!deps.operator.orderTypes.includes(input.type as OrderType)) {
-    throw invalidField('type', `this portal does not take "${input.type}" orders`, 'ORDER_TYPE_OFF');
-  }
+  assertOrderTypeOffered(deps, input.type);
   assertPayloadShape(input.payload);
-  if (deps.operator.rules.stepUpOrderTypes.includes(input.type as OrderType) && !hasRecentStrongLogin(session, now)) {
-    throw new AppError('STEP_UP_REQUIRED', 403, `Confirm with your bank or eID first (valid ${STEP_UP_VALID_MINUTES} minutes)`, { orderType: input.type });
+  const ownRoute = OWN_ROUTE_ORDER_TYPES[input.type as OrderType];
+  if (ownRoute) {
+    throw new AppError('ORDER_TYPE_HAS_OWN_ROUTE', 400, `type: "${input.type}" orders are submitted with ${ownRoute}`, {
+      field: 'type', reason: `submit it with ${ownRoute}`, route: ownRoute,
+    });
   }
+  assertSignable(deps, session, input.type as OrderType, now);
   const id = newId();
   await deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto('orders').values({
-      id,
-      customer_id: customerId,
-      user_id: session.userId,
-      type: input.type,
-      status: 'submitted',
-      payload: JSON.stringify(input.payload),
-      signed_with: session.authMethod,
-      submitted_at: now,
-      created_at: now,
-      updated_at: now,
-    }).execute();
-    await recordAudit(trx, actor, { customerId, action: 'order.signed', objectType: 'order', objectId: id, details: { type: input.type, signedWith: session.authMethod } }, now);
+    await insertSignedOrder(trx, { id, customerId, type: input.type as OrderType, payload: input.payload, session, actor }, now);
   });
   return { id, status: 'submitted' as const };
+}
+
+/** OPS-3: the operator's profile offers the order type; 400 naming `type` otherwise. */
+export function assertOrderTypeOffered(deps: Pick<Deps, 'operator'>, type: string): void {
+  if (!deps.operator.orderTypes.includes(type as OrderType)) {
+    throw invalidField('type', `this portal does not take "${type}" orders`, 'ORDER_TYPE_OFF');
+  }
+}
+
+/**
+ * ACC-18: the operator may want a recent bank/eID login (step-up) for the order type: 403 STEP_UP_REQUIRED
+ * when the session has none within STEP_UP_VALID_MINUTES.
+ */
+export function assertSignable(deps: Pick<Deps, 'operator'>, session: SessionUser, type: OrderType, now: Date): void {
+  if (deps.operator.rules.stepUpOrderTypes.includes(type) && !hasRecentStrongLogin(session, now)) {
+    throw new AppError('STEP_UP_REQUIRED', 403, `Confirm with your bank or eID first (valid ${STEP_UP_VALID_MINUTES} minutes)`, { orderType: type });
+  }
+}
+
+export interface SignedOrderInput {
+  id: string;
+  customerId: string;
+  type: OrderType;
+  payload: Record<string, unknown>;
+  /** the signer: an authenticated user (ACC-18); signed_with records how they had logged in */
+  session: SessionUser;
+  actor: Actor;
+}
+
+/**
+ * ACC-18, GRD-6: stores a submitted order signed by the session's user and its 'order.signed' audit event,
+ * inside the caller's transaction, so another module's use case (a meter reading) stores its own rows with
+ * it atomically. The caller has checked the type is offered and signable (assertOrderTypeOffered,
+ * assertSignable) and validated the payload.
+ */
+export async function insertSignedOrder(trx: Db, input: SignedOrderInput, now: Date): Promise<void> {
+  await trx.insertInto('orders').values({
+    id: input.id,
+    customer_id: input.customerId,
+    user_id: input.session.userId,
+    type: input.type,
+    status: 'submitted',
+    payload: JSON.stringify(input.payload),
+    signed_with: input.session.authMethod,
+    submitted_at: now,
+    created_at: now,
+    updated_at: now,
+  }).execute();
+  await recordAudit(trx, input.actor, {
+    customerId: input.customerId, action: 'order.signed', objectType: 'order', objectId: input.id,
+    details: { type: input.type, signedWith: input.session.authMethod },
+  }, now);
 }
 
 /** An order's payload is form data: a few levels deep. Deeper JSON is refused before it reaches the database. */

@@ -11,7 +11,9 @@ import { useSubmitOrder } from './orders.api.ts';
 /** GRD-6: a simple order; ACC-18: some types need a fresh bank/eID login first (step-up). */
 export function NewOrderForm({ customerId, operator }: { customerId: string; operator: OperatorProfile }) {
   const { t } = useTranslation();
-  const [type, setType] = useState(operator.orderTypes[0] ?? '');
+  // A meter reading has its own form on the object's page (GRD-2), where it is checked against the meter.
+  const orderTypes = operator.orderTypes.filter((orderType) => orderType !== 'meter_reading');
+  const [type, setType] = useState(orderTypes[0] ?? '');
   const [description, setDescription] = useState('');
   const [descriptionError, setDescriptionError] = useState<string | undefined>();
   const send = useSubmitOrder(customerId);
@@ -34,7 +36,7 @@ export function NewOrderForm({ customerId, operator }: { customerId: string; ope
         label={t('orders.type')}
         value={type}
         onChange={setType}
-        options={operator.orderTypes.map((o) => ({ value: o, label: t(`orderType.${o}`, { defaultValue: o }) }))}
+        options={orderTypes.map((o) => ({ value: o, label: t(`orderType.${o}`, { defaultValue: o }) }))}
         hint={needsStepUp ? t('orders.stepUpHint') : undefined}
         error={fieldError('type')}
       />
