@@ -21,6 +21,8 @@ const OrdersPage = lazy(() => import('./features/orders/OrdersPage.tsx'));
 const NoticesPage = lazy(() => import('./features/notices/NoticesPage.tsx'));
 const ProfilePage = lazy(() => import('./features/profile/ProfilePage.tsx'));
 const ActivityPage = lazy(() => import('./features/activity/ActivityPage.tsx'));
+const ObjectsPage = lazy(() => import('./features/consumption/ObjectsPage.tsx'));
+const ObjectConsumptionPage = lazy(() => import('./features/consumption/ObjectConsumptionPage.tsx'));
 const MailboxPage = lazy(() => import('./features/dev/MailboxPage.tsx'));
 const NotFoundPage = lazy(() => import('./features/NotFoundPage.tsx'));
 const StaffRoutes = lazy(() => import('./features/staff/StaffRoutes'));
@@ -50,6 +52,8 @@ export function App() {
           <Route path="notices" element={<NoticesPage />} />
           <Route path="profile" element={<ProfilePage />} />
           <Route path="activity" element={<ActivityPage />} />
+          <Route path="objects" element={<ObjectsPage />} />
+          <Route path="objects/:objectId" element={<ObjectConsumptionPage />} />
         </Route>
 
         <Route element={<RequireUser skipTerms />}>

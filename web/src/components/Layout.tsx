@@ -116,9 +116,15 @@ function MainNav({ user, open }: { user: SessionUser; open: boolean }) {
   const { t } = useTranslation();
   const customer = useActiveCustomer();
   const isMain = customer?.role === 'main';
+  // the metering module serves grid and supply operators (objects) and the radio-permit operator (permits)
+  const modules = useOperator().data?.modules;
+  const permitsOnly = Boolean(modules && !modules.includes('metering') && modules.includes('permits'));
+  const showsObjects = !modules || modules.includes('metering') || permitsOnly;
   const items: { to: string; label: string; show: boolean }[] = [
     { to: '/', label: t('nav.overview'), show: Boolean(customer) },
     { to: '/contracts', label: t('nav.contracts'), show: Boolean(customer) },
+    // GRD-1, GRD-3: every user of a customer sees its objects and consumption (not a main-user right)
+    { to: '/objects', label: permitsOnly ? t('nav.permits') : t('nav.objects'), show: Boolean(customer) && showsObjects },
     { to: '/users', label: t('nav.users'), show: isMain },
     { to: '/contact', label: t('nav.contact'), show: isMain },
     { to: '/orders', label: t('nav.orders'), show: Boolean(customer) },

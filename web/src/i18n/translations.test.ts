@@ -10,12 +10,16 @@ import ru from './ru.json';
 import staffLv from '../features/staff/staff.lv.json';
 import staffEn from '../features/staff/staff.en.json';
 import staffRu from '../features/staff/staff.ru.json';
+import consumptionLv from '../features/consumption/consumption.lv.json';
+import consumptionEn from '../features/consumption/consumption.en.json';
+import consumptionRu from '../features/consumption/consumption.ru.json';
 
 type Tree = { [key: string]: string | Tree };
 const LANGUAGES = ['lv', 'en', 'ru'] as const;
 const NAMESPACES: Record<string, Record<(typeof LANGUAGES)[number], Tree>> = {
   translation: { lv, en, ru },
   staff: { lv: staffLv, en: staffEn, ru: staffRu },
+  consumption: { lv: consumptionLv, en: consumptionEn, ru: consumptionRu },
 };
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 

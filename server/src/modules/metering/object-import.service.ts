@@ -68,6 +68,10 @@ export async function importObjects(deps: Deps, csv: string, actor: Actor): Prom
       if (row.generator_kw) await upsertGenerator(trx, objectId, row);
     }
     if (result.rejected.length > 0) throw new RejectedRows();
+    const { rejected: _none, ...counts } = result;
+    await trx.insertInto('metering_imports').values({
+      id: newId(), kind: 'objects', format: 'csv', source: 'api', started_by: actor.userId, started_at: now, finished_at: now, counts: JSON.stringify(counts),
+    }).execute();
     await recordAudit(trx, actor, { customerId: null, action: 'metering.objects_imported', objectType: 'metering_import', details: { ...result, rejected: 0 } }, now);
   }).catch((error: unknown) => {
     if (!(error instanceof RejectedRows)) throw error;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/session.ts';
 import { PageHeading, Success } from '../../components/Messages.tsx';
 import { ChangePasswordForm } from '../auth/ChangePasswordForm.tsx';
+import { DataTokensSection } from './DataTokensSection.tsx';
 import { EndPortalUse } from './EndPortalUse.tsx';
 import { LinkCustomerForm } from './LinkCustomerForm.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
@@ -34,6 +35,7 @@ export default function ProfilePage() {
         <h2 id="profile-sessions">{t('sessions.title')}</h2>
         <SessionsSection />
       </section>
+      <DataTokensSection />
       <section className="card" id="link-customer" aria-labelledby="profile-link">
         <h2 id="profile-link">{t('linkCustomer.title')}</h2>
         <p>{t('linkCustomer.intro')}</p>

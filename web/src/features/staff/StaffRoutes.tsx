@@ -3,7 +3,9 @@ import { Link, NavLink, Outlet, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { addResources } from '../../i18n/index.ts';
 import { ErrorMessage, Loading, PageHeading } from '../../components/Messages.tsx';
+import { useOperator } from '../../api/session.ts';
 import { useStaffRole } from './shared.ts';
+import { meteringModuleOn } from './metering/metering.ts';
 import CustomerSearchPage from './CustomerSearchPage.tsx';
 import CustomerDetailPage from './CustomerDetailPage.tsx';
 import NewCustomerPage from './NewCustomerPage.tsx';
@@ -21,6 +23,10 @@ addResources('staff', { lv, en, ru });
 const TermsPage = lazy(() => import('./TermsPage.tsx'));
 const MaintenancePage = lazy(() => import('./MaintenancePage.tsx'));
 const JobsPage = lazy(() => import('./JobsPage.tsx'));
+// Metering pages (GRD-1 … GRD-4) too: operators without the metering module never download them.
+const ObjectSearchPage = lazy(() => import('./metering/ObjectSearchPage.tsx'));
+const ObjectDetailPage = lazy(() => import('./metering/ObjectDetailPage.tsx'));
+const MeteringImportsPage = lazy(() => import('./metering/MeteringImportsPage.tsx'));
 
 /** The back office for staff, mounted by the app shell at /staff/*. */
 export default function StaffRoutes() {
@@ -31,6 +37,9 @@ export default function StaffRoutes() {
         <Route path="customers/new" element={<NewCustomerPage />} />
         <Route path="customers/:customerId" element={<CustomerDetailPage />} />
         <Route path="import" element={<ImportPage />} />
+        <Route path="metering" element={<MeteringOnly><ObjectSearchPage /></MeteringOnly>} />
+        <Route path="metering/objects/:objectId" element={<MeteringOnly><ObjectDetailPage /></MeteringOnly>} />
+        <Route path="metering/imports" element={<MeteringOnly><MeteringImportsPage /></MeteringOnly>} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="error-reports" element={<ErrorReportsPage />} />
         <Route path="terms" element={<AdministratorOnly><TermsPage /></AdministratorOnly>} />
@@ -45,6 +54,7 @@ export default function StaffRoutes() {
 function StaffLayout() {
   const { t } = useTranslation('staff');
   const { role, isLoading, secondFactorSetupRequired } = useStaffRole();
+  const metering = meteringModuleOn(useOperator().data);
   if (isLoading) return <Loading />;
   if (!role) return <ErrorMessage>{t('common.notStaff')}</ErrorMessage>;
   if (secondFactorSetupRequired) return <SecondFactorFirst />;
@@ -57,6 +67,12 @@ function StaffLayout() {
           <li><NavLink to="/staff" end>{t('nav.customers')}</NavLink></li>
           <li><NavLink to="/staff/customers/new">{t('nav.newCustomer')}</NavLink></li>
           <li><NavLink to="/staff/import">{t('nav.import')}</NavLink></li>
+          {metering ? (
+            <>
+              <li><NavLink to="/staff/metering" end>{t('nav.meteringObjects')}</NavLink></li>
+              <li><NavLink to="/staff/metering/imports">{t('nav.meteringImports')}</NavLink></li>
+            </>
+          ) : null}
           <li><NavLink to="/staff/audit">{t('nav.audit')}</NavLink></li>
           <li><NavLink to="/staff/error-reports">{t('nav.errorReports')}</NavLink></li>
           {role === 'administrator' ? (
@@ -94,6 +110,16 @@ function AdministratorOnly({ children }: { children: ReactNode }) {
   const { t } = useTranslation('staff');
   const { role } = useStaffRole();
   if (role !== 'administrator') return <ErrorMessage>{t('common.adminOnly')}</ErrorMessage>;
+  return <>{children}</>;
+}
+
+/** The metering pages, where the operator profile turns the metering (or permits) module on. */
+function MeteringOnly({ children }: { children: ReactNode }) {
+  const { t } = useTranslation('staff');
+  const operator = useOperator();
+  const on = meteringModuleOn(operator.data);
+  if (on === null && operator.isPending) return <Loading />;
+  if (on === false) return <ErrorMessage>{t('common.meteringOff')}</ErrorMessage>;
   return <>{children}</>;
 }
 
