@@ -149,6 +149,9 @@ export const Consumption = Type.Object({
   visibleUntil: Nullable(Instant),
   dataAvailableUntil: Nullable(Instant),
   intervals: IntervalSeries,
+  /** the same period summed by Riga day and by Riga month (for a finer resolution, the totals beside the chart) */
+  dailyTotals: IntervalSeries,
+  monthlyTotals: IntervalSeries,
   totals: ConsumptionTotals,
 });
 export type Consumption = Static<typeof Consumption>;

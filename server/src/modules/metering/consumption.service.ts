@@ -39,6 +39,8 @@ export async function getConsumption(
     ? await loadTimeline(deps.db, { objectId, windows: held.windows, from, to, untilMs, spotPriceZone: deps.operator.metering.spotPriceZone })
     : emptyTimeline();
   const { intervals, totals } = aggregate(timeline, resolution);
+  const dailyTotals = resolution === 'day' ? intervals : aggregate(timeline, 'day').intervals;
+  const monthlyTotals = resolution === 'month' ? intervals : aggregate(timeline, 'month').intervals;
   return {
     objectId,
     from,
@@ -49,6 +51,8 @@ export async function getConsumption(
     visibleUntil: visible ? new Date(visible.untilMs).toISOString() : null,
     dataAvailableUntil: availableUntil,
     intervals,
+    dailyTotals,
+    monthlyTotals,
     totals,
   };
 }

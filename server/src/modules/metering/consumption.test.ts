@@ -68,6 +68,9 @@ describe('consumption (GRD-3)', () => {
     const hours = (await consumptionOf(flatId(), 'from=2025-03-30&to=2025-03-31&resolution=hour')).json();
     expect(hours.intervals.importWh).toEqual(Array(23).fill(40));
     expect(hours.totals.importWh).toBe(920);
+    expect(hours.dailyTotals.importWh).toEqual([920]);
+    expect(hours.dailyTotals.end[0] - hours.dailyTotals.start[0]).toBe(23 * 3600);
+    expect(hours.monthlyTotals.importWh).toEqual([920]);
   });
 
   it('GRD-3: missing intervals are null and counted, never zero; a day with some missing is marked partly missing', async () => {

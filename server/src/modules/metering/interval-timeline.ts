@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import { intervalsInRigaDay, rigaDayStartMs, rigaDaysBetween } from '@up/common/riga-days';
 import type { Db } from '../../infra/db.js';
 import { insideWindows, type HoldingWindow } from './object-access.js';
 import { metersOnObjectBetween } from './objects.repository.js';
+import { NONE, parseIntegerArray } from './interval-store.js';
 
 /**
  * One object's stored intervals over Riga days, as parallel arrays in time order: what consumption, downloads
@@ -42,8 +44,9 @@ export async function loadTimeline(db: Db, request: TimelineRequest): Promise<Ti
   const meters = await metersOnObjectBetween(db, request.objectId, request.from, request.to);
   const meterIds = meters.map((meter) => meter.id);
   const [rows, prices] = await Promise.all([
+    // The arrays come as text and are parsed here: the driver's generic array parser was most of a year's read.
     meterIds.length === 0 ? [] : db.selectFrom('interval_days')
-      .select(['day', 'interval_minutes', 'import_wh', 'export_wh', 'quality'])
+      .select(['day', 'interval_minutes', 'quality', sql<string>`import_wh::text`.as('import_text'), sql<string>`export_wh::text`.as('export_text')])
       .where('meter_id', 'in', meterIds)
       .where('day', '>=', request.from)
       .where('day', '<', request.to)
@@ -56,8 +59,11 @@ export async function loadTimeline(db: Db, request: TimelineRequest): Promise<Ti
       .execute(),
   ]);
   const byDay = new Map<string, DayValues>();
+  const buffer = new Int32Array(100);
   for (const row of rows) {
-    const stored: DayValues = { minutes: row.interval_minutes, importWh: row.import_wh, exportWh: row.export_wh, quality: row.quality };
+    const stored: DayValues = {
+      minutes: row.interval_minutes, importWh: arrayOf(row.import_text, buffer), exportWh: arrayOf(row.export_text, buffer), quality: row.quality,
+    };
     const earlier = byDay.get(row.day);
     byDay.set(row.day, earlier ? addMeters(row.day, earlier, stored) : stored);
   }
@@ -148,4 +154,11 @@ function addNullable(a: number | null | undefined, b: number | null | undefined)
   if (a === null || a === undefined) return b ?? null;
   if (b === null || b === undefined) return a;
   return a + b;
+}
+
+function arrayOf(text: string, buffer: Int32Array): (number | null)[] {
+  const count = parseIntegerArray(text, buffer);
+  const values: (number | null)[] = new Array(count);
+  for (let i = 0; i < count; i++) values[i] = buffer[i] === NONE ? null : buffer[i];
+  return values;
 }

@@ -1,0 +1,238 @@
+/**
+ * Interval data at scale (issue 11), on PostgreSQL:
+ *  1. Import --meters (default 285) meters × a year of quarter-hours (≈ 10 million values) from the portal CSV
+ *     end to end (stream, parse, validate, store) through the same service as the API and the CLI.
+ *     Targets: ≥ 1,000,000 values/s; resident memory under 300 MB; faster than (a) a plain COPY of the same CSV
+ *     rows into a one-row-per-value table with a primary key (psql \copy); at least 50 % of the rate of (b) a
+ *     pass that only reads and splits the file; re-importing the same file (nothing changes) at least as fast.
+ *  2. With those values stored: one object's year of hourly data with daily and monthly totals
+ *     (GET …/consumption?resolution=hour) at 16 concurrent clients: p99 < 20 ms and ≥ 50 % of the queries per
+ *     second of the bare SQL that reads the same rows through `pg` at the same concurrency.
+ *
+ *   npm run bench -- metering [--meters 285] [--duration 10] [--connections 16] [--keep-file]
+ */
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { withEicCheckCharacter } from '../common/src/eic.js';
+import { rigaDayStartMs } from '../common/src/riga-days.js';
+import { newId } from '../server/src/infra/ids.js';
+import { SYSTEM_ACTOR } from '../server/src/modules/audit/index.js';
+import { importIntervals } from '../server/src/modules/metering/interval-import.service.js';
+import { INTERVAL_CSV_HEADER } from '../server/src/modules/metering/interval-csv.js';
+import { loginJanis, postgresVersion, startPortal, type Portal } from './lib/portal.js';
+import { runLoad } from './lib/load.js';
+import { fixed, flagOption, machineLoadBeforeRun, numberOption, printTable, section, verdict, type BenchArgs } from './lib/report.js';
+
+const TARGET_VALUES_PER_SECOND = 1_000_000;
+const TARGET_RSS_MB = 300;
+const TARGET_SPLIT_SHARE = 0.5;
+const TARGET_P99_MS = 20;
+const TARGET_QUERY_SHARE = 0.5;
+const YEAR_FROM = '2025-01-01';
+const YEAR_TO = '2026-01-01';
+const QUARTERS = (rigaDayStartMs(YEAR_TO) - rigaDayStartMs(YEAR_FROM)) / 900_000;
+
+interface BenchMeter { objectId: string; meterId: string; eic: string; number: string }
+
+/** Objects with one smart meter each; the first is Jānis' (the query target), the others Anna's. */
+async function seedMeters(portal: Portal, count: number): Promise<BenchMeter[]> {
+  const db = portal.deps.db;
+  const now = new Date();
+  const customer = async (number: string) => (await db.selectFrom('customers').select('id').where('customer_number', '=', number).executeTakeFirstOrThrow()).id;
+  const janis = await customer('C-100001');
+  const anna = await customer('C-100002');
+  const meters: BenchMeter[] = [];
+  for (let i = 0; i < count; i++) {
+    const eic = withEicCheckCharacter(`38ZEELVB${String(i).padStart(7, '0')}`);
+    if (eic.endsWith('-')) throw new Error(`no valid EIC for bench meter ${i}`);
+    meters.push({ objectId: newId(), meterId: newId(), eic, number: `BM${String(i).padStart(6, '0')}` });
+  }
+  for (let i = 0; i < meters.length; i += 100) {
+    const slice = meters.slice(i, i + 100);
+    await db.insertInto('metering_objects').values(slice.map((m) => ({
+      id: m.objectId, kind: 'connection_point' as const, eic: m.eic, address: `Bench iela ${m.number}, Rīga`, capacity_amperes: 25, phases: 1 as const,
+      voltage_volts: 230, status: 'active' as const, created_at: now, updated_at: now,
+    }))).execute();
+    await db.insertInto('object_holdings').values(slice.map((m, k) => ({
+      id: newId(), object_id: m.objectId, customer_id: i + k === 0 ? janis : anna, held_from: new Date('2020-01-01T00:00:00Z'), held_until: null,
+    }))).execute();
+    await db.insertInto('meters').values(slice.map((m) => ({
+      id: m.meterId, object_id: m.objectId, number: m.number, type: 'electronic', smart: true, registers: ['total'], multiplier: 1,
+      installed_on: '2020-01-01', removed_on: null,
+    }))).execute();
+  }
+  return meters;
+}
+
+/** The portal CSV: meter by meter, a year of quarter-hours each (times in UTC with Z). */
+async function writeCsv(path: string, meters: BenchMeter[]): Promise<number> {
+  const out = createWriteStream(path);
+  const start = rigaDayStartMs(YEAR_FROM);
+  const stamps: string[] = [];
+  for (let q = 0; q < QUARTERS; q++) stamps.push(new Date(start + q * 900_000).toISOString().replace('.000Z', 'Z'));
+  let values = 0;
+  out.write(`${INTERVAL_CSV_HEADER}\n`);
+  for (const [index, meter] of meters.entries()) {
+    const prefix = `${meter.eic},${meter.number},`;
+    let chunk = '';
+    for (let q = 0; q < QUARTERS; q++) {
+      const wh = 20 + ((q * 7 + index * 13) % 300);
+      chunk += `${prefix}${stamps[q]},15,${(wh / 1000).toFixed(3)},0.000,\n`;
+      if (chunk.length > 1 << 20) {
+        if (!out.write(chunk)) await once(out, 'drain');
+        chunk = '';
+      }
+    }
+    out.write(chunk);
+    values += QUARTERS;
+  }
+  out.end();
+  await once(out, 'finish');
+  return values;
+}
+
+/** Pass (b): read the file and split every line into its fields, nothing else. */
+async function readAndSplit(path: string): Promise<{ seconds: number; values: number }> {
+  const started = performance.now();
+  let values = 0;
+  let rest = '';
+  let fields = 0;
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const text = rest + chunk;
+    let lineStart = 0;
+    let newline = text.indexOf('\n', lineStart);
+    while (newline !== -1) {
+      let comma = text.indexOf(',', lineStart);
+      while (comma !== -1 && comma < newline) {
+        fields++;
+        comma = text.indexOf(',', comma + 1);
+      }
+      values++;
+      lineStart = newline + 1;
+      newline = text.indexOf('\n', lineStart);
+    }
+    rest = text.slice(lineStart);
+  }
+  if (fields === 0) throw new Error('split nothing');
+  return { seconds: (performance.now() - started) / 1000, values: values - 1 };
+}
+
+/** Pass (a): psql \copy of the same rows into a one-row-per-value table with a primary key. */
+function plainCopy(databaseUrl: string, path: string): number {
+  const run = (sqlText: string) => {
+    const result = spawnSync('psql', [databaseUrl, '-v', 'ON_ERROR_STOP=1', '-q', '-c', sqlText], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
+  };
+  run(`DROP TABLE IF EXISTS bench_values; CREATE TABLE bench_values (object_eic text, meter_number text, interval_start timestamptz,
+    interval_minutes integer, import_kwh numeric, export_kwh numeric, status text, PRIMARY KEY (meter_number, interval_start))`);
+  const started = performance.now();
+  run(`\\copy bench_values FROM '${path}' WITH (FORMAT csv, HEADER true)`);
+  const seconds = (performance.now() - started) / 1000;
+  run('DROP TABLE bench_values');
+  return seconds;
+}
+
+/** Import through the service; resident memory sampled every 50 ms (the whole bench process). */
+async function importFile(portal: Portal, path: string) {
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50);
+  const started = performance.now();
+  try {
+    const result = await importIntervals(portal.deps, createReadStream(path, { highWaterMark: 1 << 20 }), { format: 'csv', source: 'cli', actor: SYSTEM_ACTOR });
+    return { seconds: (performance.now() - started) / 1000, peakRssMb: Math.max(peakRss, process.memoryUsage().rss) / 1_048_576, result };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/** The bare SQL: the same interval_days rows through pg, `connections` at a time, for `seconds`. */
+async function bareQueries(databaseUrl: string, meterId: string, connections: number, seconds: number) {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: connections });
+  const latencies: number[] = [];
+  const until = performance.now() + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < until) {
+      const started = performance.now();
+      const { rows } = await pool.query(
+        'SELECT day, interval_minutes, import_wh, export_wh, quality FROM interval_days WHERE meter_id = $1 AND day >= $2 AND day < $3',
+        [meterId, YEAR_FROM, YEAR_TO],
+      );
+      if (rows.length < 365) throw new Error(`bare query read ${rows.length} days`);
+      latencies.push(performance.now() - started);
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, worker));
+  await pool.end();
+  latencies.sort((a, b) => a - b);
+  return { perSecond: latencies.length / seconds, p99: latencies[Math.floor(latencies.length * 0.99)] };
+}
+
+export async function main(args: BenchArgs): Promise<number> {
+  const meterCount = numberOption(args, 'meters', 285);
+  const duration = numberOption(args, 'duration', 10);
+  const connections = numberOption(args, 'connections', 16);
+  console.log(machineLoadBeforeRun());
+  const portal = await startPortal();
+  const file = join(tmpdir(), `up-bench-intervals-${meterCount}.csv`);
+  try {
+    console.log(`PostgreSQL ${await postgresVersion(portal.databaseUrl)}; ${meterCount} meters × ${QUARTERS} quarter-hours`);
+    const meters = await seedMeters(portal, meterCount);
+    section('the file');
+    const written = performance.now();
+    const values = await writeCsv(file, meters);
+    console.log(`${values.toLocaleString('en')} values, ${fixed(statSync(file).size / 1_048_576)} MB, written in ${fixed((performance.now() - written) / 1000)} s`);
+
+    section('import');
+    const split = await readAndSplit(file);
+    const copySeconds = plainCopy(portal.databaseUrl, file);
+    const first = await importFile(portal, file);
+    const again = await importFile(portal, file);
+    if (first.result.inserted !== values || first.result.rejectedTotal !== 0) throw new Error(`first import: ${JSON.stringify({ ...first.result, rejected: first.result.rejected.slice(0, 3) })}`);
+    if (again.result.unchanged !== values || again.result.daysWritten !== 0) throw new Error(`re-import changed something: ${JSON.stringify({ ...again.result, rejected: [] })}`);
+    const rate = (seconds: number) => values / seconds;
+    printTable(['pass', 'seconds', 'values/s', 'peak RSS MB'], [
+      ['(b) read and split only', fixed(split.seconds, 2), Math.round(rate(split.seconds)).toLocaleString('en'), ''],
+      ['(a) psql \\copy, row per value + PK', fixed(copySeconds, 2), Math.round(rate(copySeconds)).toLocaleString('en'), ''],
+      ['import (parse, validate, store)', fixed(first.seconds, 2), Math.round(rate(first.seconds)).toLocaleString('en'), fixed(first.peakRssMb)],
+      ['re-import (nothing changes)', fixed(again.seconds, 2), Math.round(rate(again.seconds)).toLocaleString('en'), fixed(again.peakRssMb)],
+    ]);
+
+    section(`one object's year of hours, ${connections} concurrent clients`);
+    const { cookie, householdId } = await loginJanis(portal.baseUrl);
+    const target = meters[0];
+    const path = `/api/customers/${householdId}/objects/${target.objectId}/consumption?from=${YEAR_FROM}&to=${YEAR_TO}&resolution=hour`;
+    const check = await fetch(`${portal.baseUrl}${path}`, { headers: { cookie } });
+    const answer = await check.json() as { intervals: { start: number[] }; dailyTotals: { start: number[] }; monthlyTotals: { start: number[] } };
+    if (check.status !== 200 || answer.intervals.start.length !== 8760 || answer.dailyTotals.start.length !== 365 || answer.monthlyTotals.start.length !== 12) {
+      throw new Error(`unexpected consumption answer ${check.status}`);
+    }
+    await runLoad({ url: `${portal.baseUrl}${path}`, connections, durationSeconds: 2, headers: { cookie } }); // warm-up
+    const portalLoad = await runLoad({ url: `${portal.baseUrl}${path}`, connections, durationSeconds: duration, headers: { cookie } });
+    const bare = await bareQueries(portal.databaseUrl, target.meterId, connections, duration);
+    printTable(['', 'per second', 'p99 ms'], [
+      ['portal GET …/consumption (HTTP, JSON)', fixed(portalLoad.requestsPerSecond), fixed(portalLoad.p99)],
+      ['bare SQL through pg (no HTTP)', fixed(bare.perSecond), fixed(bare.p99)],
+    ]);
+    if (portalLoad.non2xx > 0 || portalLoad.errors > 0) throw new Error(`${portalLoad.non2xx} non-2xx answers, ${portalLoad.errors} errors under load`);
+
+    const importRate = rate(first.seconds);
+    const checks: [boolean, string][] = [
+      [importRate >= TARGET_VALUES_PER_SECOND, `import ${Math.round(importRate).toLocaleString('en')} values/s (target ≥ ${TARGET_VALUES_PER_SECOND.toLocaleString('en')})`],
+      [first.peakRssMb < TARGET_RSS_MB && again.peakRssMb < TARGET_RSS_MB, `peak RSS ${fixed(Math.max(first.peakRssMb, again.peakRssMb))} MB (target < ${TARGET_RSS_MB})`],
+      [first.seconds < copySeconds, `import ${fixed(first.seconds, 2)} s vs plain COPY ${fixed(copySeconds, 2)} s`],
+      [split.seconds / first.seconds >= TARGET_SPLIT_SHARE, `import at ${fixed((100 * split.seconds) / first.seconds)} % of the read-and-split rate (target ≥ 50 %)`],
+      [again.seconds <= first.seconds, `re-import ${fixed(again.seconds, 2)} s vs first ${fixed(first.seconds, 2)} s`],
+      [portalLoad.p99 < TARGET_P99_MS, `consumption p99 ${fixed(portalLoad.p99)} ms (target < ${TARGET_P99_MS})`],
+      [portalLoad.requestsPerSecond >= TARGET_QUERY_SHARE * bare.perSecond, `consumption ${fixed((100 * portalLoad.requestsPerSecond) / bare.perSecond)} % of the bare SQL rate (target ≥ 50 %)`],
+    ];
+    return verdict('metering', checks.every(([pass]) => pass), checks.map(([pass, text]) => `${pass ? 'ok' : 'MISSED'} ${text}`));
+  } finally {
+    await portal.close();
+    if (!flagOption(args, 'keep-file') && existsSync(file)) rmSync(file);
+  }
+}
