@@ -4,6 +4,7 @@ import type { Db } from '../../infra/db.js';
 import { insideWindows, type HoldingWindow } from './object-access.js';
 import { metersOnObjectBetween } from './objects.repository.js';
 import { NONE, parseIntegerArray } from './interval-store.js';
+import { readSpotPrices } from './spot-prices.service.js';
 
 /**
  * One object's stored intervals over Riga days, as parallel arrays in time order: what consumption, downloads
@@ -51,12 +52,7 @@ export async function loadTimeline(db: Db, request: TimelineRequest): Promise<Ti
       .where('day', '>=', request.from)
       .where('day', '<', request.to)
       .execute(),
-    db.selectFrom('spot_prices')
-      .select(['day', 'interval_minutes', 'price_ueur_per_kwh'])
-      .where('zone', '=', request.spotPriceZone)
-      .where('day', '>=', request.from)
-      .where('day', '<', request.to)
-      .execute(),
+    readSpotPrices(db, request.spotPriceZone, request.from, request.to),
   ]);
   const byDay = new Map<string, DayValues>();
   const buffer = new Int32Array(100);
@@ -67,7 +63,6 @@ export async function loadTimeline(db: Db, request: TimelineRequest): Promise<Ti
     const earlier = byDay.get(row.day);
     byDay.set(row.day, earlier ? addMeters(row.day, earlier, stored) : stored);
   }
-  const priceByDay = new Map(prices.map((row) => [row.day, { minutes: row.interval_minutes, prices: row.price_ueur_per_kwh }]));
 
   const timeline: Timeline = { startMs: [], minutes: [], importWh: [], exportWh: [], quality: [], priceUeurPerKwh: [] };
   let usualMinutes: number = rows[0]?.interval_minutes ?? 60;
@@ -77,7 +72,7 @@ export async function loadTimeline(db: Db, request: TimelineRequest): Promise<Ti
     const minutes = stored?.minutes ?? usualMinutes;
     const dayStart = rigaDayStartMs(day);
     const count = intervalsInRigaDay(day, minutes);
-    const price = priceByDay.get(day);
+    const price = prices.get(day);
     for (let i = 0; i < count; i++) {
       const start = dayStart + i * minutes * 60_000;
       if (start + minutes * 60_000 > request.untilMs) break;
@@ -88,7 +83,7 @@ export async function loadTimeline(db: Db, request: TimelineRequest): Promise<Ti
       timeline.importWh.push(letter === 'x' ? null : stored?.importWh[i] ?? null);
       timeline.exportWh.push(letter === 'x' ? null : stored?.exportWh[i] ?? null);
       timeline.quality.push(letter);
-      timeline.priceUeurPerKwh.push(price ? priceOf(price.minutes, price.prices, i, minutes) : null);
+      timeline.priceUeurPerKwh.push(price ? priceOf(price.intervalMinutes, price.pricesUeurPerKwh, i, minutes) : null);
     }
   }
   return timeline;
