@@ -3,6 +3,7 @@
  * drives it in Debian's Chromium and saves PNGs to docs/screenshots/.
  *
  *   npm run build:web && npx tsx e2e/screenshots.ts
+ *   npx tsx e2e/screenshots.ts --only=metering    (only the objects, consumption, data-token and metering-import pictures)
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -52,12 +53,16 @@ async function visitor(browser: Browser, portal: Portal, options: BrowserContext
   return { context, page };
 }
 
+/** `--only=metering` shoots only the metering pictures (the full run starts with the account pages). */
+const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length) ?? null;
+
 async function main() {
+  if (ONLY !== null && ONLY !== 'metering') throw new Error(`--only takes "metering", not "${ONLY}"`);
   await mkdir(OUT, { recursive: true });
   const portal = await startPortal();
   const browser = await launchBrowser();
   try {
-    {
+    if (ONLY === null) {
       const { context, page } = await visitor(browser, portal, DESKTOP);
       await shoot(page, 'login.png');
       expecting(await tryLogIn(page, 'janis@demo.example', DEMO_PASSWORD), 200, 'janis login');
@@ -74,7 +79,7 @@ async function main() {
       await shootDownTo(page, 'profile.png', page.getByRole('heading', { level: 2, name: 'Active sessions' }));
       await context.close();
     }
-    {
+    if (ONLY === null) {
       const { context, page } = await visitor(browser, portal, DESKTOP);
       expecting(await tryLogIn(page, 'service@demo.example', DEMO_PASSWORD), 200, 'service login');
       await waitForPath(page, '/staff');
@@ -83,19 +88,143 @@ async function main() {
       await shootDownTo(page, 'staff-customer.png', page.getByRole('heading', { level: 2, name: 'Portal users' }));
       await context.close();
     }
-    {
+    if (ONLY === null) {
       const { context, page } = await visitor(browser, portal, MOBILE);
       await shoot(page, 'mobile-login.png', false);
       await context.close();
     }
-    {
+    if (ONLY === null) {
       const { context, page } = await visitor(browser, portal, DESKTOP, 'RU');
       await shoot(page, 'login-ru.png');
       await context.close();
     }
+    await shootMeteringPages(browser, portal);
   } finally {
     await browser.close();
     await portal.stop();
+  }
+}
+
+// ---- metering (issue 11): objects, consumption, settlement, data tokens, the back office's imports ----------
+
+const HOUSE = 'Priežu iela 7, Mārupe, Mārupes nov., LV-2167';
+
+const rigaToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The newest June or July wholly inside the demo's year of data (the 365 days before today): a sunny month. */
+function summerMonth(): string {
+  const today = rigaToday();
+  const first = addDays(today, -365);
+  for (let year = Number(today.slice(0, 4)); year >= Number(first.slice(0, 4)); year--) {
+    for (const month of ['07', '06']) {
+      const start = `${year}-${month}-01`;
+      const end = month === '07' ? `${year}-08-01` : `${year}-07-01`;
+      if (start >= first && end <= today) return start;
+    }
+  }
+  return `${addDays(today, -1).slice(0, 7)}-01`;
+}
+
+/** The last Sunday of October inside the demo's data: the 25-hour day. */
+function autumnClockChange(): string {
+  const today = rigaToday();
+  for (const year of [Number(today.slice(0, 4)), Number(today.slice(0, 4)) - 1]) {
+    const last = new Date(Date.UTC(year, 10, 0));
+    const day = addDays(last.toISOString().slice(0, 10), -last.getUTCDay());
+    if (day < today && day >= addDays(today, -365)) return day;
+  }
+  throw new Error('no 25-hour day in the demo data');
+}
+
+/** An element alone in the picture, after the page settled. */
+async function shootElement(page: Page, file: string, element: Locator) {
+  await settle(page);
+  await element.screenshot({ path: join(OUT, file) });
+  console.log(`  docs/screenshots/${file}`);
+}
+
+/** Waits until the consumption chart of the section is drawn (uPlot writes data-draw-ms after its first drawing). */
+async function chartDrawn(page: Page) {
+  await page.locator('.consumption [data-draw-ms]').waitFor({ state: 'attached', timeout: 30_000 });
+  await settle(page);
+}
+
+/** Warns (the picture is still taken) when the page is wider than the phone: something scrolls sideways. */
+async function checkNoSideways(page: Page, what: string) {
+  const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+  const viewport = page.viewportSize()!.width;
+  if (width > viewport) console.warn(`  ! ${what}: the page is ${width}px wide at ${viewport}px (horizontal scroll)`);
+}
+
+async function shootMeteringPages(browser: Browser, portal: Portal) {
+  const housePath = async (page: Page) => {
+    await page.goto('/objects');
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: HOUSE, exact: true }) });
+    return new URL((await card.getByRole('link', { name: 'Consumption and readings' }).evaluate((a: HTMLAnchorElement) => a.href))).pathname;
+  };
+  {
+    const { context, page } = await visitor(browser, portal, DESKTOP);
+    expecting(await tryLogIn(page, 'janis@demo.example', DEMO_PASSWORD), 200, 'janis login');
+    await waitForPath(page, '/');
+    await page.goto('/objects');
+    await page.getByRole('heading', { level: 2, name: HOUSE }).waitFor();
+    await shoot(page, 'objects.png');
+
+    const path = await housePath(page);
+    const month = summerMonth();
+    // a summer month by hour: consumed above the axis, fed in below, the spot price on the right axis, the month before in grey
+    await page.goto(`${path}?view=month&date=${month}&resolution=hour`);
+    await chartDrawn(page);
+    await shootDownTo(page, 'consumption-month.png', page.getByRole('heading', { level: 2, name: 'Consumption' }));
+    await page.goto(`${path}?view=year&resolution=hour`);
+    await chartDrawn(page);
+    await shootElement(page, 'consumption-year.png', page.getByRole('region', { name: 'Consumption', exact: true }));
+
+    const day = autumnClockChange();
+    await page.goto(`${path}?view=day&date=${day}&resolution=hour&show=table`);
+    await page.getByRole('table', { name: /^Consumption \(/ }).waitFor();
+    await shootElement(page, 'consumption-table-25h.png', page.getByRole('region', { name: 'Consumption', exact: true }));
+
+    const settlement = page.getByRole('region', { name: 'Micro-generator settlement' });
+    await settlement.getByLabel('Month', { exact: true }).selectOption(month.slice(0, 7));
+    await settlement.getByRole('heading', { level: 3 }).filter({ hasText: new RegExp(`${month.slice(0, 4)}$`) }).waitFor();
+    await settlement.getByText('Value of the energy fed in').waitFor();
+    await shootElement(page, 'settlement.png', settlement);
+
+    // a data token: one for the house, its one-time panel put away, so the list and the form show
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Profile and security' }).click();
+    const tokens = page.getByRole('region', { name: 'Access keys for reading data (API)' });
+    const form = tokens.getByRole('form', { name: 'New access key' });
+    await form.getByLabel('Name', { exact: true }).fill('Home energy app');
+    await form.getByRole('radio', { name: 'Only the chosen objects' }).check();
+    await form.getByRole('checkbox', { name: new RegExp(`^${HOUSE}`) }).check();
+    await form.getByRole('button', { name: 'Create the key' }).click();
+    await tokens.getByRole('button', { name: 'Done — hide the key' }).click();
+    await tokens.getByRole('cell', { name: HOUSE }).waitFor();
+    await shootElement(page, 'data-tokens.png', tokens);
+    await context.close();
+  }
+  {
+    const { context, page } = await visitor(browser, portal, MOBILE);
+    expecting(await tryLogIn(page, 'janis@demo.example', DEMO_PASSWORD), 200, 'janis login (phone)');
+    await waitForPath(page, '/');
+    const path = await housePath(page);
+    await page.goto(`${path}?view=month&date=${summerMonth()}&resolution=day`);
+    await chartDrawn(page);
+    await checkNoSideways(page, 'the consumption page at 360 px');
+    await shootDownTo(page, 'mobile-consumption.png', page.getByRole('heading', { level: 2, name: 'Consumption' }));
+    await context.close();
+  }
+  {
+    const { context, page } = await visitor(browser, portal, DESKTOP);
+    expecting(await tryLogIn(page, 'service@demo.example', DEMO_PASSWORD), 200, 'service login');
+    await waitForPath(page, '/staff');
+    await page.getByRole('navigation', { name: 'Back office' }).getByRole('link', { name: 'Meter data import' }).click();
+    await waitForPath(page, '/staff/metering/imports');
+    await page.getByRole('table', { name: /^Latest imports, newest first/ }).waitFor();
+    await shoot(page, 'staff-metering-imports.png');
+    await context.close();
   }
 }
 
