@@ -38,7 +38,7 @@ export function DataTokensSection() {
   const operator = useOperator().data;
   if (!customer || !mayManageDataTokens(operator, customer)) return null;
   return (
-    <section className="card" aria-labelledby="profile-data-tokens">
+    <section className="card data-tokens" aria-labelledby="profile-data-tokens">
       <h2 id="profile-data-tokens">{t('dataTokens.title')}</h2>
       <p>{t('dataTokens.intro', { customer: customer.name })}</p>
       {/* keyed by customer: a switch to another customer starts afresh, and never shows the previous one's token */}
@@ -91,7 +91,21 @@ function TokensTable({ customerId, tokens, objects }: { customerId: string; toke
         rowKey={(token) => token.id}
         empty={<p className="muted">{t('dataTokens.empty')}</p>}
         columns={[
-          { key: 'name', header: t('dataTokens.name'), rowHeader: true, className: 'wrap', cell: (token) => token.name },
+          {
+            key: 'name',
+            header: t('dataTokens.name'),
+            rowHeader: true,
+            className: 'wrap',
+            cell: (token) => (
+              <>
+                {token.name}
+                <br />
+                <span className="muted data-tokens__created-by">
+                  {t('dataTokens.created')} {formatDateTime(token.createdAt, lang)}, {token.createdBy}
+                </span>
+              </>
+            ),
+          },
           { key: 'objects', header: t('dataTokens.objects'), className: 'wrap', cell: (token) => <TokenObjects token={token} objects={objects} /> },
           {
             key: 'expires',
@@ -106,31 +120,23 @@ function TokensTable({ customerId, tokens, objects }: { customerId: string; toke
             cell: (token) => (token.lastUsedAt ? formatDateTime(token.lastUsedAt, lang) : t('dataTokens.never')),
           },
           {
-            key: 'created',
-            header: t('dataTokens.created'),
+            key: 'state',
+            header: t('dataTokens.state'),
             cell: (token) => (
-              <>
-                <span className="data-tokens__when">{formatDateTime(token.createdAt, lang)}</span>
-                <br />
-                <span className="muted">{token.createdBy}</span>
-              </>
+              <div className="data-tokens__state">
+                <TokenStateBadge token={token} now={now} />
+                {tokenState(token, now) === 'active' ? (
+                  <button
+                    type="button"
+                    className="button button--danger button--small"
+                    onClick={() => open(token)}
+                    aria-label={t('dataTokens.revokeNamed', { name: token.name })}
+                  >
+                    {t('dataTokens.revoke')}
+                  </button>
+                ) : null}
+              </div>
             ),
-          },
-          { key: 'state', header: t('dataTokens.state'), cell: (token) => <TokenStateBadge token={token} now={now} /> },
-          {
-            key: 'actions',
-            header: <span className="visually-hidden">{t('dataTokens.actions')}</span>,
-            cell: (token) =>
-              tokenState(token, now) === 'active' ? (
-                <button
-                  type="button"
-                  className="button button--danger button--small"
-                  onClick={() => open(token)}
-                  aria-label={t('dataTokens.revokeNamed', { name: token.name })}
-                >
-                  {t('dataTokens.revoke')}
-                </button>
-              ) : null,
           },
         ]}
       />
