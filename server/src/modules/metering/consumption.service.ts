@@ -125,9 +125,11 @@ export function aggregate(timeline: Timeline, resolution: Resolution) {
   for (let i = 0; i < timeline.startMs.length; i++) {
     const start = timeline.startMs[i];
     const minutes = timeline.minutes[i];
-    const bucketStart = resolution === '15min' ? start : bucketStartOf(start, resolution);
-    if (!bucket || bucket.start !== bucketStart) {
+    // The timeline is in time order: a new bucket begins only where the current one ends (finding a Riga
+    // day or month for every interval was most of the work).
+    if (!bucket || start >= bucket.end || start < bucket.start) {
       flush();
+      const bucketStart = resolution === '15min' ? start : bucketStartOf(start, resolution);
       const end: number = resolution === '15min' ? start + minutes * 60_000 : bucketEndOf(bucketStart, resolution);
       bucket = { start: bucketStart, end, importWh: 0, exportWh: 0, values: 0, missing: 0, worst: 'm', priceSum: 0, prices: 0, nano: 0, priced: 0 };
     }

@@ -22,6 +22,10 @@ export const meteringRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps)
 
   app.get('/api/customers/:customerId/objects/:objectId/consumption', {
     config: readable,
+    // A year of quarter-hours is ~35 000 entries of nullable numbers: plain JSON.stringify is many times faster
+    // here than the schema-compiled serializer (which tests every element against number | null). Tests still
+    // check every answer against the schema (http/response-check.ts).
+    serializerCompiler: () => (data) => JSON.stringify(data),
     schema: {
       description: 'Consumption and feed-in between two Riga dates. `format=csv` answers text/csv (RFC 4180), `format=xlsx` a spreadsheet.',
       params: ObjectParams, querystring: ConsumptionQuery, response: answers({ 200: Consumption }),
