@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { authenticator } from 'otplib';
 import { DEMO_PASSWORD, startPortal, type Portal } from './support/portal.js';
-import { chooseEnglish, collectPageErrors, launchBrowser, newContext, visibleText, waitForPath } from './support/browser.js';
+import { chooseEnglish, launchBrowser, withFreshPage, newContext, visibleText, waitForPath } from './support/browser.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
 import { openStaffCustomer, tryLogIn } from './support/ui.js';
 
@@ -21,15 +21,7 @@ afterAll(async () => {
 
 /** A fresh browser profile for one test, closed afterwards. */
 async function withPage(run: (page: Page, errors: string[]) => Promise<void>, options: Parameters<typeof newContext>[2] = {}) {
-  const context = await newContext(browser, portal.url, options);
-  try {
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await run(page, errors);
-    expect(errors).toEqual([]);
-  } finally {
-    await context.close();
-  }
+  await withFreshPage(browser, portal.url, run, options);
 }
 
 /** Logs in on the login page in English and waits for the page the portal lands on. */

@@ -40,6 +40,27 @@ export function collectPageErrors(page: Page): string[] {
   return errors;
 }
 
+/**
+ * A fresh browser profile for one test run, closed afterwards; the page's own scripts must not throw (an
+ * uncaught error in them fails the test even when every step passed).
+ */
+export async function withFreshPage(
+  browser: Browser,
+  baseURL: string,
+  run: (page: Page, errors: string[]) => Promise<void>,
+  options: ContextOptions = {},
+): Promise<void> {
+  const context = await newContext(browser, baseURL, options);
+  try {
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await run(page, errors);
+    if (errors.length > 0) throw new Error(`the page's scripts threw: ${errors.join(' | ')}`);
+  } finally {
+    await context.close();
+  }
+}
+
 /** The portal starts in Latvian; a person who reads English presses "EN" in the header (remembered on the device). */
 export async function chooseEnglish(page: Page): Promise<void> {
   const english = page.getByRole('group', { name: /Valoda|Language|Язык/ }).getByRole('button', { name: /^EN\b/ });

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Id, Instant, Nullable } from './fields.ts';
-import { Meter, MicroGenerator, ObjectKind, ObjectStatus, RadioPermit } from './metering.ts';
+import { Meter, MicroGenerator, ObjectKind, ObjectParameters, ObjectStatus, RadioPermit } from './metering.ts';
 
 /** The back office's part of the metering contract: find, read and edit objects, import them from CSV (GRD-1). */
 
@@ -31,14 +31,7 @@ export const StaffObjectList = Type.Array(StaffObjectSummary);
 export type StaffObjectList = Static<typeof StaffObjectList>;
 
 export const StaffObject = Type.Object({
-  id: Type.String(),
-  kind: ObjectKind,
-  eic: Nullable(Type.String()),
-  address: Type.String(),
-  capacityAmperes: Nullable(Type.Integer()),
-  phases: Nullable(Type.Integer()),
-  voltageVolts: Nullable(Type.Integer()),
-  status: ObjectStatus,
+  ...ObjectParameters,
   /** every customer that held it, oldest first */
   holders: Type.Array(ObjectHolder),
   meters: Type.Array(Meter),

@@ -56,8 +56,8 @@ export const RadioPermit = Type.Object({
 });
 export type RadioPermit = Static<typeof RadioPermit>;
 
-/** An object (connection point or radio permit) of the customer, for the time it was the customer's (GRD-1). */
-export const MeteringObject = Type.Object({
+/** An object's identity and technical parameters (GRD-1): the fields customers and staff both see. */
+export const ObjectParameters = {
   id: Type.String(),
   kind: ObjectKind,
   /** the connection point's Energy Identification Code; null for a radio permit */
@@ -67,6 +67,11 @@ export const MeteringObject = Type.Object({
   phases: Nullable(Type.Integer()),
   voltageVolts: Nullable(Type.Integer()),
   status: ObjectStatus,
+};
+
+/** An object (connection point or radio permit) of the customer, for the time it was the customer's (GRD-1). */
+export const MeteringObject = Type.Object({
+  ...ObjectParameters,
   /** the customer's time with the object: its data is visible only inside it */
   heldFrom: Instant,
   heldUntil: Nullable(Instant),

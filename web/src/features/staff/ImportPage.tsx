@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCsvText } from './useCsvText.ts';
 import type { ImportResult } from '@up/common/contracts/customers';
 import { SubmitButton } from '../../components/Buttons.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -14,33 +14,9 @@ const CSV_HEADER =
 /** Bulk import of customer records and contracts from CSV (POST /api/staff/customers/import). */
 export default function ImportPage() {
   const { t } = useTranslation('staff');
-  const [csv, setCsv] = useState('');
-  const [fileError, setFileError] = useState('');
-  const [emptyError, setEmptyError] = useState('');
   const run = useImportCustomers();
+  const { csv, setCsv, fileError, emptyError, readFile, submit } = useCsvText((text) => run.mutate({ csv: text }), () => run.reset());
   const fieldError = useServerFieldError(run.error);
-
-  async function readFile(file: File | undefined) {
-    if (!file) return;
-    try {
-      setCsv(await file.text());
-      setFileError('');
-      setEmptyError('');
-      run.reset();
-    } catch {
-      setFileError(t('validation.fileRead'));
-    }
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!csv.trim()) {
-      setEmptyError(t('import.empty'));
-      return;
-    }
-    setEmptyError('');
-    run.mutate({ csv });
-  }
 
   return (
     <section className="page" aria-labelledby="staff-import-title">

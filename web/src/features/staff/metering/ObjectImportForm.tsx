@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCsvText } from '../useCsvText.ts';
 import type { ImportObjectsResult } from '@up/common/contracts/metering-staff';
 import { SubmitButton } from '../../../components/Buttons.tsx';
 import { DataTable } from '../../../components/DataTable.tsx';
@@ -13,34 +13,10 @@ import { ImportCounts, useFileErrorMessages } from './ImportParts.tsx';
 /** GRD-1: objects, meters, micro-generators, radio permits and holders from CSV (POST /api/staff/metering/objects/import). */
 export function ObjectImportForm() {
   const { t } = useTranslation('staff');
-  const [csv, setCsv] = useState('');
-  const [fileError, setFileError] = useState('');
-  const [emptyError, setEmptyError] = useState('');
   const run = useImportObjects();
+  const { csv, setCsv, fileError, emptyError, readFile, submit } = useCsvText((text) => run.mutate({ csv: text }), () => run.reset());
   const fieldError = useServerFieldError(run.error);
   const messages = useFileErrorMessages(run.error);
-
-  async function readFile(file: File | undefined) {
-    if (!file) return;
-    try {
-      setCsv(await file.text());
-      setFileError('');
-      setEmptyError('');
-      run.reset();
-    } catch {
-      setFileError(t('validation.fileRead'));
-    }
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!csv.trim()) {
-      setEmptyError(t('import.empty'));
-      return;
-    }
-    setEmptyError('');
-    run.mutate({ csv });
-  }
 
   return (
     <section className="card" aria-labelledby="staff-objects-import-title">
