@@ -93,6 +93,8 @@ export const MeteringImportEntry = Type.Object({
   source: Type.String(),
   /** the staff user's id; null from the command line */
   startedBy: Nullable(Type.String()),
+  /** the full name of that staff member, kept after the account is gone; null for the system */
+  startedByName: Nullable(Type.String()),
   startedAt: Instant,
   finishedAt: Nullable(Instant),
   /** the answer's counts without the list of rejected rows */

@@ -3,6 +3,7 @@ import type { IntervalImportFormat, IntervalImportResult, MeteringImportList } f
 import type { Deps } from '../../deps.js';
 import type { Db } from '../../infra/db.js';
 import { newId } from '../../infra/ids.js';
+import { describeUsers } from '../accounts/index.js';
 import { recordAudit, type Actor } from '../audit/index.js';
 import { readIntervalCsv } from './interval-csv.js';
 import { readSadalesJson } from './sadales-json.js';
@@ -84,12 +85,14 @@ export async function importIntervals(
 /** The latest imports (50 unless told), newest first, with their counts. */
 export async function listMeteringImports(db: Db, limit = 50): Promise<MeteringImportList> {
   const rows = await db.selectFrom('metering_imports').selectAll().orderBy('started_at', 'desc').orderBy('id').limit(limit).execute();
+  const staff = await describeUsers(db, [...new Set(rows.flatMap((row) => (row.started_by ? [row.started_by] : [])))]);
   return rows.map((row) => ({
     id: row.id,
     kind: row.kind,
     format: row.format,
     source: row.source,
     startedBy: row.started_by,
+    startedByName: row.started_by ? staff.get(row.started_by)?.fullName ?? null : null,
     startedAt: new Date(row.started_at).toISOString(),
     finishedAt: row.finished_at === null ? null : new Date(row.finished_at).toISOString(),
     counts: countsOf(row.counts),

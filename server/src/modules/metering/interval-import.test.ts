@@ -230,13 +230,13 @@ describe('interval data import, portal CSV (GRD-3)', () => {
   it('GRD-3: every import is listed with its counts and audited once with them', async () => {
     const list = await staff.get('/api/staff/metering/imports');
     expect(list.statusCode, list.body).toBe(200);
-    const imports = list.json() as { id: string; kind: string; format: string; source: string; startedBy: string | null; counts: Record<string, unknown> }[];
+    const imports = list.json() as { id: string; kind: string; format: string; source: string; startedBy: string | null; startedByName: string | null; counts: Record<string, unknown> }[];
     const ours = imports.filter((i) => i.kind === 'intervals' && i.source === 'api');
     expect(ours.length).toBe(4);
     expect(ours[ours.length - 1].counts).toMatchObject({ inserted: 7, unchanged: 1, rejectedTotal: 0 });
     expect(ours[0].counts).not.toHaveProperty('rejected');
     const service = await db.selectFrom('users').select('id').where('email', '=', 'service@demo.example').executeTakeFirstOrThrow();
-    expect(ours.every((i) => i.startedBy === service.id)).toBe(true);
+    expect(ours.every((i) => i.startedBy === service.id && i.startedByName === 'Ilze Apkalpotāja')).toBe(true);
     const audits = await db.selectFrom('audit_events').select(['object_id', 'details']).where('action', '=', 'metering.intervals_imported').execute();
     expect(audits.map((a) => a.object_id).sort()).toEqual(ours.map((i) => i.id).sort());
   });

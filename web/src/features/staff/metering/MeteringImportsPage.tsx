@@ -100,7 +100,7 @@ function ImportsTable({ imports }: { imports: MeteringImportEntry[] }) {
                     {e.startedBy === myId ? (
                       t('metering.imports.latest.byYou')
                     ) : (
-                      <Link to={auditLink(e.startedBy, e.kind)}>{t('metering.imports.latest.byStaff')}</Link>
+                      <Link to={auditLink(e.startedBy, e.kind)}>{e.startedByName ?? t('metering.imports.latest.byStaff')}</Link>
                     )}
                   </span>
                 </>
