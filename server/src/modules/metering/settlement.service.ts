@@ -5,7 +5,8 @@ import type { Deps } from '../../deps.js';
 import { invalidField } from '../../infra/errors.js';
 import { findHeldObject } from './object-access.js';
 import { loadTimeline, type Timeline } from './interval-timeline.js';
-import { generatorsOfObjects } from './objects.repository.js';
+import { generatorsOfObjects, metersOfObjects } from './objects.repository.js';
+import { dataAvailableUntil } from './objects.service.js';
 
 /**
  * GRD-4: the month's settlement of an object with a micro-generator, under its scheme.
@@ -19,8 +20,13 @@ export async function getSettlement(deps: Deps, customerId: string, objectId: st
   const held = await findHeldObject(deps.db, customerId, objectId, allowedObjectIds);
   const generator = (await generatorsOfObjects(deps.db, [objectId]))[0] ?? null;
   const scheme = generator?.scheme ?? null;
+  // As in the consumption answer: up to the end of the object's data, so days that have not arrived yet are
+  // not counted as missing.
+  const meters = await metersOfObjects(deps.db, [objectId]);
+  const availableUntil = await dataAvailableUntil(deps.db, meters.map((meter) => meter.id), deps.clock.now());
+  const untilMs = availableUntil ? Date.parse(availableUntil) : 0;
   const load = (from: string, to: string) => loadTimeline(deps.db, {
-    objectId, windows: held.windows, from, to, untilMs: deps.clock.now().getTime(), spotPriceZone: deps.operator.metering.spotPriceZone,
+    objectId, windows: held.windows, from, to, untilMs, spotPriceZone: deps.operator.metering.spotPriceZone,
   });
   const monthStart = `${month}-01`;
   const nextMonth = firstOfNextMonth(monthStart);

@@ -49,6 +49,8 @@ describe('net billing (GRD-4)', () => {
     // 205 100 000 n€ = 20.51 cents → 21 cents, rounded half-up once for the month
     expect(settlement.netBilling).toEqual({ marginEurPerKwh: '0.0200', fedInValueCents: 21, intervalsWithoutPrice: 1, intervalsValuedAtZero: 2 });
     expect(settlement.netMetering).toBeNull();
+    // 1–9 June have no data although later data exists: missing; 11–30 June have not arrived yet: not counted
+    expect(settlement.missingIntervals).toBe(9 * 24);
   });
 
   it('GRD-4: the margin is read exactly from the operator setting', () => {
