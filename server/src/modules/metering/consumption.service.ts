@@ -29,14 +29,14 @@ export async function getConsumption(
   const held = await findHeldObject(deps.db, customerId, objectId, allowedObjectIds);
   const now = deps.clock.now();
   const visible = visibleWindow(held.windows, rigaDayStartMs(from), rigaDayStartMs(to), now.getTime());
-  const meters = await metersOnObjectBetween(deps.db, objectId, from, to);
+  const meterIds = (await metersOnObjectBetween(deps.db, objectId, from, to)).map((meter) => meter.id);
   // Data is available until its last value in the customer's time (not in the period): a day with nothing
   // stored before that is missing; after it, the data has not arrived yet and is not answered.
   const heldUntilMs = held.windows.some((window) => window.until === null) ? now.getTime() : Math.max(...held.windows.map((window) => window.until!.getTime()));
-  const availableUntil = await dataAvailableUntil(deps.db, meters.map((meter) => meter.id), new Date(Math.min(heldUntilMs, now.getTime())));
+  const availableUntil = await dataAvailableUntil(deps.db, meterIds, new Date(Math.min(heldUntilMs, now.getTime())));
   const untilMs = Math.min(availableUntil ? Date.parse(availableUntil) : 0, visible?.untilMs ?? 0);
   const timeline = visible
-    ? await loadTimeline(deps.db, { objectId, windows: held.windows, from, to, untilMs, spotPriceZone: deps.operator.metering.spotPriceZone })
+    ? await loadTimeline(deps.db, { meterIds, windows: held.windows, from, to, untilMs, spotPriceZone: deps.operator.metering.spotPriceZone })
     : emptyTimeline();
   const { intervals, totals } = aggregate(timeline, resolution);
   const dailyTotals = resolution === 'day' ? intervals : aggregate(timeline, 'day').intervals;

@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { intervalsInRigaDay, rigaDayStartMs, rigaDaysBetween } from '@up/common/riga-days';
 import type { Db } from '../../infra/db.js';
 import { insideWindows, type HoldingWindow } from './object-access.js';
-import { metersOnObjectBetween } from './objects.repository.js';
 import { NONE, parseIntegerArray } from './interval-store.js';
 import { readSpotPrices } from './spot-prices.service.js';
 
@@ -31,7 +30,8 @@ interface DayValues {
 }
 
 export interface TimelineRequest {
-  objectId: string;
+  /** the object's meters (a meter's stored days are the ones it was installed on, so all of them may be given) */
+  meterIds: readonly string[];
   windows: readonly HoldingWindow[];
   /** Riga days, `to` exclusive */
   from: string;
@@ -42,8 +42,7 @@ export interface TimelineRequest {
 }
 
 export async function loadTimeline(db: Db, request: TimelineRequest): Promise<Timeline> {
-  const meters = await metersOnObjectBetween(db, request.objectId, request.from, request.to);
-  const meterIds = meters.map((meter) => meter.id);
+  const { meterIds } = request;
   const [rows, prices] = await Promise.all([
     // The arrays come as text and are parsed here: the driver's generic array parser was most of a year's read.
     meterIds.length === 0 ? [] : db.selectFrom('interval_days')

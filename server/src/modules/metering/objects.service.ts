@@ -3,7 +3,7 @@ import { intervalsInRigaDay, rigaDayOfMs, rigaDayStartMs } from '@up/common/riga
 import type { Db } from '../../infra/db.js';
 import type { Deps } from '../../deps.js';
 import type { HoldingWindow } from './object-access.js';
-import type { MeterRow } from './metering.tables.js';
+import type { MeterRow, MicroGeneratorRow, RadioPermitRow } from './metering.tables.js';
 import {
   generatorsOfObjects, holdingsOfCustomer, latestIntervalDays, metersOfObjects, objectsByIds, permitsOfObjects,
 } from './objects.repository.js';
@@ -48,11 +48,8 @@ export async function listCustomerObjects(deps: Deps, customerId: string, allowe
       heldUntil: heldUntil ? heldUntil.toISOString() : null,
       dataAvailableUntil: await dataAvailableUntil(deps.db, visibleMeters.map((meter) => meter.id), heldUntil ?? now),
       meters: visibleMeters.map(meterAnswer),
-      microGenerator: generator && { powerKw: generator.power_kw, scheme: generator.scheme, since: generator.since, until: generator.until },
-      radioPermit: permit && {
-        permitNumber: permit.permit_number, service: permit.service, frequencies: permit.frequencies, powerWatts: permit.power_watts,
-        antenna: permit.antenna, location: permit.location, validFrom: permit.valid_from, validTo: permit.valid_to,
-      },
+      microGenerator: generator && generatorAnswer(generator),
+      radioPermit: permit && permitAnswer(permit),
     });
   }
   return answers;
@@ -62,6 +59,17 @@ function meterOverlaps(meter: MeterRow, from: Date, until: Date | null): boolean
   const installed = rigaDayStartMs(meter.installed_on);
   const removed = meter.removed_on ? rigaDayStartMs(meter.removed_on) : Infinity;
   return installed < (until ? until.getTime() : Infinity) && removed > from.getTime();
+}
+
+export function generatorAnswer(generator: MicroGeneratorRow) {
+  return { powerKw: generator.power_kw, scheme: generator.scheme, since: generator.since, until: generator.until };
+}
+
+export function permitAnswer(permit: RadioPermitRow) {
+  return {
+    permitNumber: permit.permit_number, service: permit.service, frequencies: permit.frequencies, powerWatts: permit.power_watts,
+    antenna: permit.antenna, location: permit.location, validFrom: permit.valid_from, validTo: permit.valid_to,
+  };
 }
 
 export function meterAnswer(meter: MeterRow) {

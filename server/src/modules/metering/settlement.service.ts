@@ -22,11 +22,11 @@ export async function getSettlement(deps: Deps, customerId: string, objectId: st
   const scheme = generator?.scheme ?? null;
   // As in the consumption answer: up to the end of the object's data, so days that have not arrived yet are
   // not counted as missing.
-  const meters = await metersOfObjects(deps.db, [objectId]);
-  const availableUntil = await dataAvailableUntil(deps.db, meters.map((meter) => meter.id), deps.clock.now());
+  const meterIds = (await metersOfObjects(deps.db, [objectId])).map((meter) => meter.id);
+  const availableUntil = await dataAvailableUntil(deps.db, meterIds, deps.clock.now());
   const untilMs = availableUntil ? Date.parse(availableUntil) : 0;
   const load = (from: string, to: string) => loadTimeline(deps.db, {
-    objectId, windows: held.windows, from, to, untilMs, spotPriceZone: deps.operator.metering.spotPriceZone,
+    meterIds, windows: held.windows, from, to, untilMs, spotPriceZone: deps.operator.metering.spotPriceZone,
   });
   const monthStart = `${month}-01`;
   const nextMonth = firstOfNextMonth(monthStart);

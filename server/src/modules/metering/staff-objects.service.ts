@@ -3,7 +3,7 @@ import type { Deps } from '../../deps.js';
 import { recordAudit, type Actor } from '../audit/index.js';
 import { findCustomersByIds } from '../customers/index.js';
 import { objectNotFound } from './object-access.js';
-import { dataAvailableUntil, meterAnswer } from './objects.service.js';
+import { dataAvailableUntil, generatorAnswer, meterAnswer, permitAnswer } from './objects.service.js';
 import { generatorsOfObjects, metersOfObjects, permitsOfObjects } from './objects.repository.js';
 import type { ObjectHoldingRow } from './metering.tables.js';
 
@@ -55,11 +55,8 @@ export async function getObjectForStaff(deps: Deps, objectId: string): Promise<S
     phases: object.phases, voltageVolts: object.voltage_volts, status: object.status,
     holders: (await holdersOf(deps, holdings)).map((entry) => entry.holder),
     meters: meters.map(meterAnswer),
-    microGenerator: generator && { powerKw: generator.power_kw, scheme: generator.scheme, since: generator.since, until: generator.until },
-    radioPermit: permit && {
-      permitNumber: permit.permit_number, service: permit.service, frequencies: permit.frequencies, powerWatts: permit.power_watts,
-      antenna: permit.antenna, location: permit.location, validFrom: permit.valid_from, validTo: permit.valid_to,
-    },
+    microGenerator: generator && generatorAnswer(generator),
+    radioPermit: permit && permitAnswer(permit),
     dataAvailableUntil: await dataAvailableUntil(deps.db, meters.map((m) => m.id), deps.clock.now()),
   };
 }

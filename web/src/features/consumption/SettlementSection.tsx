@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeteringObject, NetBillingSettlement, NetMeteringSettlement, Settlement } from '@up/common/contracts/metering';
 import { formatMoney } from '@up/common/money';
@@ -10,6 +10,7 @@ import { useSettlement } from './consumption.api.ts';
 import { formatDecimalString, formatMonth, formatWh, TOTAL } from './format.ts';
 import { NAMESPACE } from './i18n.ts';
 import { addMonths, defaultSettlementMonth, settlementMonths } from './period.ts';
+import { Fact } from '../../components/Fact.tsx';
 
 /** GRD-4: the micro-generator's settlement for a chosen month under the object's scheme. */
 export function SettlementSection({ customerId, object }: { customerId: string; object: MeteringObject }) {
@@ -28,15 +29,6 @@ export function SettlementSection({ customerId, object }: { customerId: string; 
         {settlement.data && <SettlementFacts settlement={settlement.data} />}
       </QueryState>
     </section>
-  );
-}
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 

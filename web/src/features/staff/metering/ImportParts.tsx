@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportRejection } from '@up/common/contracts/metering-imports';
 import { ApiError } from '../../../api/client.ts';
@@ -94,4 +95,24 @@ export function useFileErrorMessages(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   const reason = typeof error.details.reason === 'string' ? error.details.reason : error.message;
   return Object.fromEntries(FILE_ERROR_CODES.map((code) => [code, t(`metering.imports.fileErrors.${code}`, { reason })]));
+}
+
+/** What a file import answered: outcome, period, counts and the refused rows; `children` for what only one kind has. */
+export function FileImportReport({ titleId, result, counts, children }: {
+  titleId: string;
+  result: { values: number; rejectedTotal: number; from: string | null; until: string | null; rejected: ImportRejection[] };
+  counts: { key: string; value: number }[];
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation('staff');
+  return (
+    <section className="staff-subform" aria-labelledby={titleId}>
+      <h3 id={titleId}>{t('import.resultTitle')}</h3>
+      <ImportOutcome result={result} />
+      {children}
+      <ImportPeriod from={result.from} until={result.until} />
+      <ImportCounts counts={counts} />
+      <RejectionsTable rejected={result.rejected} total={result.rejectedTotal} />
+    </section>
+  );
 }

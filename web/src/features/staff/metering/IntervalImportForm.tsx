@@ -6,7 +6,7 @@ import { FileField, RadioGroup, SelectField } from '../../../components/Fields.t
 import { FormError } from '../../../components/Messages.tsx';
 import { useImportIntervals } from './metering.api.ts';
 import { detectIntervalFormat, importSummary, INTERVAL_CSV_HEADER, type IntervalFileFormat } from './metering.ts';
-import { ImportCounts, ImportOutcome, ImportPeriod, RejectionsTable, useFileErrorMessages } from './ImportParts.tsx';
+import { FileImportReport, useFileErrorMessages } from './ImportParts.tsx';
 
 /**
  * GRD-3: hourly and 15-minute values from the portal's CSV or the Sadales tīkls JSON
@@ -99,15 +99,5 @@ export function IntervalImportForm() {
 }
 
 function IntervalImportReport({ result }: { result: IntervalImportResult }) {
-  const { t } = useTranslation('staff');
-  const { counts } = importSummary(result);
-  return (
-    <section className="staff-subform" aria-labelledby="staff-intervals-result-title">
-      <h3 id="staff-intervals-result-title">{t('import.resultTitle')}</h3>
-      <ImportOutcome result={result} />
-      <ImportPeriod from={result.from} until={result.until} />
-      <ImportCounts counts={counts} />
-      <RejectionsTable rejected={result.rejected} total={result.rejectedTotal} />
-    </section>
-  );
+  return <FileImportReport titleId="staff-intervals-result-title" result={result} counts={importSummary(result).counts} />;
 }

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Meter, MicroGenerator, RadioPermit } from '@up/common/contracts/metering';
@@ -13,6 +12,7 @@ import { useLang } from '../../../lib/useLang.ts';
 import { useStaffObject } from './metering.api.ts';
 import { ObjectForm } from './ObjectForm.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
+import { Fact } from '../../../components/Fact.tsx';
 
 /** GRD-1: one object for staff — its technical parameters (editable), holders over time, meters, generator, permit. */
 export default function ObjectDetailPage() {
@@ -91,15 +91,6 @@ function ObjectDetails({ object }: { object: StaffObject }) {
       {isPermit && object.meters.length === 0 ? null : <MetersSection meters={object.meters} />}
       {object.microGenerator ? <GeneratorSection generator={object.microGenerator} /> : null}
     </article>
-  );
-}
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 

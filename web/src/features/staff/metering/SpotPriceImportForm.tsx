@@ -6,7 +6,7 @@ import { FileField } from '../../../components/Fields.tsx';
 import { FormError } from '../../../components/Messages.tsx';
 import { useImportSpotPrices } from './metering.api.ts';
 import { importSummary, SPOT_PRICE_CSV_HEADER } from './metering.ts';
-import { ImportCounts, ImportOutcome, ImportPeriod, RejectionsTable, useFileErrorMessages } from './ImportParts.tsx';
+import { FileImportReport, useFileErrorMessages } from './ImportParts.tsx';
 
 /**
  * Day-ahead spot prices of the operator's bidding zone (POST /api/staff/metering/spot-prices): hourly before
@@ -59,15 +59,9 @@ export function SpotPriceImportForm() {
 
 function SpotPriceImportReport({ result }: { result: SpotPriceImportResult }) {
   const { t } = useTranslation('staff');
-  const { counts } = importSummary(result);
   return (
-    <section className="staff-subform" aria-labelledby="staff-spot-result-title">
-      <h3 id="staff-spot-result-title">{t('import.resultTitle')}</h3>
-      <ImportOutcome result={result} />
+    <FileImportReport titleId="staff-spot-result-title" result={result} counts={importSummary(result).counts}>
       <p>{t('metering.imports.spotPrices.zone', { zone: result.zone })}</p>
-      <ImportPeriod from={result.from} until={result.until} />
-      <ImportCounts counts={counts} />
-      <RejectionsTable rejected={result.rejected} total={result.rejectedTotal} />
-    </section>
+    </FileImportReport>
   );
 }
