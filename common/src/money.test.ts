@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { formatMoney, NANO_EUROS_PER_CENT, parseMoneyToCents, roundHalfUp } from './money.ts';
+import { formatMoney, NANO_EUROS_PER_CENT, parseMoneyToCents, roundHalfUp, roundHalfUpBig } from './money.ts';
 
 describe('formatMoney', () => {
   it('formats cents in Latvian and Russian style', () => {
@@ -82,5 +82,35 @@ describe('roundHalfUp', () => {
     expect(roundHalfUp(0, 10)).toBe(0);
     // 1234 Wh at 85 430 µ€/kWh = 105 420 620 n€ = 10.542062 cents → 11 cents
     expect(roundHalfUp(1234 * 85_430, NANO_EUROS_PER_CENT)).toBe(11);
+  });
+});
+
+describe('roundHalfUpBig', () => {
+  it('rounds halves away from zero and everything else to the nearest', () => {
+    expect(roundHalfUpBig(15n, 10n)).toBe(2n);
+    expect(roundHalfUpBig(14n, 10n)).toBe(1n);
+    expect(roundHalfUpBig(-15n, 10n)).toBe(-2n);
+    expect(roundHalfUpBig(-14n, 10n)).toBe(-1n);
+    expect(roundHalfUpBig(-16n, 10n)).toBe(-2n);
+    expect(roundHalfUpBig(0n, 10n)).toBe(0n);
+    expect(roundHalfUpBig(20n, 10n)).toBe(2n);
+  });
+
+  it('keeps exact beyond 2^53: 12 345 678 901 234 567 890 n€ = 1 234 567 890 123.456789 cents → …123', () => {
+    expect(roundHalfUpBig(12_345_678_901_234_567_890n, 10_000_000n)).toBe(1_234_567_890_123n);
+    // one half-cent more tips it: …123.5 cents → …124
+    expect(roundHalfUpBig(12_345_678_901_235_000_000n, 10_000_000n)).toBe(1_234_567_890_124n);
+    expect(roundHalfUpBig(-12_345_678_901_235_000_000n, 10_000_000n)).toBe(-1_234_567_890_124n);
+  });
+
+  it('agrees with roundHalfUp on safe integers', () => {
+    for (const [n, d] of [[105_420_620, NANO_EUROS_PER_CENT], [-5, 10], [7, 3], [-7, 2], [1, 1]] as const) {
+      expect(roundHalfUpBig(BigInt(n), BigInt(d))).toBe(BigInt(roundHalfUp(n, d)));
+    }
+  });
+
+  it('throws on a zero or negative divisor', () => {
+    expect(() => roundHalfUpBig(1n, 0n)).toThrow(RangeError);
+    expect(() => roundHalfUpBig(1n, -10n)).toThrow(RangeError);
   });
 });

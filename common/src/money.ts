@@ -55,3 +55,16 @@ export function roundHalfUp(numerator: number, divisor: number): number {
 
 /** Nano-euros in one euro-cent: energy in Wh × price in micro-euros per kWh gives nano-euros exactly. */
 export const NANO_EUROS_PER_CENT = 10_000_000;
+
+/**
+ * `roundHalfUp` for amounts beyond 2^53 (a company's month of nano-euros): `numerator / divisor` to a whole
+ * number, halves away from zero. The divisor must be positive.
+ */
+export function roundHalfUpBig(numerator: bigint, divisor: bigint): bigint {
+  if (divisor <= 0n) throw new RangeError(`roundHalfUpBig needs a positive divisor, got ${divisor}`);
+  const negative = numerator < 0n;
+  const magnitude = negative ? -numerator : numerator;
+  const whole = magnitude / divisor;
+  const rounded = (magnitude - whole * divisor) * 2n >= divisor ? whole + 1n : whole;
+  return negative ? -rounded : rounded;
+}

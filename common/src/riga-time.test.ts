@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
+  dueDay,
   addDays,
   addWorkingDays,
   easterSunday,
@@ -229,5 +230,25 @@ describe('Riga time without asking Intl every time', () => {
 
   it('still refuses an invalid date', () => {
     expect(() => rigaDate(new Date('not a date'))).toThrow(RangeError);
+  });
+});
+
+describe('dueDay', () => {
+  it('BIL-4: a due day on 18 November (a holiday) moves to the next working day', () => {
+    // issued 2026-11-04 + 14 days = Wednesday 18 November, the Proclamation Day → Thursday 19 November
+    expect(dueDay('2026-11-04', 14)).toBe('2026-11-19');
+  });
+  it('BIL-4: a due day on Christmas Eve moves past Christmas and the weekend', () => {
+    // 2026-12-10 + 14 = Thursday 24 December; 25, 26 (Saturday), 27 (Sunday) → Monday 28 December
+    expect(dueDay('2026-12-10', 14)).toBe('2026-12-28');
+  });
+  it('BIL-4: a weekend due day moves to Monday; a working day stays', () => {
+    expect(dueDay('2026-10-03', 14)).toBe('2026-10-19'); // Saturday 17 October → Monday 19
+    expect(dueDay('2026-10-05', 14)).toBe('2026-10-19'); // Monday stays
+  });
+  it('BIL-4: a holiday announced later (the Song and Dance Festival\'s closing day) comes from configuration', () => {
+    // 2023-06-26 + 14 = Monday 10 July 2023, declared a holiday after the 2023 festival
+    expect(dueDay('2023-06-26', 14)).toBe('2023-07-10');
+    expect(dueDay('2023-06-26', 14, ['2023-07-10'])).toBe('2023-07-11');
   });
 });

@@ -197,3 +197,14 @@ function parseIsoDate(date: string): number {
   if (new Date(ms).toISOString().slice(0, 10) !== date) throw new RangeError(`No such date: ${date}`);
   return ms;
 }
+
+/**
+ * BIL-4: the last day to pay an invoice issued on `issueDate` with a payment term of `termDays` calendar days:
+ * when it falls on a weekend, a public holiday or one of `extraHolidays` (days the law adds later, from the
+ * operator's configuration), the next working day.
+ */
+export function dueDay(issueDate: string, termDays: number, extraHolidays: readonly string[] = []): string {
+  let day = addDays(issueDate, termDays);
+  while (!isWorkingDay(day) || extraHolidays.includes(day)) day = addDays(day, 1);
+  return day;
+}

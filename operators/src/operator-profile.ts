@@ -84,6 +84,8 @@ export interface OperatorProfile {
   };
   /** GRD-2, GRD-4: meter readings and micro-generator settlement (used when the metering module is on). */
   metering: MeteringRules;
+  /** BIL-1 … BIL-4: invoices (used when the billing module is on). */
+  billing: BillingRules;
   /** OPS-1: the terms of use shipped with the profile; the first version is published at start. */
   terms: {
     version: string;
@@ -104,4 +106,33 @@ export interface MeteringRules {
   netBillingMarginEurPerKwh: string;
   /** the bidding zone whose day-ahead prices are loaded */
   spotPriceZone: string;
+}
+
+export interface BillingRules {
+  /** the gap-free invoice series prefix: 'DE' numbers invoices DE-2026-000001, DE-2026-000002 … (a series per year) */
+  invoiceSeries: string;
+  /** credit notes have their own series (issue 12), e.g. 'DEK' → DEK-2026-000001 */
+  creditNoteSeries: string;
+  /** BIL-4: calendar days from issue to the due day; a due day on a weekend or public holiday moves to the next working day */
+  paymentTermDays: number;
+  /** BIL-1: the Riga day of the month on which the run issues the previous month's invoices (at most 15) */
+  runDayOfMonth: number;
+  /** VAT for new tariff components, exact decimal percent ('21') */
+  defaultVatPercent: string;
+  /**
+   * BIL-4: public holidays the law adds for one year after the calendar was written, e.g. the closing day of
+   * the Song and Dance Festival ('YYYY-MM-DD'); the fixed calendar is in common/src/riga-time.ts.
+   */
+  extraPublicHolidays: string[];
+  /** the seller on every invoice: unified registration number (Peppol scheme 0218) and VAT number */
+  seller: {
+    registrationNumber: string;
+    vatNumber: string | null;
+    address: { street: string; city: string; postalCode: string; countryCode: string };
+    email: string;
+  };
+  /** the account invoices ask to be paid to (printed, in the EPC QR code and in the e-invoice) */
+  payee: { iban: string; bic: string };
+  /** BIL-2: paper post is an extra paid service, a line on the invoice: net price in euros and VAT */
+  postDeliveryFee: { price: string; vatPercent: string };
 }

@@ -10,6 +10,7 @@ import { createSmtpTransport, DevMailCatcher } from './infra/mailer.js';
 import { ensureProfileTermsPublished } from './modules/terms/terms.service.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './db/demo-data.js';
 import { seedDemoConsumption } from './db/demo-metering.js';
+import { seedDemoBilling } from './db/demo-billing.js';
 import { startDemoIdentityProvider } from './modules/accounts/demo-identity-provider.js';
 import { createOidcLogin } from './modules/accounts/oidc-login.js';
 import { startJobWorker } from './jobs.js';
@@ -66,6 +67,8 @@ async function main() {
   const deps: Deps = {
     config, operator, db: database.db, sessionCache: new SessionCache(database.changes), clock, mailTransport: createSmtpTransport(smtpUrl), mailCatcher, bankLogin, devClock,
   };
+  // The demo's year of invoices comes from the real billing run over the demo consumption (modules on or off).
+  if (seeded && operator.modules.includes('billing')) await seedDemoBilling(deps);
   const app = await buildApp(deps, { logger: { level: config.logLevel } });
   const stopJobs = config.runJobs ? startJobWorker(deps, app.log) : () => {};
   await app.listen({ port: config.port, host: config.host });

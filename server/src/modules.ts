@@ -7,6 +7,7 @@ import { operatorModule } from './modules/operator/operator.module.js';
 import { notificationsModule } from './modules/notifications/notifications.module.js';
 import { ordersModule } from './modules/orders/orders.module.js';
 import { meteringModule } from './modules/metering/metering.module.js';
+import { billingModule } from './modules/billing/billing.module.js';
 import { overviewModule } from './modules/overview/overview.module.js';
 import { termsModule } from './modules/terms/terms.module.js';
 
@@ -18,6 +19,7 @@ export const PORTAL_MODULES: readonly PortalModule[] = [
   customersModule,
   ordersModule,
   meteringModule,
+  billingModule,
   notificationsModule,
   auditModule,
   overviewModule,

@@ -178,6 +178,24 @@ export const demoProfile: OperatorProfile = {
     staffSecondFactorRequired: false,
   },
   metering: { readingWindow: null, netBillingMarginEurPerKwh: '0.0200', spotPriceZone: 'LV' },
+  billing: {
+    invoiceSeries: 'DE',
+    creditNoteSeries: 'DEK',
+    paymentTermDays: 14,
+    runDayOfMonth: 5,
+    defaultVatPercent: '21',
+    // BIL-4: the day after the Song and Dance Festival's closing day, declared a public holiday (2018, 2023)
+    extraPublicHolidays: ['2018-07-09', '2023-07-10'],
+    // the registration and VAT numbers are the company's; the account is illustrative (set the operator's own)
+    seller: {
+      registrationNumber: '40003000001',
+      vatNumber: 'LV40003000001',
+      address: { street: 'Demo iela 1', city: 'Rīga', postalCode: 'LV-1001', countryCode: 'LV' },
+      email: 'rekini@demo-energija.example',
+    },
+    payee: { iban: 'LV07HABA0000000000001', bic: 'HABALV22' },
+    postDeliveryFee: { price: '1.50', vatPercent: '21' },
+  },
   terms: {
     version: '1.0',
     approvedOn: '2024-12-16',

@@ -198,6 +198,24 @@ export const eSakariProfile: OperatorProfile = {
     staffSecondFactorRequired: true,
   },
   metering: { readingWindow: null, netBillingMarginEurPerKwh: '0.0200', spotPriceZone: 'LV' },
+  billing: {
+    invoiceSeries: 'ES',
+    creditNoteSeries: 'ESK',
+    paymentTermDays: 14,
+    runDayOfMonth: 5,
+    defaultVatPercent: '21',
+    // BIL-4: the day after the Song and Dance Festival's closing day, declared a public holiday (2018, 2023)
+    extraPublicHolidays: ['2018-07-09', '2023-07-10'],
+    // the registration and VAT numbers are the company's; the account is illustrative (set the operator's own)
+    seller: {
+      registrationNumber: '40003011203',
+      vatNumber: 'LV40003011203',
+      address: { street: 'Ērgļu iela 7', city: 'Rīga', postalCode: 'LV-1012', countryCode: 'LV' },
+      email: 'rekini@e-sakari.lv',
+    },
+    payee: { iban: 'LV64PARX0000000000005', bic: 'PARXLV22' },
+    postDeliveryFee: { price: '2.00', vatPercent: '21' },
+  },
   terms: {
     version: '1.0',
     approvedOn: '2023-04-18',

@@ -225,6 +225,24 @@ export const elektrumProfile: OperatorProfile = {
     staffSecondFactorRequired: true,
   },
   metering: { readingWindow: { firstDay: 25, lastDay: 3 }, netBillingMarginEurPerKwh: '0.0150', spotPriceZone: 'LV' },
+  billing: {
+    invoiceSeries: 'EL',
+    creditNoteSeries: 'ELK',
+    paymentTermDays: 14,
+    runDayOfMonth: 5,
+    defaultVatPercent: '21',
+    // BIL-4: the day after the Song and Dance Festival's closing day, declared a public holiday (2018, 2023)
+    extraPublicHolidays: ['2018-07-09', '2023-07-10'],
+    // the registration and VAT numbers are the company's; the account is illustrative (set the operator's own)
+    seller: {
+      registrationNumber: '40003032949',
+      vatNumber: 'LV40003032949',
+      address: { street: 'Pulkveža Brieža iela 12', city: 'Rīga', postalCode: 'LV-1230', countryCode: 'LV' },
+      email: 'rekini@elektrum.lv',
+    },
+    payee: { iban: 'LV50UNLA0000000000002', bic: 'UNLALV2X' },
+    postDeliveryFee: { price: '1.65', vatPercent: '21' },
+  },
   terms: {
     version: '1.0',
     approvedOn: '2024-12-16',

@@ -198,6 +198,24 @@ export const enefitProfile: OperatorProfile = {
     staffSecondFactorRequired: true,
   },
   metering: { readingWindow: { firstDay: 25, lastDay: 3 }, netBillingMarginEurPerKwh: '0.0200', spotPriceZone: 'LV' },
+  billing: {
+    invoiceSeries: 'EN',
+    creditNoteSeries: 'ENK',
+    paymentTermDays: 14,
+    runDayOfMonth: 5,
+    defaultVatPercent: '21',
+    // BIL-4: the day after the Song and Dance Festival's closing day, declared a public holiday (2018, 2023)
+    extraPublicHolidays: ['2018-07-09', '2023-07-10'],
+    // the registration and VAT numbers are the company's; the account is illustrative (set the operator's own)
+    seller: {
+      registrationNumber: '40003824046',
+      vatNumber: 'LV40003824046',
+      address: { street: 'Roberta Hirša iela 1', city: 'Rīga', postalCode: 'LV-1045', countryCode: 'LV' },
+      email: 'rekini@enefit.lv',
+    },
+    payee: { iban: 'LV23HABA0000000000004', bic: 'HABALV22' },
+    postDeliveryFee: { price: '1.50', vatPercent: '21' },
+  },
   terms: {
     version: '1.0',
     approvedOn: '2018-05-25',

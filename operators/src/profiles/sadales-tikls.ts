@@ -219,6 +219,24 @@ export const sadalesTiklsProfile: OperatorProfile = {
     staffSecondFactorRequired: true,
   },
   metering: { readingWindow: { firstDay: 25, lastDay: 3 }, netBillingMarginEurPerKwh: '0.0200', spotPriceZone: 'LV' },
+  billing: {
+    invoiceSeries: 'ST',
+    creditNoteSeries: 'STK',
+    paymentTermDays: 14,
+    runDayOfMonth: 5,
+    defaultVatPercent: '21',
+    // BIL-4: the day after the Song and Dance Festival's closing day, declared a public holiday (2018, 2023)
+    extraPublicHolidays: ['2018-07-09', '2023-07-10'],
+    // the registration and VAT numbers are the company's; the account is illustrative (set the operator's own)
+    seller: {
+      registrationNumber: '40003857687',
+      vatNumber: 'LV40003857687',
+      address: { street: 'Šmerļa iela 1', city: 'Rīga', postalCode: 'LV-1160', countryCode: 'LV' },
+      email: 'rekini@sadalestikls.lv',
+    },
+    payee: { iban: 'LV38RIKO0000000000003', bic: 'RIKOLV2X' },
+    postDeliveryFee: { price: '1.65', vatPercent: '21' },
+  },
   terms: {
     version: '1.0',
     approvedOn: '2019-05-22',

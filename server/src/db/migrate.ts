@@ -10,6 +10,7 @@ import * as totpLastStep from './migrations/2026_11_30_1200_totp_last_step.js';
 import * as auditDefects from './migrations/2026_12_01_1200_audit_defects.js';
 import * as jobLeases from './migrations/2026_12_01_1300_job_leases.js';
 import * as metering from './migrations/2026_12_02_1000_metering.js';
+import * as billing from './migrations/2026_12_02_1400_billing.js';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx behave the same. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_1200_audit_defects': auditDefects,
   '2026_12_01_1300_job_leases': jobLeases,
   '2026_12_02_1000_metering': metering,
+  '2026_12_02_1400_billing': billing,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -12,6 +12,7 @@ import type { NotificationsTables } from '../modules/notifications/notifications
 import type { InfraTables } from '../infra/infra.tables.js';
 import type { AuditTables } from '../modules/audit/audit.tables.js';
 import type { MeteringTables } from '../modules/metering/metering.tables.js';
+import type { BillingTables } from '../modules/billing/billing.tables.js';
 
 export type { CustomerRow, ContractRow } from '../modules/customers/customers.tables.js';
 export type { UserStatus, StaffRole, UserRow, PasswordHistoryRow, MembershipRow, TokenPurpose, OneTimeTokenRow, SessionRow, UnknownAddressLoginRow, PasswordResetRequestRow } from '../modules/accounts/accounts.tables.js';
@@ -24,4 +25,6 @@ export type { AuditEventRow, AuditChainHeadRow, AuditCheckpointRow } from '../mo
 
 export type { MeteringObjectRow, ObjectHoldingRow, MeterRow, MicroGeneratorRow, RadioPermitRow, MeterReadingRow, MeteringImportRow, IntervalDayRow, IntervalRevisionRow, SpotPriceRow, DataTokenRow } from '../modules/metering/metering.tables.js';
 
-export interface Database extends CustomersTables, AccountsTables, TermsTables, OperatorTables, OrdersTables, NotificationsTables, InfraTables, AuditTables, MeteringTables {}
+export type { TariffRow, TariffVersionRow, ContractTermsRow, BillingChargeRow, InvoiceSeriesRow, BillingRunRow, InvoiceRow, InvoiceLineRow, LedgerEntryRow } from '../modules/billing/billing.tables.js';
+
+export interface Database extends CustomersTables, AccountsTables, TermsTables, OperatorTables, OrdersTables, NotificationsTables, InfraTables, AuditTables, MeteringTables, BillingTables {}

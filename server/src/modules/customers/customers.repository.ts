@@ -81,6 +81,18 @@ export async function listContracts(db: Db, customerId: string) {
   return rows.map(toContract);
 }
 
+/** The contracts of these customers that ran on some day of [from, to) (Riga days; ends_on is the last day), for billing. */
+export async function contractsRunningBetween(db: Db, customerIds: readonly string[], from: string, to: string): Promise<ContractRow[]> {
+  if (customerIds.length === 0) return [];
+  return db.selectFrom('contracts').selectAll()
+    .where('customer_id', 'in', customerIds)
+    .where('status', '<>', 'pending')
+    .where('starts_on', '<', to)
+    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', from)]))
+    .orderBy('customer_id').orderBy('number')
+    .execute();
+}
+
 export async function hasActiveContract(db: Db, customerIds: string[], types: readonly string[]): Promise<boolean> {
   if (customerIds.length === 0) return false;
   let q = db.selectFrom('contracts').select('id').where('customer_id', 'in', customerIds).where('status', 'in', ['active', 'suspended']);

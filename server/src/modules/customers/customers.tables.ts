@@ -11,6 +11,8 @@ export interface CustomerRow {
   email: string | null;
   phone: string | null;
   postal_address: string | null;
+  /** a legal entity's VAT number ('LV40003012345'), null when not VAT registered or a person */
+  vat_number: string | null;
   invoice_channel: 'email' | 'post' | 'portal';
   notice_channel: 'email' | 'sms' | 'portal';
   language: string;

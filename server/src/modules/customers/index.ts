@@ -1,7 +1,7 @@
 /** The customers module's public surface: customer records, their contracts and identity codes (ACC-2, ACC-14). */
 export {
   findCustomerById, findCustomersByIds, findCustomerByNumber, findCustomersByIdentityAndNumber, findPersonCustomersByCode,
-  listContracts, hasActiveContract, hasLiveContract, customerColumnsOf, readCustomerSummaries, toCustomer,
+  listContracts, contractsRunningBetween, hasActiveContract, hasLiveContract, customerColumnsOf, readCustomerSummaries, toCustomer,
   type Customer, type CustomerSummaryKey, type CustomerSummaryRow,
 } from './customers.repository.js';
 export { getCustomerRecordForStaff } from './customers.service.js';

@@ -1,0 +1,7 @@
+/**
+ * The billing module's public surface (BIL-1 … BIL-3, BIL-8, BIL-9, BIL-15): what other modules and the app's
+ * commands may use — the billing run, the ledger (payments, issue 13, write to it) and the invoices.
+ */
+export { runBilling, type BillingRunOptions, type RunFailpoint } from './billing-run.service.js';
+export { customerBalance, customerBalances, recordLedgerEntry, type LedgerEntryInput } from './ledger.js';
+export { listInvoices } from './invoices.service.js';

@@ -1,0 +1,217 @@
+import { sql, type Selectable } from 'kysely';
+import { creditorReference } from '@up/common/creditor-reference';
+import type { Db } from '../../infra/db.js';
+import { newId } from '../../infra/ids.js';
+import { sqlTextArray } from '../../infra/sql-arrays.js';
+import { findCustomersByIds } from '../customers/index.js';
+import type { BillingChargeRow, DeliveryChannel, InvoiceBuyer } from './billing.tables.js';
+import type { BillingPeriod } from './billing-period.js';
+import { invoiceAmounts, type InvoiceAmounts } from './invoice-totals.js';
+import { customerBalances } from './ledger.js';
+
+/** Where the issued invoices of one batch go and how they are numbered. */
+export interface IssueContext {
+  period: BillingPeriod;
+  issueDate: string;
+  dueDate: string;
+  /** the operator's invoice series prefix ('DE' → DE-2026-000001) */
+  seriesPrefix: string;
+  runId: string | null;
+  /** a reissue: the voided invoice the new one replaces */
+  replacesInvoiceId?: string;
+  now: Date;
+}
+
+export interface IssuedBatch {
+  invoices: number;
+  grossCents: number;
+  payableCents: number;
+}
+
+/** The order of lines on an invoice: energy first, then fees, sessions, instalments, services, corrections. */
+const SOURCE_ORDER = ['energy', 'grid_energy', 'capacity_fee', 'fixed_fee', 'charging_session', 'instalment', 'service', 'correction'];
+
+/**
+ * BIL-9, BIL-3: one invoice per customer combining every open charge of the period and earlier (a charge that
+ * arrived after its period's invoice, such as a correction, is carried into the next one), reduced by the
+ * credit the customer holds. Customers are numbered in id order, so a run resumed after a crash numbers the
+ * rest exactly as an uninterrupted one would. Set-based: a handful of statements per batch, whatever its size.
+ * Runs inside the caller's transaction; the numbers it takes are returned with a rollback (no gaps).
+ */
+export async function issueInvoices(trx: Db, context: IssueContext, customerIds: readonly string[]): Promise<IssuedBatch> {
+  const [charges, balances, customers] = await Promise.all([
+    trx.selectFrom('billing_charges').selectAll()
+      .where('customer_id', 'in', customerIds)
+      .where('invoice_id', 'is', null)
+      .where('period', '<=', context.period.period)
+      .execute(),
+    customerBalances(trx, customerIds),
+    findCustomersByIds(trx, customerIds),
+  ]);
+  const chargesByCustomer = groupBy(charges, (charge) => charge.customer_id);
+  const billed = customers.filter((customer) => chargesByCustomer.has(customer.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  if (billed.length === 0) return { invoices: 0, grossCents: 0, payableCents: 0 };
+
+  const year = context.issueDate.slice(0, 4);
+  const series = `${context.seriesPrefix}-${year}`;
+  const firstSequence = await takeNumbers(trx, series, billed.length);
+
+  const invoices = new Columns();
+  const lines = new Columns();
+  const ledger = new Columns();
+  const chargeIds: string[] = [];
+  const chargeInvoiceIds: string[] = [];
+  let grossCents = 0;
+  let payableCents = 0;
+
+  billed.forEach((customer, index) => {
+    const ordered = chargesByCustomer.get(customer.id)!.sort(byLineOrder);
+    const amounts = invoiceAmounts(ordered.map(asTotalled), Math.max(0, -(balances.get(customer.id) ?? 0)));
+    const sequence = firstSequence + index;
+    const number = `${series}-${String(sequence).padStart(6, '0')}`;
+    const invoiceId = newId();
+    const channel = customer.invoice_channel as DeliveryChannel;
+    invoices.push({
+      id: invoiceId, customer_id: customer.id, series, sequence, number,
+      period: context.period.period, period_start: context.period.start, period_end: context.period.end,
+      issue_date: context.issueDate, due_date: context.dueDate, language: customer.language,
+      buyer: JSON.stringify(buyerOf(customer)), delivery_channel: channel,
+      delivery_address: channel === 'post' ? customer.postal_address : channel === 'email' ? customer.email : null,
+      ...amountColumns(amounts), billing_run_id: context.runId, replaces_invoice_id: context.replacesInvoiceId ?? null, payment_reference: creditorReference(`${year}${String(sequence).padStart(6, '0')}`),
+    });
+    ordered.forEach((charge, lineIndex) => {
+      lines.push({
+        invoice_id: invoiceId, line_number: lineIndex + 1, customer_id: customer.id, charge_id: charge.id, source: charge.source,
+        description: JSON.stringify(charge.description), quantity: charge.quantity, unit_code: charge.unit_code, unit_price: charge.unit_price,
+        net_cents: charge.net_cents, vat_category: charge.vat_category, vat_percent: charge.vat_percent,
+        period_start: charge.period_start, period_end: charge.period_end,
+      });
+      chargeIds.push(charge.id);
+      chargeInvoiceIds.push(invoiceId);
+    });
+    if (amounts.grossCents !== 0) {
+      ledger.push({ id: newId(), customer_id: customer.id, entry_date: context.issueDate, kind: 'invoice', amount_cents: amounts.grossCents, invoice_id: invoiceId, reference: number });
+    }
+    grossCents += amounts.grossCents;
+    payableCents += amounts.payableCents;
+  });
+
+  await insertInvoices(trx, invoices, context.now);
+  await insertLines(trx, lines);
+  await insertLedgerEntries(trx, ledger, context.now);
+  await sql`UPDATE billing_charges c SET invoice_id = u.invoice_id
+    FROM unnest(${sqlTextArray(chargeIds)}::text[], ${sqlTextArray(chargeInvoiceIds)}::text[]) AS u(id, invoice_id)
+    WHERE c.id = u.id`.execute(trx);
+  return { invoices: billed.length, grossCents, payableCents };
+}
+
+/**
+ * Takes `count` consecutive numbers of a gap-free series. The row lock holds until the transaction ends, so
+ * concurrent issuers queue, and a rollback gives the numbers back: a series never skips a number.
+ */
+export async function takeNumbers(trx: Db, series: string, count: number): Promise<number> {
+  await trx.insertInto('invoice_series').values({ series, next_number: 1 }).onConflict((oc) => oc.column('series').doNothing()).execute();
+  const row = await trx.updateTable('invoice_series')
+    .set({ next_number: sql`next_number + ${count}` })
+    .where('series', '=', series)
+    .returning('next_number')
+    .executeTakeFirstOrThrow();
+  return row.next_number - count;
+}
+
+export function buyerOf(customer: { kind: 'person' | 'company'; name: string; customer_number: string; identity_code: string; vat_number: string | null; postal_address: string | null; email: string | null }): InvoiceBuyer {
+  return {
+    name: customer.name, kind: customer.kind, customerNumber: customer.customer_number,
+    registrationNumber: customer.kind === 'company' ? customer.identity_code : null,
+    vatNumber: customer.vat_number, address: customer.postal_address, email: customer.email,
+  };
+}
+
+export function amountColumns(amounts: InvoiceAmounts) {
+  return {
+    net_cents: amounts.netCents, vat_cents: amounts.vatCents, gross_cents: amounts.grossCents,
+    prepaid_cents: amounts.prepaidCents, payable_cents: amounts.payableCents, vat_breakdown: JSON.stringify(amounts.vatBreakdown),
+  };
+}
+
+type StoredCharge = Selectable<BillingChargeRow>;
+
+function asTotalled(charge: StoredCharge) {
+  return { netCents: charge.net_cents, vatCategory: charge.vat_category, vatPercent: charge.vat_percent };
+}
+
+function byLineOrder(a: StoredCharge, b: StoredCharge): number {
+  return a.period.localeCompare(b.period)
+    || SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source)
+    || a.source_key.localeCompare(b.source_key);
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+/** Rows collected column by column, each column passed to unnest as one text[] parameter. */
+class Columns {
+  readonly columns = new Map<string, (string | number | null)[]>();
+  length = 0;
+  push(row: Record<string, string | number | null>) {
+    for (const [name, value] of Object.entries(row)) {
+      let column = this.columns.get(name);
+      if (!column) this.columns.set(name, column = []);
+      column.push(value);
+    }
+    this.length++;
+  }
+  get(name: string) {
+    return sqlTextArray(this.columns.get(name) ?? []);
+  }
+}
+
+async function insertInvoices(trx: Db, c: Columns, now: Date) {
+  if (c.length === 0) return;
+  await sql`INSERT INTO invoices (id, customer_id, kind, series, sequence, number, period, period_start, period_end, issue_date, due_date,
+      status, language, buyer, delivery_channel, delivery_address, net_cents, vat_cents, gross_cents, prepaid_cents, payable_cents,
+      vat_breakdown, billing_run_id, replaces_invoice_id, payment_reference, created_at)
+    SELECT u.id, u.customer_id, 'invoice', u.series, u.sequence::bigint, u.number, u.period, u.period_start::date, u.period_end::date,
+      u.issue_date::date, u.due_date::date, 'issued', u.language, u.buyer::jsonb, u.delivery_channel, u.delivery_address,
+      u.net::bigint, u.vat::bigint, u.gross::bigint, u.prepaid::bigint, u.payable::bigint, u.breakdown::jsonb, u.run_id, u.replaces, u.reference, ${now}
+    FROM unnest(${c.get('id')}::text[], ${c.get('customer_id')}::text[], ${c.get('series')}::text[], ${c.get('sequence')}::text[],
+      ${c.get('number')}::text[], ${c.get('period')}::text[], ${c.get('period_start')}::text[], ${c.get('period_end')}::text[],
+      ${c.get('issue_date')}::text[], ${c.get('due_date')}::text[], ${c.get('language')}::text[], ${c.get('buyer')}::text[],
+      ${c.get('delivery_channel')}::text[], ${c.get('delivery_address')}::text[], ${c.get('net_cents')}::text[], ${c.get('vat_cents')}::text[],
+      ${c.get('gross_cents')}::text[], ${c.get('prepaid_cents')}::text[], ${c.get('payable_cents')}::text[], ${c.get('vat_breakdown')}::text[],
+      ${c.get('billing_run_id')}::text[], ${c.get('replaces_invoice_id')}::text[], ${c.get('payment_reference')}::text[])
+      AS u(id, customer_id, series, sequence, number, period, period_start, period_end, issue_date, due_date, language, buyer,
+        delivery_channel, delivery_address, net, vat, gross, prepaid, payable, breakdown, run_id, replaces, reference)`.execute(trx);
+}
+
+export async function insertLines(trx: Db, c: Columns) {
+  if (c.length === 0) return;
+  await sql`INSERT INTO invoice_lines (invoice_id, line_number, customer_id, charge_id, source, description, quantity, unit_code, unit_price,
+      net_cents, vat_category, vat_percent, period_start, period_end)
+    SELECT u.invoice_id, u.line_number::integer, u.customer_id, u.charge_id, u.source, u.description::jsonb, u.quantity, u.unit_code,
+      u.unit_price, u.net::bigint, u.vat_category, u.vat_percent, u.period_start::date, u.period_end::date
+    FROM unnest(${c.get('invoice_id')}::text[], ${c.get('line_number')}::text[], ${c.get('customer_id')}::text[], ${c.get('charge_id')}::text[],
+      ${c.get('source')}::text[], ${c.get('description')}::text[], ${c.get('quantity')}::text[], ${c.get('unit_code')}::text[],
+      ${c.get('unit_price')}::text[], ${c.get('net_cents')}::text[], ${c.get('vat_category')}::text[], ${c.get('vat_percent')}::text[],
+      ${c.get('period_start')}::text[], ${c.get('period_end')}::text[])
+      AS u(invoice_id, line_number, customer_id, charge_id, source, description, quantity, unit_code, unit_price, net, vat_category,
+        vat_percent, period_start, period_end)`.execute(trx);
+}
+
+export async function insertLedgerEntries(trx: Db, c: Columns, now: Date) {
+  if (c.length === 0) return;
+  await sql`INSERT INTO ledger_entries (id, customer_id, entry_date, kind, amount_cents, invoice_id, reference, created_at)
+    SELECT u.id, u.customer_id, u.entry_date::date, u.kind, u.amount::bigint, u.invoice_id, u.reference, ${now}
+    FROM unnest(${c.get('id')}::text[], ${c.get('customer_id')}::text[], ${c.get('entry_date')}::text[], ${c.get('kind')}::text[],
+      ${c.get('amount_cents')}::text[], ${c.get('invoice_id')}::text[], ${c.get('reference')}::text[])
+      AS u(id, customer_id, entry_date, kind, amount, invoice_id, reference)`.execute(trx);
+}
+
+export { Columns };

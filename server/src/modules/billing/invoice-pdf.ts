@@ -1,0 +1,573 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import { formatMoney } from '@up/common/money';
+import { rigaDayStartMs } from '@up/common/riga-days';
+import type { InvoiceDocument, InvoiceDocumentLine, InvoiceParty } from './invoice-document.js';
+import { epcQrModules, epcQrPayload } from './epc-qr.js';
+import { formatDecimal, formatDocumentDate, formatPercent, INVOICE_PDF_LABELS, type InvoicePdfLabels } from './invoice-pdf.labels.js';
+
+type Pdf = PDFKit.PDFDocument;
+
+/** A4 in points; the content runs from TOP to CONTENT_BOTTOM, the footer sits below it on every page. */
+const PAGE_WIDTH = 595.28;
+const PAGE_HEIGHT = 841.89;
+const LEFT = 50;
+const RIGHT = PAGE_WIDTH - 50;
+const WIDTH = RIGHT - LEFT;
+const TOP = 48;
+const CONTENT_BOTTOM = PAGE_HEIGHT - 62;
+const FOOTER_Y = PAGE_HEIGHT - 46;
+
+const INK = '#1f2328';
+const MUTED = '#5f6670';
+const RULE = '#d5d9de';
+const TINT = '#f3f4f6';
+
+const REGULAR = 'Sans';
+/** DejaVu Sans's ascent in ems: from the top of a line of text to its baseline */
+const DEJAVU_ASCENT = 0.928;
+const BOLD = 'Sans-Bold';
+
+interface Page {
+  pdf: Pdf;
+  doc: InvoiceDocument;
+  t: InvoicePdfLabels;
+  brand: string;
+  /** the font size style() set last */
+  size: number;
+}
+
+/**
+ * The invoice or credit note as an A4 PDF in the document's language, with DejaVu Sans embedded (PDF's
+ * built-in fonts have no ā, ķ or Cyrillic). The same document gives the same bytes: the metadata dates are
+ * the issue date, and pdfkit derives the file id from the metadata and names font subsets by counter.
+ */
+export function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
+  const { regular, bold } = parsedFonts();
+  const issued = new Date(rigaDayStartMs(doc.issueDate));
+  const t = INVOICE_PDF_LABELS[doc.language];
+  const pdf = new PDFDocument({
+    size: 'A4',
+    // Text is placed by hand; a small bottom margin keeps pdfkit from breaking the footer onto a new page.
+    margins: { top: TOP, bottom: 10, left: LEFT, right: PAGE_WIDTH - RIGHT },
+    bufferPages: true,
+    font: null as unknown as string, // no default font: pdfkit would parse Helvetica's metrics for nothing
+    lang: doc.language,
+    displayTitle: true,
+    info: {
+      Title: `${doc.kind === 'invoice' ? t.invoice : t.creditNote} ${doc.number}`,
+      Author: doc.seller.name,
+      Subject: doc.buyer.name,
+      Creator: doc.branding.portalName,
+      Producer: 'PDFKit',
+      CreationDate: issued,
+      ModDate: issued,
+    },
+  });
+  pdf.registerFont(REGULAR, regular as unknown as Buffer);
+  pdf.registerFont(BOLD, bold as unknown as Buffer);
+  const page: Page = { pdf, doc, t, brand: brandColour(doc.branding.primaryColor), size: 10 };
+
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
+
+  let y = drawHeader(page);
+  y = drawParties(page, y + 18);
+  y = drawFacts(page, y + 16);
+  y = drawLines(page, y + 20);
+  y = drawSummary(page, y + 14);
+  y = drawNotes(page, y + 16);
+  if (doc.kind === 'invoice' && doc.totals.payableCents > 0) drawPaymentBox(page, y + 16);
+  drawFooters(page);
+  pdf.end();
+  return done;
+}
+
+// ---- drawing ----
+
+function brandColour(colour: string): string {
+  return /^#[0-9a-f]{6}$/i.test(colour) ? colour : INK;
+}
+
+function title(page: Page): string {
+  return page.doc.kind === 'invoice' ? page.t.invoice : page.t.creditNote;
+}
+
+function date(page: Page, value: string): string {
+  return formatDocumentDate(value, page.doc.language);
+}
+
+function money(page: Page, cents: number): string {
+  return formatMoney(cents, page.doc.language);
+}
+
+/** Sets font, size and colour in one call; returns the pdf for chaining. */
+function style(page: Page, font: string, size: number, colour = INK): Pdf {
+  page.size = size;
+  return page.pdf.font(font).fontSize(size).fillColor(colour);
+}
+
+/**
+ * One line of text, never wrapped, left or right aligned in `width`, and made smaller when it would run
+ * over (a long name must not run into the next column or the QR code). Aligning by hand also spares
+ * pdfkit's line wrapper, which it would otherwise run for every table cell.
+ */
+function textLine(page: Page, text: string, x: number, y: number, width: number, align: 'left' | 'right' = 'left'): void {
+  const { pdf } = page;
+  let textWidth = pdf.widthOfString(text);
+  let top = y;
+  if (textWidth > width) {
+    const size = page.size * (width / textWidth);
+    top += (page.size - size) * DEJAVU_ASCENT; // on the same baseline as at full size
+    pdf.fontSize(size);
+    textWidth = width;
+  }
+  pdf.text(text, align === 'right' ? x + width - textWidth : x, top, { lineBreak: false });
+  pdf.fontSize(page.size);
+}
+
+/** The operator's name in its colour and the document's title and number, then a rule in the same colour. */
+function drawHeader(page: Page): number {
+  const { pdf, doc, brand } = page;
+  const titleWidth = style(page, BOLD, 18).widthOfString(title(page));
+  textLine(page, title(page), LEFT, TOP, WIDTH, 'right');
+  const nameWidth = WIDTH - titleWidth - 24;
+  style(page, BOLD, 18, brand);
+  textLine(page, doc.seller.name, LEFT, TOP, nameWidth);
+  style(page, REGULAR, 8.5, MUTED);
+  textLine(page, doc.branding.website.replace(/^https?:\/\//, ''), LEFT, TOP + 26, nameWidth);
+  style(page, REGULAR, 10);
+  textLine(page, doc.number, LEFT, TOP + 25, WIDTH, 'right');
+  const ruleY = TOP + 46;
+  pdf.moveTo(LEFT, ruleY).lineTo(RIGHT, ruleY).lineWidth(1.5).strokeColor(brand).stroke();
+  return ruleY;
+}
+
+/** A slim header on the pages the lines run onto. */
+function drawContinuationHeader(page: Page): number {
+  const { pdf, doc, brand } = page;
+  style(page, BOLD, 10, brand);
+  textLine(page, doc.seller.name, LEFT, TOP, WIDTH / 2);
+  style(page, REGULAR, 9);
+  textLine(page, `${title(page)} ${doc.number}`, LEFT + WIDTH / 2, TOP, WIDTH / 2, 'right');
+  const ruleY = TOP + 18;
+  pdf.moveTo(LEFT, ruleY).lineTo(RIGHT, ruleY).lineWidth(0.75).strokeColor(brand).stroke();
+  return ruleY + 16;
+}
+
+function drawParties(page: Page, y: number): number {
+  const half = (WIDTH - 30) / 2;
+  const sellerEnd = drawParty(page, page.t.seller, page.doc.seller, LEFT, y, half);
+  const buyerEnd = drawParty(page, page.t.buyer, page.doc.buyer, LEFT + half + 30, y, half);
+  return Math.max(sellerEnd, buyerEnd);
+}
+
+function drawParty(page: Page, label: string, party: InvoiceParty, x: number, y: number, width: number): number {
+  const { pdf, t } = page;
+  const { street, city, postalCode, countryCode } = party.address;
+  style(page, REGULAR, 8, MUTED);
+  textLine(page, label, x, y, width);
+  style(page, BOLD, 10.5).text(party.name, x, y + 13, { width });
+  const details = [street, `${city}, ${postalCode}${countryCode === 'LV' ? '' : `, ${countryCode}`}`];
+  if (party.registrationNumber) details.push(`${t.registrationNumber} ${party.registrationNumber}`);
+  if (party.vatNumber) details.push(`${t.vatNumber} ${party.vatNumber}`);
+  style(page, REGULAR, 9).text(details.join('\n'), x, pdf.y + 2, { width, lineGap: 1.5 });
+  return pdf.y;
+}
+
+const FACT_COLUMNS = 3;
+const FACT_ROW = 30;
+
+/** Number, dates, period, customer number and payment reference in a tinted band of label-over-value cells. */
+function drawFacts(page: Page, y: number): number {
+  const { pdf, doc, t } = page;
+  const facts: [string, string][] = [
+    [t.number, doc.number],
+    [t.issueDate, date(page, doc.issueDate)],
+  ];
+  if (doc.dueDate) facts.push([t.dueDate, date(page, doc.dueDate)]);
+  facts.push([t.period, `${date(page, doc.periodStart)} – ${date(page, doc.periodEnd)}`]);
+  if (doc.buyer.customerNumber) facts.push([t.customerNumber, doc.buyer.customerNumber]);
+  facts.push([t.paymentReference, doc.paymentReference]);
+  const corrects = doc.precedingInvoice
+    ? t.correctsInvoice(doc.precedingInvoice.number, date(page, doc.precedingInvoice.issueDate))
+    : null;
+
+  const cellWidth = (WIDTH - 24) / FACT_COLUMNS;
+  const rows = Math.ceil(facts.length / FACT_COLUMNS);
+  const height = 14 + rows * FACT_ROW + (corrects ? 18 : 0);
+  pdf.roundedRect(LEFT, y, WIDTH, height, 4).fillColor(TINT).fill();
+  facts.forEach(([label, value], index) => {
+    const x = LEFT + 12 + (index % FACT_COLUMNS) * cellWidth;
+    const cellY = y + 10 + Math.floor(index / FACT_COLUMNS) * FACT_ROW;
+    style(page, REGULAR, 7.5, MUTED);
+    textLine(page, label, x, cellY, cellWidth - 8);
+    style(page, BOLD, 9.5);
+    textLine(page, value, x, cellY + 11, cellWidth - 8);
+  });
+  if (corrects) {
+    style(page, BOLD, 9.5, page.brand);
+    textLine(page, corrects, LEFT + 12, y + 10 + rows * FACT_ROW, WIDTH - 24);
+  }
+  return y + height;
+}
+
+interface Column {
+  width: number;
+  align: 'left' | 'right';
+  header: (t: InvoicePdfLabels) => string;
+  cell: (page: Page, line: InvoiceDocumentLine) => string;
+}
+
+const GAP = 7;
+
+const COLUMNS: Column[] = [
+  { width: 16, align: 'left', header: (t) => t.lineNumber, cell: (_, line) => String(line.lineNumber) },
+  { width: 0, align: 'left', header: (t) => t.description, cell: (_, line) => line.description },
+  { width: 52, align: 'right', header: (t) => t.quantity, cell: (page, line) => formatDecimal(line.quantity, page.doc.language) },
+  { width: 32, align: 'left', header: (t) => t.unit, cell: (page, line) => page.t.units[line.unitCode] },
+  { width: 53, align: 'right', header: (t) => t.unitPrice, cell: (page, line) => formatDecimal(line.unitPrice, page.doc.language, 2) },
+  { width: 32, align: 'right', header: (t) => t.vatPercent, cell: (page, line) => formatPercent(line.vatRatePercent, page.doc.language) },
+  { width: 70, align: 'right', header: (t) => t.net, cell: (page, line) => money(page, line.netCents) },
+];
+const DESCRIPTION = 1;
+// The description takes what the other columns leave.
+COLUMNS[DESCRIPTION].width = WIDTH - COLUMNS.reduce((sum, column) => sum + column.width, 0) - GAP * (COLUMNS.length - 1);
+const COLUMN_X = COLUMNS.map((_, index) => LEFT + COLUMNS.slice(0, index).reduce((sum, column) => sum + column.width + GAP, 0));
+
+/** The lines table; a line that does not fit starts a new page, which repeats the table's header. */
+function drawLines(page: Page, y: number): number {
+  const { pdf, doc } = page;
+  y = drawLinesHeader(page, y);
+  for (const line of doc.lines) {
+    const height = lineHeight(page, line);
+    if (y + height > CONTENT_BOTTOM) {
+      pdf.addPage();
+      y = drawLinesHeader(page, drawContinuationHeader(page));
+    }
+    drawLine(page, line, y);
+    y += height;
+    pdf.moveTo(LEFT, y).lineTo(RIGHT, y).lineWidth(0.5).strokeColor(RULE).stroke();
+  }
+  return y;
+}
+
+/** Column headings, bottom-aligned, so a heading that wraps grows upwards. */
+function drawLinesHeader(page: Page, y: number): number {
+  const { pdf, t } = page;
+  style(page, BOLD, 7.5, MUTED);
+  const heights = COLUMNS.map((column) => pdf.heightOfString(column.header(t), { width: column.width }));
+  const height = Math.max(...heights);
+  COLUMNS.forEach((column, index) => {
+    pdf.text(column.header(t), COLUMN_X[index], y + height - heights[index], { width: column.width, align: column.align });
+  });
+  const ruleY = y + height + 4;
+  pdf.moveTo(LEFT, ruleY).lineTo(RIGHT, ruleY).lineWidth(0.75).strokeColor(MUTED).stroke();
+  return ruleY;
+}
+
+const CELL_PADDING = 5;
+const LINE_SIZE = 9;
+const LINE_PERIOD_SIZE = 7.5;
+
+function linePeriod(page: Page, line: InvoiceDocumentLine): string | null {
+  if (!line.periodStart || !line.periodEnd) return null;
+  return `${date(page, line.periodStart)} – ${date(page, line.periodEnd)}`;
+}
+
+function descriptionHeight(page: Page, line: InvoiceDocumentLine): number {
+  return style(page, REGULAR, LINE_SIZE).heightOfString(line.description, { width: COLUMNS[DESCRIPTION].width });
+}
+
+function lineHeight(page: Page, line: InvoiceDocumentLine): number {
+  const period = linePeriod(page, line);
+  const periodHeight = period ? style(page, REGULAR, LINE_PERIOD_SIZE).currentLineHeight() + 1 : 0;
+  return descriptionHeight(page, line) + periodHeight + 2 * CELL_PADDING;
+}
+
+/** One line: the description wraps (its period, if any, under it in grey); the other cells are one line each. */
+function drawLine(page: Page, line: InvoiceDocumentLine, y: number): void {
+  const { pdf } = page;
+  const top = y + CELL_PADDING;
+  style(page, REGULAR, LINE_SIZE);
+  COLUMNS.forEach((column, index) => {
+    if (index === DESCRIPTION) return;
+    textLine(page, column.cell(page, line), COLUMN_X[index], top, column.width, column.align);
+  });
+  pdf.text(line.description, COLUMN_X[DESCRIPTION], top, { width: COLUMNS[DESCRIPTION].width });
+  const period = linePeriod(page, line);
+  if (period) {
+    style(page, REGULAR, LINE_PERIOD_SIZE, MUTED);
+    textLine(page, period, COLUMN_X[DESCRIPTION], top + descriptionHeight(page, line) + 1, COLUMNS[DESCRIPTION].width);
+  }
+}
+
+const SUMMARY_ROW = 15;
+const VAT_COLUMNS = [{ width: 96, align: 'left' }, { width: 78, align: 'right' }, { width: 60, align: 'right' }] as const;
+const TOTALS_WIDTH = 220;
+
+/** The VAT summary per rate on the left, the totals on the right; both move to a new page together. */
+function drawSummary(page: Page, y: number): number {
+  const { pdf, doc } = page;
+  const totals = totalRows(page);
+  const height = Math.max(SUMMARY_ROW * (doc.vatBreakdown.length + 2), SUMMARY_ROW * totals.length + 14);
+  if (y + height > CONTENT_BOTTOM) {
+    pdf.addPage();
+    y = drawContinuationHeader(page);
+  }
+  return Math.max(drawVatSummary(page, y), drawTotals(page, totals, y));
+}
+
+/** Rate | taxable amount | VAT, one row per VAT category and rate. */
+function drawVatSummary(page: Page, y: number): number {
+  const { pdf, doc, t } = page;
+  const row = (cells: string[], rowY: number) => {
+    let x = LEFT;
+    VAT_COLUMNS.forEach((column, index) => {
+      textLine(page, cells[index], x, rowY, column.width, column.align);
+      x += column.width + GAP;
+    });
+  };
+  style(page, BOLD, 8.5);
+  textLine(page, t.vatSummary, LEFT, y, 250);
+  let rowY = y + SUMMARY_ROW;
+  style(page, REGULAR, 7.5, MUTED);
+  row([t.vatRate, t.taxableAmount, t.vat], rowY);
+  style(page, REGULAR, 8.5);
+  for (const entry of doc.vatBreakdown) {
+    rowY += SUMMARY_ROW - 2;
+    const rate = formatPercent(entry.vatRatePercent, doc.language);
+    const label = entry.vatCategory === 'S' ? rate : `${rate} ${t.vatCategory[entry.vatCategory]}`;
+    row([label, money(page, entry.taxableCents), money(page, entry.vatCents)], rowY);
+  }
+  return rowY + SUMMARY_ROW;
+}
+
+interface TotalRow { label: string; value: string; strong?: boolean; emphasis?: boolean }
+
+function totalRows(page: Page): TotalRow[] {
+  const { doc, t } = page;
+  const { netCents, vatCents, grossCents, prepaidCents, payableCents } = doc.totals;
+  const rows: TotalRow[] = [
+    { label: t.totalWithoutVat, value: money(page, netCents) },
+    { label: t.vat, value: money(page, vatCents) },
+  ];
+  // A credit note asks for nothing: its total is what it gives back.
+  if (doc.kind === 'credit_note') return [...rows, { label: t.total, value: money(page, grossCents), strong: true, emphasis: true }];
+  rows.push({ label: t.total, value: money(page, grossCents), strong: true });
+  if (prepaidCents !== 0) rows.push({ label: t.paidInAdvance, value: money(page, -prepaidCents) });
+  rows.push({ label: t.toPay, value: money(page, payableCents), strong: true, emphasis: true });
+  return rows;
+}
+
+/** The totals, right-aligned; the last (to pay, or a credit note's total) under a rule, larger. */
+function drawTotals(page: Page, rows: TotalRow[], y: number): number {
+  const { pdf, doc } = page;
+  const x = RIGHT - TOTALS_WIDTH;
+  for (const row of rows) {
+    if (row.emphasis) {
+      pdf.moveTo(x, y + 1).lineTo(RIGHT, y + 1).lineWidth(0.75).strokeColor(INK).stroke();
+      y += 6;
+    }
+    const colour = row.emphasis && doc.kind === 'invoice' ? page.brand : INK;
+    style(page, row.strong ? BOLD : REGULAR, row.emphasis ? 11 : 9, colour);
+    textLine(page, row.label, x, y, TOTALS_WIDTH);
+    textLine(page, row.value, x, y, TOTALS_WIDTH, 'right');
+    y += row.emphasis ? SUMMARY_ROW + 2 : SUMMARY_ROW;
+  }
+  return y;
+}
+
+function drawNotes(page: Page, y: number): number {
+  const { pdf, doc } = page;
+  if (doc.notes.length === 0) return y;
+  const text = doc.notes.join('\n');
+  style(page, REGULAR, 8, MUTED);
+  if (y + pdf.heightOfString(text, { width: WIDTH, lineGap: 1.5 }) > CONTENT_BOTTOM) {
+    pdf.addPage();
+    y = drawContinuationHeader(page);
+    style(page, REGULAR, 8, MUTED);
+  }
+  pdf.text(text, LEFT, y, { width: WIDTH, lineGap: 1.5 });
+  return pdf.y;
+}
+
+const PAYMENT_BOX_HEIGHT = 132;
+const QR_SIDE = 88;
+const QR_COLUMN = 124;
+const PAYMENT_LABEL_WIDTH = 115;
+
+/**
+ * The payment details and the EPC QR code, at the foot of the last page like a payment slip (on a page of
+ * its own when the content leaves no room). The code is vector squares, sharp at any zoom and in print.
+ */
+function drawPaymentBox(page: Page, y: number): void {
+  const { pdf, doc, t } = page;
+  if (y + PAYMENT_BOX_HEIGHT > CONTENT_BOTTOM) {
+    pdf.addPage();
+    y = drawContinuationHeader(page);
+  } else {
+    y = CONTENT_BOTTOM - PAYMENT_BOX_HEIGHT;
+  }
+  pdf.roundedRect(LEFT, y, WIDTH, PAYMENT_BOX_HEIGHT, 4).lineWidth(0.75).strokeColor(page.brand).stroke();
+
+  const x = LEFT + 16;
+  const qrColumnX = RIGHT - 12 - QR_COLUMN;
+  const valueWidth = qrColumnX - 12 - (x + PAYMENT_LABEL_WIDTH);
+  const rows: [string, string, boolean][] = [
+    [t.payTo, doc.payee.name, true],
+    ['IBAN', doc.payee.iban.replace(/(.{4})(?=.)/g, '$1 '), false],
+    ['BIC', doc.payee.bic, false],
+    [t.paymentReference, doc.paymentReference, false],
+    [t.amount, money(page, doc.totals.payableCents), true],
+  ];
+  if (doc.dueDate) rows.push([t.dueDate, date(page, doc.dueDate), false]);
+  let rowY = y + 16;
+  for (const [label, value, strong] of rows) {
+    style(page, REGULAR, 8.5, MUTED);
+    textLine(page, label, x, rowY + 0.5, PAYMENT_LABEL_WIDTH);
+    style(page, strong ? BOLD : REGULAR, 9);
+    textLine(page, value, x + PAYMENT_LABEL_WIDTH, rowY, valueWidth);
+    rowY += 16;
+  }
+
+  const payload = epcQrPayload({
+    bic: doc.payee.bic, name: doc.payee.name, iban: doc.payee.iban,
+    amountCents: doc.totals.payableCents, reference: doc.paymentReference,
+  });
+  drawQrCode(pdf, epcQrModules(payload), qrColumnX + (QR_COLUMN - QR_SIDE) / 2, y + 8, QR_SIDE);
+  style(page, REGULAR, 7, MUTED).text(t.scanToPay, qrColumnX, y + QR_SIDE + 10, { width: QR_COLUMN, align: 'center' });
+}
+
+/** One filled rectangle per run of dark modules in a row, with the quiet zone of 4 modules inside `side`. */
+function drawQrCode(pdf: Pdf, modules: boolean[][], x: number, y: number, side: number): void {
+  pdf.save();
+  // In module units the rectangles are small integers: a third of the bytes of page coordinates.
+  pdf.translate(x, y).scale(side / (modules.length + 8));
+  modules.forEach((row, r) => {
+    let start = -1;
+    row.concat(false).forEach((dark, c) => {
+      if (dark && start < 0) start = c;
+      if (!dark && start >= 0) {
+        pdf.rect(start + 4, r + 4, c - start, 1);
+        start = -1;
+      }
+    });
+  });
+  pdf.fillColor('#000000').fill();
+  pdf.restore();
+}
+
+/** On every page: the operator's contacts and, when there is more than one page, "page X of Y". */
+function drawFooters(page: Page): void {
+  const { pdf, doc, t } = page;
+  const { start, count } = pdf.bufferedPageRange();
+  const { website, supportPhone, supportEmail } = doc.branding;
+  const contacts = [website.replace(/^https?:\/\//, ''), supportPhone, supportEmail].join('   ·   ');
+  for (let index = 0; index < count; index++) {
+    pdf.switchToPage(start + index);
+    pdf.moveTo(LEFT, FOOTER_Y - 8).lineTo(RIGHT, FOOTER_Y - 8).lineWidth(0.5).strokeColor(RULE).stroke();
+    style(page, REGULAR, 7.5, MUTED);
+    textLine(page, contacts, LEFT, FOOTER_Y, WIDTH);
+    if (count > 1) textLine(page, t.page(index + 1, count), LEFT, FOOTER_Y, WIDTH, 'right');
+  }
+}
+
+// ---- fonts ----
+
+/** A font as fontkit (pdfkit's font engine) parses it; pdfkit takes one wherever it takes font bytes. */
+interface ParsedFont {
+  layout(text: string, features?: unknown): GlyphRun;
+  getGlyph(id: number, codePoints?: number[]): { codePoints: number[]; _decode?: () => unknown };
+}
+
+interface GlyphRun {
+  glyphs: unknown[];
+  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[];
+  readonly advanceWidth: number;
+}
+
+let fonts: { regular: ParsedFont; bold: ParsedFont } | undefined;
+
+/**
+ * DejaVu Sans regular and bold, read and parsed once per process. Handed font bytes, pdfkit parses the
+ * 750 KB files again for every document and decodes each glyph anew: 95 % of the time of a one-page
+ * invoice went there. The parsed fonts keep no per-document state (each document makes its own subset).
+ */
+function parsedFonts(): { regular: ParsedFont; bold: ParsedFont } {
+  if (!fonts) {
+    const require = createRequire(import.meta.url);
+    // pdfkit's own fontkit, whichever version pdfkit depends on
+    const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(bytes: Buffer): ParsedFont };
+    const parse = (file: string) => {
+      const font = fontkit.create(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)));
+      return shareGlyphs(shareLayouts(font));
+    };
+    fonts = { regular: parse('DejaVuSans.ttf'), bold: parse('DejaVuSans-Bold.ttf') };
+  }
+  return fonts;
+}
+
+const MAX_SHARED_LAYOUTS = 50_000;
+
+/**
+ * Shaping a word (OpenType substitutions and kerning) is costly and pdfkit remembers it per document only,
+ * while invoices repeat the same labels and texts. This remembers shaped words for the process; every call
+ * gets its own copy of the positions, because pdfkit scales them in place.
+ */
+function shareLayouts(font: ParsedFont): ParsedFont {
+  const shape = font.layout.bind(font);
+  const runs = new Map<string, GlyphRun>();
+  font.layout = (text, features) => {
+    if (features !== undefined) return shape(text, features);
+    let run = runs.get(text);
+    if (!run) {
+      if (runs.size >= MAX_SHARED_LAYOUTS) runs.clear();
+      run = shape(text);
+      runs.set(text, run);
+    }
+    const positions = run.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({ xAdvance, yAdvance, xOffset, yOffset }));
+    return {
+      glyphs: run.glyphs,
+      positions,
+      get advanceWidth() {
+        return positions.reduce((width, position) => width + position.xAdvance, 0);
+      },
+    };
+  };
+  return font;
+}
+
+/**
+ * With the font shared, so are its glyph objects, and two things need care. Each document's subset decodes
+ * the outline and hinting of every glyph it embeds: the decoded outline is kept with the glyph (it is only
+ * read). And a glyph keeps the code points it was first asked for: one first met as a part of another (Latin
+ * c inside Cyrillic с) has none, and every later document's ToUnicode map, which text search and copying
+ * read, would miss it; a caller that names the code points gives them back. Without fontkit's private
+ * _decode the outlines are simply decoded each time.
+ */
+function shareGlyphs(font: ParsedFont): ParsedFont {
+  const getGlyph = font.getGlyph.bind(font);
+  const seen = new WeakSet<object>();
+  font.getGlyph = (id, codePoints) => {
+    const glyph = getGlyph(id, codePoints);
+    if (codePoints?.length && glyph.codePoints.length === 0) glyph.codePoints = codePoints;
+    const decode = glyph._decode;
+    if (typeof decode === 'function' && !seen.has(glyph)) {
+      let outline: unknown;
+      let decoded = false;
+      glyph._decode = () => {
+        if (!decoded) [outline, decoded] = [decode.call(glyph), true];
+        return outline;
+      };
+      seen.add(glyph);
+    }
+    return glyph;
+  };
+  return font;
+}

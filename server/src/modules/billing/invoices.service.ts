@@ -1,0 +1,149 @@
+import type { Selectable } from 'kysely';
+import type { InvoiceDetail, InvoiceList, InvoiceSummary, LineExplanation, StaffInvoiceList, StaffInvoiceSearchQuery } from '@up/common/contracts/billing';
+import { roundHalfUp, NANO_EUROS_PER_CENT } from '@up/common/money';
+import type { Deps } from '../../deps.js';
+import type { Db } from '../../infra/db.js';
+import { notFound } from '../../infra/errors.js';
+import type { ChargeExplanation, InvoiceLineRow, InvoiceRow } from './billing.tables.js';
+import { customerBalance } from './ledger.js';
+import { readTariffVersions } from './tariffs.repository.js';
+import { tariffVersionView } from './tariffs.service.js';
+
+type StoredInvoice = Selectable<InvoiceRow>;
+
+/** BIL-15: the customer's invoices and credit notes, newest first, with its balance from the ledger. */
+export async function listInvoices(deps: Deps, customerId: string): Promise<InvoiceList> {
+  const rows = await deps.db.selectFrom('invoices').selectAll()
+    .where('customer_id', '=', customerId)
+    .orderBy('issue_date', 'desc').orderBy('sequence', 'desc')
+    .limit(500)
+    .execute();
+  const numbers = await referencedNumbers(deps.db, rows);
+  return { balanceCents: await customerBalance(deps.db, customerId), invoices: rows.map((row) => summaryOf(row, numbers)) };
+}
+
+/** One invoice of the customer with its lines (another customer's answers 404, as if it did not exist). */
+export async function getInvoice(deps: Deps, customerId: string, invoiceId: string): Promise<InvoiceDetail> {
+  const invoice = await findCustomerInvoice(deps.db, customerId, invoiceId);
+  return detailOf(deps, invoice);
+}
+
+export async function findCustomerInvoice(db: Db, customerId: string, invoiceId: string): Promise<StoredInvoice> {
+  const invoice = await db.selectFrom('invoices').selectAll().where('id', '=', invoiceId).where('customer_id', '=', customerId).executeTakeFirst();
+  if (!invoice) throw invoiceNotFound();
+  return invoice;
+}
+
+export function invoiceNotFound() {
+  return notFound('INVOICE_NOT_FOUND', 'No such invoice among the customer\'s');
+}
+
+export async function detailOf(deps: Deps, invoice: StoredInvoice): Promise<InvoiceDetail> {
+  const [lines, charges, numbers] = await Promise.all([
+    readLines(deps.db, invoice.id),
+    deps.db.selectFrom('billing_charges').select(['id', 'explanation']).where('invoice_id', '=', invoice.id).execute(),
+    referencedNumbers(deps.db, [invoice]),
+  ]);
+  const explained = new Set(charges.filter((charge) => (charge.explanation?.days?.length ?? 0) > 0 || charge.explanation?.reason).map((charge) => charge.id));
+  return {
+    ...summaryOf(invoice, numbers),
+    periodStart: invoice.period_start,
+    periodEnd: invoice.period_end,
+    paymentReference: invoice.payment_reference,
+    payee: { name: deps.operator.legalName, iban: deps.operator.billing.payee.iban, bic: deps.operator.billing.payee.bic },
+    buyer: { name: invoice.buyer.name, customerNumber: invoice.buyer.customerNumber, address: invoice.buyer.address },
+    lines: lines.map((line) => lineOf(line, line.charge_id !== null && explained.has(line.charge_id))),
+    vatBreakdown: invoice.vat_breakdown,
+    hasEInvoice: invoice.buyer.kind === 'company',
+    voidReason: invoice.reason,
+  };
+}
+
+export async function readLines(db: Db, invoiceId: string) {
+  return db.selectFrom('invoice_lines').selectAll().where('invoice_id', '=', invoiceId).orderBy('line_number').execute();
+}
+
+/**
+ * "Why is this line 23.41 €" (issue 12 point 7): an energy line's kWh and money by day with the tariff version
+ * that priced it; a correction's reason and the invoice it corrects. Each day's amount is shown rounded to a
+ * hundredth of a cent; the line itself is the exact sum rounded once.
+ */
+export async function explainLine(deps: Deps, customerId: string, invoiceId: string, lineNumber: number): Promise<LineExplanation> {
+  const invoice = await findCustomerInvoice(deps.db, customerId, invoiceId);
+  const line = await deps.db.selectFrom('invoice_lines').selectAll().where('invoice_id', '=', invoiceId).where('line_number', '=', lineNumber).executeTakeFirst();
+  if (!line) throw notFound('INVOICE_LINE_NOT_FOUND', 'The invoice has no such line');
+  const charge = line.charge_id
+    ? await deps.db.selectFrom('billing_charges').select(['explanation']).where('id', '=', line.charge_id).executeTakeFirst()
+    : undefined;
+  const explanation: ChargeExplanation = charge?.explanation ?? {};
+  let tariff: LineExplanation['tariff'] = null;
+  if (explanation.tariffVersionId) {
+    const tariffRow = await deps.db.selectFrom('tariff_versions as v').innerJoin('tariffs as t', 't.id', 'v.tariff_id')
+      .select(['t.id', 't.code', 't.name']).where('v.id', '=', explanation.tariffVersionId).executeTakeFirst();
+    const versions = tariffRow ? (await readTariffVersions(deps.db, [tariffRow.id])).get(tariffRow.id) ?? [] : [];
+    const version = versions.find((candidate) => candidate.id === explanation.tariffVersionId);
+    if (tariffRow && version) tariff = { code: tariffRow.code, name: tariffRow.name, version: tariffVersionView(version) };
+  }
+  return {
+    invoiceId: invoice.id,
+    invoiceNumber: invoice.number,
+    line: lineOf(line, true),
+    objectId: explanation.objectId ?? null,
+    tariff,
+    days: (explanation.days ?? []).map((day) => ({
+      // nano-euros → cents with two decimals, for showing only
+      day: day.day, wh: day.wh, amountCents: roundHalfUp(Number(day.nanoEuros), NANO_EUROS_PER_CENT / 100) / 100,
+    })),
+    correctsInvoiceNumber: explanation.correctsInvoiceNumber ?? null,
+    reason: explanation.reason ?? null,
+  };
+}
+
+/** The back office's invoice search: by number, customer number or name, and period. */
+export async function searchInvoices(deps: Deps, query: StaffInvoiceSearchQuery): Promise<StaffInvoiceList> {
+  let select = deps.db.selectFrom('invoices').selectAll().orderBy('issue_date', 'desc').orderBy('number', 'desc').limit(200);
+  if (query.period) select = select.where('period', '=', query.period);
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    select = select.where((eb) => eb.or([
+      eb('number', 'ilike', pattern),
+      eb(eb.ref('buyer', '->>').key('customerNumber'), 'ilike', pattern),
+      eb(eb.ref('buyer', '->>').key('name'), 'ilike', pattern),
+    ]));
+  }
+  const rows = await select.execute();
+  const numbers = await referencedNumbers(deps.db, rows);
+  return rows.map((row) => ({ ...summaryOf(row, numbers), customerId: row.customer_id, customerNumber: row.buyer.customerNumber, customerName: row.buyer.name }));
+}
+
+export async function getInvoiceForStaff(deps: Deps, invoiceId: string): Promise<InvoiceDetail> {
+  const invoice = await deps.db.selectFrom('invoices').selectAll().where('id', '=', invoiceId).executeTakeFirst();
+  if (!invoice) throw notFound('INVOICE_NOT_FOUND', 'No such invoice');
+  return detailOf(deps, invoice);
+}
+
+function summaryOf(row: StoredInvoice, numbers: ReadonlyMap<string, string>): InvoiceSummary {
+  return {
+    id: row.id, kind: row.kind, number: row.number, period: row.period, issueDate: row.issue_date, dueDate: row.due_date, status: row.status,
+    netCents: row.net_cents, vatCents: row.vat_cents, grossCents: row.gross_cents, prepaidCents: row.prepaid_cents, payableCents: row.payable_cents,
+    deliveryChannel: row.delivery_channel,
+    correctsInvoiceNumber: row.corrects_invoice_id ? numbers.get(row.corrects_invoice_id) ?? null : null,
+    replacesInvoiceNumber: row.replaces_invoice_id ? numbers.get(row.replaces_invoice_id) ?? null : null,
+  };
+}
+
+function lineOf(line: Selectable<InvoiceLineRow>, explained: boolean) {
+  return {
+    lineNumber: line.line_number, source: line.source, description: line.description, quantity: line.quantity, unitCode: line.unit_code,
+    unitPrice: line.unit_price, netCents: line.net_cents, vatPercent: line.vat_percent, periodStart: line.period_start, periodEnd: line.period_end,
+    explained,
+  };
+}
+
+/** The numbers of the invoices these ones correct or replace. */
+async function referencedNumbers(db: Db, rows: readonly StoredInvoice[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.flatMap((row) => [row.corrects_invoice_id, row.replaces_invoice_id]).filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Map();
+  const found = await db.selectFrom('invoices').select(['id', 'number']).where('id', 'in', ids).execute();
+  return new Map(found.map((row) => [row.id, row.number]));
+}
