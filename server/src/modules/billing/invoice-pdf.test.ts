@@ -12,6 +12,7 @@ import { epcQrPayload } from './epc-qr.js';
 import type { InvoiceDocument } from './invoice-document.js';
 import { companyInvoice, creditNote, householdInvoice } from './invoice-document.sample.js';
 import { renderInvoicePdf } from './invoice-pdf.js';
+import { formatDecimal, formatDocumentDate, formatPercent } from './invoice-pdf.labels.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'invoice-pdf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -175,6 +176,11 @@ describe('renderInvoicePdf', () => {
     expect(first.toString('latin1')).toContain('(D:20261104220000Z)');
   });
 
+  it('rejects a document whose payment details no bank app could take, naming the field', async () => {
+    const bad: InvoiceDocument = { ...householdInvoice, payee: { ...householdInvoice.payee, iban: 'LV00BANK0000435195001' } };
+    await expect(renderInvoicePdf(bad)).rejects.toThrow(/EPC QR iban/);
+  });
+
   it('measure: PDFs per second for the household sample (logged, not asserted)', async () => {
     for (let i = 0; i < 10; i++) await renderInvoicePdf(householdInvoice);
     const started = performance.now();
@@ -186,5 +192,26 @@ describe('renderInvoicePdf', () => {
     const seconds = (performance.now() - started) / 1000;
     console.log(`renderInvoicePdf: ${count} household PDFs in ${seconds.toFixed(2)} s = ${(count / seconds).toFixed(0)} per second`);
     expect(count).toBeGreaterThan(0);
+  });
+});
+
+describe('the numbers as each language writes them', () => {
+  it('keeps the digits of exact decimals, with the language\'s separators', () => {
+    expect(formatDecimal('1520.250', 'lv')).toBe('1 520,250');
+    expect(formatDecimal('1520.250', 'en')).toBe('1,520.250');
+    expect(formatDecimal('-1', 'ru')).toBe('-1');
+    expect(formatDecimal('0.154320', 'lv', 2)).toBe('0,15432');
+    expect(formatDecimal('2.500000', 'en', 2)).toBe('2.50');
+    expect(formatDecimal('3', 'lv', 2)).toBe('3,00');
+    expect(() => formatDecimal('1,5', 'lv')).toThrow(RangeError);
+  });
+
+  it('writes dates and rates as the portal does', () => {
+    expect(formatDocumentDate('2026-11-19', 'lv')).toBe('19.11.2026.');
+    expect(formatDocumentDate('2026-11-19', 'en')).toBe('19/11/2026');
+    expect(formatDocumentDate('2026-11-19', 'ru')).toBe('19.11.2026');
+    expect(formatPercent('21', 'lv')).toBe('21 %');
+    expect(formatPercent('21', 'en')).toBe('21%');
+    expect(formatPercent('5.5', 'ru')).toBe('5,5 %');
   });
 });

@@ -25,9 +25,9 @@ const RULE = '#d5d9de';
 const TINT = '#f3f4f6';
 
 const REGULAR = 'Sans';
+const BOLD = 'Sans-Bold';
 /** DejaVu Sans's ascent in ems: from the top of a line of text to its baseline */
 const DEJAVU_ASCENT = 0.928;
-const BOLD = 'Sans-Bold';
 
 interface Page {
   pdf: Pdf;
@@ -43,7 +43,7 @@ interface Page {
  * built-in fonts have no ā, ķ or Cyrillic). The same document gives the same bytes: the metadata dates are
  * the issue date, and pdfkit derives the file id from the metadata and names font subsets by counter.
  */
-export function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
+export async function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
   const { regular, bold } = parsedFonts();
   const issued = new Date(rigaDayStartMs(doc.issueDate));
   const t = INVOICE_PDF_LABELS[doc.language];
@@ -308,7 +308,7 @@ function drawLine(page: Page, line: InvoiceDocumentLine, y: number): void {
 }
 
 const SUMMARY_ROW = 15;
-const VAT_COLUMNS = [{ width: 96, align: 'left' }, { width: 78, align: 'right' }, { width: 60, align: 'right' }] as const;
+const VAT_COLUMNS = [{ width: 110, align: 'left' }, { width: 76, align: 'right' }, { width: 60, align: 'right' }] as const;
 const TOTALS_WIDTH = 220;
 
 /** The VAT summary per rate on the left, the totals on the right; both move to a new page together. */
@@ -325,7 +325,7 @@ function drawSummary(page: Page, y: number): number {
 
 /** Rate | taxable amount | VAT, one row per VAT category and rate. */
 function drawVatSummary(page: Page, y: number): number {
-  const { pdf, doc, t } = page;
+  const { doc, t } = page;
   const row = (cells: string[], rowY: number) => {
     let x = LEFT;
     VAT_COLUMNS.forEach((column, index) => {
@@ -473,8 +473,8 @@ function drawFooters(page: Page): void {
     pdf.switchToPage(start + index);
     pdf.moveTo(LEFT, FOOTER_Y - 8).lineTo(RIGHT, FOOTER_Y - 8).lineWidth(0.5).strokeColor(RULE).stroke();
     style(page, REGULAR, 7.5, MUTED);
-    textLine(page, contacts, LEFT, FOOTER_Y, WIDTH);
-    if (count > 1) textLine(page, t.page(index + 1, count), LEFT, FOOTER_Y, WIDTH, 'right');
+    textLine(page, contacts, LEFT, FOOTER_Y, WIDTH * 0.75);
+    if (count > 1) textLine(page, t.page(index + 1, count), LEFT + WIDTH * 0.75, FOOTER_Y, WIDTH * 0.25, 'right');
   }
 }
 
