@@ -79,6 +79,8 @@ export const ErrorReports = Type.Array(ErrorReport);
 /** Dev only: a message the local SMTP catcher received. */
 export const CaughtMail = Type.Object({
   id: Type.Integer(), to: Type.String(), from: Type.String(), subject: Type.String(), text: Type.String(), receivedAt: Type.String(),
+  /** the attached files (an invoice's PDF and e-invoice) */
+  attachments: Type.Array(Type.Object({ fileName: Type.String(), contentType: Type.String(), size: Type.Integer() })),
 });
 export type CaughtMail = Static<typeof CaughtMail>;
 export const CaughtMails = Type.Array(CaughtMail);

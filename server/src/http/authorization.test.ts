@@ -9,6 +9,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestClient } from '../test/test-app.js';
 import { registeredRoutes, type RegisteredRoute } from './route-registry.js';
 import { DEMO_PASSWORD } from '../db/demo-data.js';
+import { seedDemoConsumption } from '../db/demo-metering.js';
+import { seedDemoBilling } from '../db/demo-billing.js';
 import { fingerprint } from '../test/table-fingerprint.js';
 import { exampleOf, type JsonSchema } from '../test/schema-examples.js';
 
@@ -25,22 +27,24 @@ const staffRoutes = apiRoutes.filter((route) => route.access === 'staff' || rout
 const administratorRoutes = apiRoutes.filter((route) => route.access === 'administrator');
 const userRoutes = apiRoutes.filter((route) => route.access === 'user');
 
-const ids = { customerId: '', membershipId: '', userId: '', objectId: '' };
+const ids = { customerId: '', membershipId: '', userId: '', objectId: '', invoiceId: '' };
+/** The e-invoice is a legal entity's: the main user reads it on his company's invoice (Jānis is main user of both). */
+const companyInvoice = { customerId: '', invoiceId: '' };
 const actors = {} as Record<'janis' | 'marta' | 'otherCustomerUser' | 'service' | 'anonymous', TestClient>;
 
-function requestOf(route: RegisteredRoute): { url: string; body: unknown } {
+function requestOf(route: RegisteredRoute, known: Record<string, string> = ids): { url: string; body: unknown } {
   const schema = (route.schema ?? {}) as { params?: JsonSchema; querystring?: JsonSchema; body?: JsonSchema };
   const url = route.url.replace(/:(\w+)/g, (_match, name: string) => {
-    const known = (ids as Record<string, string>)[name];
-    const value = known || String(exampleOf(schema.params?.properties?.[name] ?? { type: 'string', minLength: 1 }));
+    const value0 = known[name];
+    const value = value0 || String(exampleOf(schema.params?.properties?.[name] ?? { type: 'string', minLength: 1 }));
     return encodeURIComponent(value);
   });
   const query = schema.querystring ? new URLSearchParams(exampleOf(schema.querystring) as Record<string, string>).toString() : '';
   return { url: query ? `${url}?${query}` : url, body: schema.body ? exampleOf(schema.body) : undefined };
 }
 
-function call(client: TestClient, route: RegisteredRoute): Promise<LightMyRequestResponse> {
-  const { url, body } = requestOf(route);
+function call(client: TestClient, route: RegisteredRoute, known: Record<string, string> = ids): Promise<LightMyRequestResponse> {
+  const { url, body } = requestOf(route, known);
   return client.request(route.method, url, body);
 }
 
@@ -61,7 +65,16 @@ beforeAll(async () => {
   const martaMembership = await db.selectFrom('memberships').select('id')
     .where('user_id', '=', marta.id).where('customer_id', '=', janisHousehold.id).executeTakeFirstOrThrow();
   const flat = await db.selectFrom('object_holdings').select('object_id').where('customer_id', '=', janisHousehold.id).orderBy('held_from').executeTakeFirstOrThrow();
-  Object.assign(ids, { customerId: janisHousehold.id, membershipId: martaMembership.id, userId: marta.id, objectId: flat.object_id });
+  // A year of invoices from the real billing run, so the invoice routes have invoices to answer.
+  await seedDemoConsumption(db, t.clock.now());
+  await seedDemoBilling(t.deps);
+  const latestInvoice = (customerId: string) => db.selectFrom('invoices').select('id').where('customer_id', '=', customerId)
+    .orderBy('sequence', 'desc').limit(1).executeTakeFirstOrThrow();
+  const company = await customer('C-100003');
+  Object.assign(companyInvoice, { customerId: company.id, invoiceId: (await latestInvoice(company.id)).id });
+  Object.assign(ids, {
+    customerId: janisHousehold.id, membershipId: martaMembership.id, userId: marta.id, objectId: flat.object_id, invoiceId: (await latestInvoice(janisHousehold.id)).id,
+  });
 
   // An additional user without any right (the demo gives Marta see_invoices).
   await db.updateTable('memberships').set({ rights: sql<string[]>`'{}'::text[]` }).where('id', '=', martaMembership.id).execute();
@@ -186,7 +199,7 @@ describe.each(customerRoutes.map((route) => ({ name: `${label(route)} (${route.a
 
   if (route.method === 'GET') {
     it('the main user gets it (the request above was a valid one)', async () => {
-      const response = await call(actors.janis, route);
+      const response = await call(actors.janis, route, route.url.endsWith('/xml') ? { ...ids, ...companyInvoice } : ids);
       expect(response.statusCode, response.body).toBe(200);
     });
   }

@@ -49,6 +49,7 @@ export class DevMailCatcher {
               from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
+              attachments: parsed.attachments.map((file) => ({ fileName: file.filename ?? '', contentType: file.contentType, size: file.size })),
               receivedAt: new Date().toISOString(),
             });
             if (this.messages.length > 500) this.messages.shift();

@@ -116,7 +116,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     buyer jsonb NOT NULL,
     delivery_channel text NOT NULL CHECK (delivery_channel IN ('email', 'post', 'portal')),
     delivery_address text,
+    -- BIL-2: delivered (e-mailed, or in the portal) when set; a deliverer holds it while claimed, retries with back-off
     delivered_at timestamptz,
+    delivery_claimed_until timestamptz,
+    delivery_attempts integer NOT NULL DEFAULT 0,
+    delivery_error text,
     net_cents bigint NOT NULL,
     vat_cents bigint NOT NULL,
     gross_cents bigint NOT NULL,
@@ -141,7 +145,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE UNIQUE INDEX invoices_run_key ON invoices (customer_id, period)
     WHERE kind = 'invoice' AND replaces_invoice_id IS NULL`.execute(db);
   await sql`CREATE INDEX invoices_customer_idx ON invoices (customer_id, issue_date DESC)`.execute(db);
-  await sql`CREATE INDEX invoices_pending_delivery_idx ON invoices (created_at) WHERE delivered_at IS NULL`.execute(db);
+  await sql`CREATE INDEX invoices_pending_delivery_idx ON invoices (created_at) WHERE delivered_at IS NULL AND delivery_channel <> 'post'`.execute(db);
   await sql`CREATE TABLE invoice_lines (
     invoice_id text NOT NULL REFERENCES invoices (id),
     line_number integer NOT NULL,

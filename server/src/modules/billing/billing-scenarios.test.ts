@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from '../audit/index.js';
 import { runBilling } from './billing-run.service.js';
 import { addCorrection, issueCreditNote, recordAdvancePayment, voidInvoice } from './invoice-corrections.service.js';
 import { customerBalance } from './ledger.js';
+import { deliverIssuedInvoices } from './invoice-delivery.service.js';
 
 /**
  * The monthly billing run moved through months with the clock, every amount written out by hand to the cent.
@@ -67,6 +68,17 @@ describe('the monthly billing run, month by month', () => {
     expect(await customerBalance(db, customer.customerId)).toBe(544);
   });
 
+  it('BIL-1, BIL-2: the invoice is e-mailed with its PDF the day it is issued (by the 15th), once', async () => {
+    t.mail.messages.length = 0;
+    expect(await deliverIssuedInvoices(t.deps)).toBe(1);
+    const [mail] = t.mail.messages.filter((message) => message.to === '1@billing.example');
+    expect(mail.subject).toBe('Rēķins DE-2026-000001');
+    expect(mail.text).toContain('5,44 €');
+    expect(mail.attachments.map((file) => [file.fileName, file.contentType])).toEqual([['DE-2026-000001.pdf', 'application/pdf']]);
+    expect(await deliverIssuedInvoices(t.deps)).toBe(0);
+    expect((await invoiceOf('2026-03')).delivered_at).toEqual(t.clock.now());
+  });
+
   it('BIL-1: the run started again (or by a second process) changes nothing', async () => {
     const before = await fingerprint(db);
     await Promise.all([
@@ -105,6 +117,33 @@ describe('the monthly billing run, month by month', () => {
     // net 4.84 €; VAT 21 % = 1.0164 → 1.02 €; gross 5.86 €; the 0.61 € credit is used: 5.25 € to pay
     expect([april.net_cents, april.vat_cents, april.gross_cents, april.prepaid_cents, april.payable_cents]).toEqual([484, 102, 586, 61, 525]);
     expect(await customerBalance(db, customer.customerId)).toBe(525);
+  });
+
+  it('BIL-2: a change of channel applies from the next invoice; post is a paid line, "portal only" is a notice without e-mail', async () => {
+    // the April invoice was issued for e-mail; the customer now asks for paper post
+    await db.updateTable('customers').set({ invoice_channel: 'post' }).where('id', '=', customer.customerId).execute();
+    expect((await invoiceOf('2026-04')).delivery_channel).toBe('email');
+    t.clock.set('2026-06-05T06:00:00Z');
+    await runBilling(t.deps, { period: '2026-05', actor: SYSTEM_ACTOR });
+    const may = await invoiceOf('2026-05');
+    expect([may.delivery_channel, may.delivery_address]).toEqual(['post', 'Ozolu iela 1, Rīga, LV-1010']);
+    // the monthly fee and the post service at the operator's 1.50 € (+ 21 %)
+    expect(await linesOf(may.id)).toEqual([['fixed_fee', '1', '2.000000', 200], ['service', '1', '1.500000', 150]]);
+    await db.updateTable('customers').set({ invoice_channel: 'portal' }).where('id', '=', customer.customerId).execute();
+    t.clock.set('2026-07-05T06:00:00Z');
+    await runBilling(t.deps, { period: '2026-06', actor: SYSTEM_ACTOR });
+    t.mail.messages.length = 0;
+    await deliverIssuedInvoices(t.deps);
+    const june = await invoiceOf('2026-06');
+    // the April invoice and the credit note, issued for e-mail, went out by e-mail; June's only into the portal
+    expect(t.mail.messages.map((message) => message.subject).sort()).toEqual(['Kredītrēķins DEK-2026-000001', 'Rēķins DE-2026-000002']);
+    expect(june.delivered_at).not.toBeNull();
+    const notice = await db.selectFrom('notices').select(['title']).where('customer_id', '=', customer.customerId).where('kind', '=', 'invoice_issued')
+      .where('title', '=', `Rēķins ${june.number}`).executeTakeFirst();
+    expect(notice).toBeDefined();
+    // paper post is printed from the back office, not e-mailed
+    expect((await invoiceOf('2026-05')).delivered_at).toBeNull();
+    await db.updateTable('customers').set({ invoice_channel: 'email' }).where('id', '=', customer.customerId).execute();
   });
 
   it('BIL-4: due on 18 November (a holiday) → 19 November; on Christmas Eve → 28 December', async () => {

@@ -3,6 +3,7 @@ import type { PortalJob } from '../../portal-module.js';
 import { SYSTEM_ACTOR } from '../audit/index.js';
 import { previousMonth } from './billing-period.js';
 import { runBilling } from './billing-run.service.js';
+import { deliverIssuedInvoices } from './invoice-delivery.service.js';
 
 /**
  * BIL-1: on the operator's run day of each month (and every later day until it is done, the 15th at the latest
@@ -19,6 +20,14 @@ export const BILLING_JOBS: readonly PortalJob[] = [
       const run = await runBilling(deps, { period: previousMonth(today), actor: SYSTEM_ACTOR });
       log.info({ period: run.period, invoices: run.invoices_issued, grossCents: run.gross_cents }, 'billing run');
       return { period: run.period, status: run.status, invoices: run.invoices_issued };
+    },
+  },
+  {
+    // BIL-1, BIL-2: issued invoices go out by e-mail (PDF attached) or into the portal inbox as soon as they exist
+    name: 'billing.deliver-invoices',
+    every: 'tick',
+    async run(deps) {
+      return { delivered: await deliverIssuedInvoices(deps) };
     },
   },
 ];

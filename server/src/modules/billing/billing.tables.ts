@@ -145,6 +145,9 @@ export interface InvoiceRow {
   delivery_channel: DeliveryChannel;
   delivery_address: string | null;
   delivered_at: Timestamp | null;
+  delivery_claimed_until: Timestamp | null;
+  delivery_attempts: Generated<number>;
+  delivery_error: string | null;
   net_cents: number;
   vat_cents: number;
   gross_cents: number;
