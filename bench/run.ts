@@ -10,6 +10,7 @@ const BENCHES: Record<string, { about: string; load: () => Promise<Bench> }> = {
   dashboard: { about: 'GET /api/customers/:id/summary vs a bare Fastify route (autocannon, PostgreSQL)', load: () => import('./dashboard.bench.js') },
   login: { about: 'POST /api/auth/login logins/s vs raw argon2id hashes/s', load: () => import('./login.bench.js') },
   metering: { about: 'interval CSV import of 10 million values vs COPY and a read-split pass; a year of hours at 16 clients vs bare SQL', load: () => import('./metering.bench.js') },
+  billing: { about: 'the billing run for 100,000 customers × 30 lines vs a plain bulk insert of the same rows; PDF and XML rates', load: () => import('./billing.bench.js') },
   bundle: { about: 'vite build web; gzip size of the JS the login page loads', load: () => import('./bundle.bench.js') },
 };
 

@@ -15,6 +15,9 @@ import { issueInvoices } from './invoice-issuing.js';
 import type { TariffVersion } from './tariff-model.js';
 import { readTariffVersions } from './tariffs.repository.js';
 
+/** What the run needs of the app: the database, the clock and the operator's rules (the CLI has no more). */
+export type BillingDeps = Pick<Deps, 'db' | 'clock' | 'operator'>;
+
 /** Where a test may make the run fail, to prove that a resumed run ends exactly as an uninterrupted one. */
 export type RunFailpoint = (where: 'batch-written' | 'batch-committed', batch: number) => void | Promise<void>;
 
@@ -42,12 +45,12 @@ const DEFAULT_BATCH_SIZE = 500;
  * a transaction-scoped advisory lock lets one batch at a time through, and each batch picks the customers
  * still to do, so each customer is billed once. A finished run is not run again.
  */
-export async function runBilling(deps: Deps, options: BillingRunOptions): Promise<Selectable<BillingRunRow>> {
+export async function runBilling(deps: BillingDeps, options: BillingRunOptions): Promise<Selectable<BillingRunRow>> {
   return continueBillingRun(deps, await claimBillingRun(deps, options), options);
 }
 
 /** The period's run, created on its first start (bad input and a month not over are refused here, before anything starts). */
-export async function claimBillingRun(deps: Deps, options: Pick<BillingRunOptions, 'period' | 'actor'>): Promise<Selectable<BillingRunRow>> {
+export async function claimBillingRun(deps: BillingDeps, options: Pick<BillingRunOptions, 'period' | 'actor'>): Promise<Selectable<BillingRunRow>> {
   const period = billingPeriod(options.period);
   const today = rigaDate(deps.clock.now());
   if (period.endExclusive > today) throw conflict('PERIOD_NOT_OVER', `The period ${period.period} is not over yet`, { field: 'period' });
@@ -55,7 +58,7 @@ export async function claimBillingRun(deps: Deps, options: Pick<BillingRunOption
 }
 
 /** Bills the customers still to do and finishes the run; a failure is recorded on the run and thrown. */
-export async function continueBillingRun(deps: Deps, run: Selectable<BillingRunRow>, options: BillingRunOptions): Promise<Selectable<BillingRunRow>> {
+export async function continueBillingRun(deps: BillingDeps, run: Selectable<BillingRunRow>, options: BillingRunOptions): Promise<Selectable<BillingRunRow>> {
   if (run.status === 'done') return run;
   try {
     await billCustomers(deps, run, billingPeriod(run.period), options);
@@ -80,7 +83,7 @@ async function claimRun(db: Db, period: BillingPeriod, today: string, actor: Act
   return claimed ?? await db.selectFrom('billing_runs').selectAll().where('period', '=', period.period).executeTakeFirstOrThrow();
 }
 
-async function billCustomers(deps: Deps, run: Selectable<BillingRunRow>, period: BillingPeriod, options: BillingRunOptions) {
+async function billCustomers(deps: BillingDeps, run: Selectable<BillingRunRow>, period: BillingPeriod, options: BillingRunOptions) {
   const rules = deps.operator.billing;
   const issueDate = run.issue_date;
   const context = {
@@ -97,9 +100,11 @@ async function billCustomers(deps: Deps, run: Selectable<BillingRunRow>, period:
   for (let batch = 1; ; batch++) {
     const done = await deps.db.transaction().execute(async (trx) => {
       await sql`SELECT pg_advisory_xact_lock(hashtext(${`billing-run:${period.period}`}))`.execute(trx);
-      const customerIds = await nextCustomers(trx, period, cursor, options.batchSize ?? DEFAULT_BATCH_SIZE);
-      if (customerIds.length === 0) return true;
-      cursor = customerIds.at(-1)!;
+      const next = await nextCustomers(trx, period, cursor, options.batchSize ?? DEFAULT_BATCH_SIZE);
+      if (next.lastSeen === null) return true;
+      cursor = next.lastSeen;
+      const customerIds = next.toBill;
+      if (customerIds.length === 0) return false;
       const rated = await rateCustomers(trx, deps, period, customerIds, tariffs);
       const issued = await issueInvoices(trx, { ...context, now: deps.clock.now() }, customerIds);
       await trx.updateTable('billing_runs').set({
@@ -118,10 +123,34 @@ async function billCustomers(deps: Deps, run: Selectable<BillingRunRow>, period:
   }
 }
 
-/** Customers with a contract to bill or an open charge of the period or earlier, without the period's invoice yet. */
-function customersToBill(period: BillingPeriod) {
-  return sql<{ customer_id: string }>`
-    SELECT c.customer_id FROM (
+/**
+ * The next customers after `after` (in id order) with a contract to bill or an open charge of the period or
+ * earlier, and of those the ones without the period's invoice yet. Keyset paging on both sources, so each batch
+ * reads only its own stretch of customers. `lastSeen` moves the cursor even when every one of them is billed
+ * already (a resumed run passes over the customers done); null when no customer is left.
+ */
+async function nextCustomers(trx: Db, period: BillingPeriod, after: string, limit: number): Promise<{ toBill: string[]; lastSeen: string | null }> {
+  const seen = await sql<{ customer_id: string; billed: boolean }>`
+    SELECT c.customer_id, EXISTS (
+        SELECT 1 FROM invoices i
+        WHERE i.customer_id = c.customer_id AND i.period = ${period.period} AND i.kind = 'invoice' AND i.replaces_invoice_id IS NULL
+      ) AS billed
+    FROM (
+      (SELECT customer_id FROM contract_terms WHERE customer_id > ${after} ORDER BY customer_id LIMIT ${limit})
+      UNION
+      (SELECT DISTINCT customer_id FROM billing_charges
+        WHERE customer_id > ${after} AND invoice_id IS NULL AND period <= ${period.period} ORDER BY customer_id LIMIT ${limit})
+    ) c
+    ORDER BY c.customer_id LIMIT ${limit}`.execute(trx);
+  return {
+    toBill: seen.rows.filter((row) => !row.billed).map((row) => row.customer_id),
+    lastSeen: seen.rows.at(-1)?.customer_id ?? null,
+  };
+}
+
+async function countCustomersToBill(db: Db, period: BillingPeriod): Promise<number> {
+  const row = await sql<{ n: number }>`
+    SELECT count(*)::integer AS n FROM (
       SELECT customer_id FROM contract_terms
       UNION
       SELECT customer_id FROM billing_charges WHERE invoice_id IS NULL AND period <= ${period.period}
@@ -129,22 +158,12 @@ function customersToBill(period: BillingPeriod) {
     WHERE NOT EXISTS (
       SELECT 1 FROM invoices i
       WHERE i.customer_id = c.customer_id AND i.period = ${period.period} AND i.kind = 'invoice' AND i.replaces_invoice_id IS NULL
-    )`;
-}
-
-async function countCustomersToBill(db: Db, period: BillingPeriod): Promise<number> {
-  const row = await sql<{ n: number }>`SELECT count(*)::integer AS n FROM (${customersToBill(period)}) t`.execute(db);
+    )`.execute(db);
   return row.rows[0]?.n ?? 0;
 }
 
-async function nextCustomers(trx: Db, period: BillingPeriod, after: string, limit: number): Promise<string[]> {
-  const rows = await sql<{ customer_id: string }>`
-    SELECT customer_id FROM (${customersToBill(period)}) t WHERE customer_id > ${after} ORDER BY customer_id LIMIT ${limit}`.execute(trx);
-  return rows.rows.map((row) => row.customer_id);
-}
-
 /** Rates the batch's contracts into charges (a charge already rated is kept as it is). Returns how many are new. */
-async function rateCustomers(trx: Db, deps: Deps, period: BillingPeriod, customerIds: readonly string[], tariffs: Map<string, TariffVersion[]>): Promise<number> {
+async function rateCustomers(trx: Db, deps: BillingDeps, period: BillingPeriod, customerIds: readonly string[], tariffs: Map<string, TariffVersion[]>): Promise<number> {
   return insertCharges(trx, await rateCharges(trx, deps, period, customerIds, tariffs), deps.clock.now());
 }
 
@@ -153,7 +172,7 @@ async function rateCustomers(trx: Db, deps: Deps, period: BillingPeriod, custome
  * stored: the run stores it, the estimate only shows it). `tariffs` caches the versions read so far.
  */
 export async function rateCharges(
-  trx: Db, deps: Deps, period: BillingPeriod, customerIds: readonly string[], tariffs: Map<string, TariffVersion[]> = new Map(),
+  trx: Db, deps: BillingDeps, period: BillingPeriod, customerIds: readonly string[], tariffs: Map<string, TariffVersion[]> = new Map(),
 ): Promise<ChargeDraft[]> {
   const [contracts, terms, customers] = await Promise.all([
     contractsRunningBetween(trx, customerIds, period.start, period.endExclusive),
@@ -211,7 +230,7 @@ export async function insertCharges(trx: Db, drafts: readonly ChargeDraft[], now
 }
 
 /** Marks the run done with its totals counted from the invoices themselves, and records it (one audit event per run). */
-async function finishRun(deps: Deps, run: Selectable<BillingRunRow>, actor: Actor): Promise<Selectable<BillingRunRow>> {
+async function finishRun(deps: BillingDeps, run: Selectable<BillingRunRow>, actor: Actor): Promise<Selectable<BillingRunRow>> {
   return deps.db.transaction().execute(async (trx) => {
     const totals = await trx.selectFrom('invoices')
       .select([sql<number>`count(*)::integer`.as('invoices'), sql<number>`coalesce(sum(gross_cents), 0)::bigint`.as('gross'), sql<number>`coalesce(sum(payable_cents), 0)::bigint`.as('payable')])

@@ -32,7 +32,10 @@ export async function voidInvoice(deps: Deps, actor: Actor, invoiceId: string, b
     if (invoice.gross_cents !== 0) {
       await recordLedgerEntry(trx, { customerId: invoice.customer_id, entryDate: today, kind: 'void', amountCents: -invoice.gross_cents, invoiceId, reference: invoice.number }, now);
     }
-    await trx.updateTable('billing_charges').set({ invoice_id: null }).where('invoice_id', '=', invoiceId).execute();
+    await trx.updateTable('billing_charges').set({ invoice_id: null })
+      .where('customer_id', '=', invoice.customer_id)
+      .where('id', 'in', (eb) => eb.selectFrom('invoice_lines').select('charge_id').where('invoice_id', '=', invoiceId).where('charge_id', 'is not', null))
+      .execute();
     let reissuedId: string | null = null;
     if (body.reissue) {
       const rules = deps.operator.billing;

@@ -40,7 +40,10 @@ const SOURCE_ORDER = ['energy', 'grid_energy', 'capacity_fee', 'fixed_fee', 'cha
  */
 export async function issueInvoices(trx: Db, context: IssueContext, customerIds: readonly string[]): Promise<IssuedBatch> {
   const [charges, balances, customers] = await Promise.all([
-    trx.selectFrom('billing_charges').selectAll()
+    // the description as stored text: it goes into the line unchanged (no parse and stringify per line)
+    trx.selectFrom('billing_charges')
+      .select(['id', 'customer_id', 'period', 'source', 'source_key', sql<string>`description::text`.as('description_text'), 'quantity', 'unit_code',
+        'unit_price', 'net_cents', 'vat_category', 'vat_percent', 'period_start', 'period_end'])
       .where('customer_id', 'in', customerIds)
       .where('invoice_id', 'is', null)
       .where('period', '<=', context.period.period)
@@ -82,7 +85,7 @@ export async function issueInvoices(trx: Db, context: IssueContext, customerIds:
     ordered.forEach((charge, lineIndex) => {
       lines.push({
         invoice_id: invoiceId, line_number: lineIndex + 1, customer_id: customer.id, charge_id: charge.id, source: charge.source,
-        description: JSON.stringify(charge.description), quantity: charge.quantity, unit_code: charge.unit_code, unit_price: charge.unit_price,
+        description: charge.description_text, quantity: charge.quantity, unit_code: charge.unit_code, unit_price: charge.unit_price,
         net_cents: charge.net_cents, vat_category: charge.vat_category, vat_percent: charge.vat_percent,
         period_start: charge.period_start, period_end: charge.period_end,
       });
@@ -134,7 +137,7 @@ export function amountColumns(amounts: InvoiceAmounts) {
   };
 }
 
-type StoredCharge = Selectable<BillingChargeRow>;
+type StoredCharge = Pick<Selectable<BillingChargeRow>, 'period' | 'source' | 'source_key' | 'net_cents' | 'vat_category' | 'vat_percent'>;
 
 function asTotalled(charge: StoredCharge) {
   return { netCents: charge.net_cents, vatCategory: charge.vat_category, vatPercent: charge.vat_percent };

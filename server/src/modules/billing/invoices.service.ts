@@ -39,11 +39,10 @@ export function invoiceNotFound() {
 }
 
 export async function detailOf(deps: Deps, invoice: StoredInvoice): Promise<InvoiceDetail> {
-  const [lines, charges, numbers] = await Promise.all([
-    readLines(deps.db, invoice.id),
-    deps.db.selectFrom('billing_charges').select(['id', 'explanation']).where('invoice_id', '=', invoice.id).execute(),
-    referencedNumbers(deps.db, [invoice]),
-  ]);
+  const [lines, numbers] = await Promise.all([readLines(deps.db, invoice.id), referencedNumbers(deps.db, [invoice])]);
+  const chargeIds = lines.flatMap((line) => (line.charge_id ? [line.charge_id] : []));
+  const charges = chargeIds.length === 0 ? [] : await deps.db.selectFrom('billing_charges').select(['id', 'explanation'])
+    .where('customer_id', '=', invoice.customer_id).where('id', 'in', chargeIds).execute();
   const explained = new Set(charges.filter((charge) => (charge.explanation?.days?.length ?? 0) > 0 || charge.explanation?.reason).map((charge) => charge.id));
   return {
     ...summaryOf(invoice, numbers),

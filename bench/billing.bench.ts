@@ -1,0 +1,173 @@
+/**
+ * The monthly billing run at scale (issue 12), on PostgreSQL:
+ *  1. --customers (default 100,000) customers with 30 open charge lines each for October 2026; the run for the
+ *     month (the same service as the job, the CLI and the staff page) issues their invoices.
+ *     Targets: ≥ 3,000 invoices/s; ≥ 40 % of the rate of a plain bulk insert of the same invoice and line rows
+ *     (measured in the same run, into empty copies of the two tables, as unnest(…) inserts of 1,000 invoices with
+ *     their lines a statement); resident memory of the process under 512 MB.
+ *  2. The invoice PDF (≥ 100 a second) and the e-invoice XML (≥ 1,000 a second) of a 30-line invoice of the run.
+ * The charges stand for rated energy, fees and services: the run's rating step reads contracts and metering
+ * (nothing to rate here), its invoicing step is what is measured.
+ *
+ *   npm run bench -- billing [--customers 100000] [--batch 1000]
+ */
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import { loadOperatorProfile } from '@up/operators';
+import { openPostgres } from '../server/src/infra/db.js';
+import { migrateToLatest } from '../server/src/db/migrate.js';
+import { sqlTextArray } from '../server/src/infra/sql-arrays.js';
+import { SYSTEM_ACTOR } from '../server/src/modules/audit/index.js';
+import { runBilling } from '../server/src/modules/billing/billing-run.service.js';
+import { invoiceDocumentOf } from '../server/src/modules/billing/invoice-documents.js';
+import { renderInvoicePdf } from '../server/src/modules/billing/invoice-pdf.js';
+import { renderUbl } from '../server/src/modules/billing/invoice-ubl.js';
+import type { Deps } from '../server/src/deps.js';
+import { DEFAULT_DATABASE_URL, freshBenchDatabase, postgresVersion } from './lib/portal.js';
+import { fixed, machineLoadBeforeRun, numberOption, percent, printTable, section, verdict, type BenchArgs } from './lib/report.js';
+
+const TARGET_INVOICES_PER_SECOND = 3_000;
+const TARGET_INSERT_SHARE = 0.4;
+const TARGET_RSS_MB = 512;
+const TARGET_PDF_PER_SECOND = 100;
+const TARGET_XML_PER_SECOND = 1_000;
+const LINES = 30;
+const PERIOD = '2026-10';
+const RUN_DAY = new Date('2026-11-05T06:00:00Z');
+
+export async function main(args: BenchArgs): Promise<number> {
+  const customers = numberOption(args, 'customers', 100_000);
+  const batchSize = numberOption(args, 'batch', 1_000);
+  const adminUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  console.log(machineLoadBeforeRun());
+  const databaseUrl = await freshBenchDatabase(adminUrl);
+  console.log(`PostgreSQL ${await postgresVersion(databaseUrl)}; ${customers.toLocaleString('en')} customers × ${LINES} charges; batches of ${batchSize}`);
+  const database = openPostgres(databaseUrl, 4);
+  const db = database.db;
+  try {
+    await migrateToLatest(db);
+    section('seeding customers and charges (not measured)');
+    const seeded = performance.now();
+    await seed(db, customers);
+    await sql`VACUUM ANALYZE`.execute(db);
+    console.log(`${fixed((performance.now() - seeded) / 1000)} s`);
+
+    section('the billing run');
+    const operator = loadOperatorProfile('demo');
+    const deps = { db, clock: { now: () => RUN_DAY }, operator };
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50);
+    const started = performance.now();
+    const run = await runBilling(deps, { period: PERIOD, actor: SYSTEM_ACTOR, batchSize });
+    const runSeconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const runRate = run.invoices_issued / runSeconds;
+
+    section('a plain bulk insert of the same invoice and line rows');
+    const insertSeconds = await plainInsert(db, batchSize);
+    const insertRate = run.invoices_issued / insertSeconds;
+    printTable(['pass', 'invoices', 'lines', 'seconds', 'invoices/s'], [
+      ['billing run (rate, number, total, insert, ledger)', run.invoices_issued, run.invoices_issued * LINES, fixed(runSeconds, 2), Math.round(runRate)],
+      ['plain bulk insert of the same rows', run.invoices_issued, run.invoices_issued * LINES, fixed(insertSeconds, 2), Math.round(insertRate)],
+    ]);
+    console.log(`peak RSS of the process (tsx, the harness, the run): ${fixed(peakRss / 1_048_576)} MB`);
+
+    section('documents of a 30-line invoice');
+    const invoice = await db.selectFrom('invoices').selectAll().orderBy('number').limit(1).executeTakeFirstOrThrow();
+    const document = await invoiceDocumentOf({ db, operator } as Deps, invoice);
+    const pdfRate = await ratePerSecond(3, () => renderInvoicePdf(document));
+    const xmlRate = await ratePerSecond(2, () => renderUbl(document));
+    printTable(['document', 'per second'], [['invoice PDF', Math.round(pdfRate)], ['e-invoice XML (UBL 2.1, Peppol BIS 3.0)', Math.round(xmlRate)]]);
+
+    const share = runRate / insertRate;
+    const peakMb = peakRss / 1_048_576;
+    const checks: [boolean, string][] = [
+      [run.invoices_issued === customers, `${run.invoices_issued} invoices of ${customers} customers`],
+      [runRate >= TARGET_INVOICES_PER_SECOND, `${Math.round(runRate)} invoices/s (target ≥ ${TARGET_INVOICES_PER_SECOND})`],
+      [share >= TARGET_INSERT_SHARE, `${percent(share)} of the plain insert (target ≥ 40 %)`],
+      [peakMb < TARGET_RSS_MB, `peak RSS ${fixed(peakMb)} MB (target < ${TARGET_RSS_MB})`],
+      [pdfRate >= TARGET_PDF_PER_SECOND, `${Math.round(pdfRate)} PDFs/s (target ≥ ${TARGET_PDF_PER_SECOND})`],
+      [xmlRate >= TARGET_XML_PER_SECOND, `${Math.round(xmlRate)} XML/s (target ≥ ${TARGET_XML_PER_SECOND})`],
+    ];
+    return verdict('billing', checks.every(([pass]) => pass), checks.map(([, reason]) => reason));
+  } finally {
+    await database.close();
+  }
+}
+
+/** Customers with 30 open charges each for the period, set-based in SQL. */
+async function seed(db: Deps['db'], customers: number) {
+  await sql`INSERT INTO customers (id, kind, name, identity_code, customer_number, email, phone, postal_address, invoice_channel, notice_channel,
+      language, created_at, updated_at)
+    SELECT 'bc-' || lpad(i::text, 7, '0'), 'person', 'Bench Klients ' || i, lpad(i::text, 11, '0'), 'B' || lpad(i::text, 7, '0'),
+      'b' || i || '@bench.example', NULL, 'Bench iela ' || i || ', Rīga, LV-1010', 'email', 'email', 'lv', now(), now()
+    FROM generate_series(1, ${customers}) i`.execute(db);
+  await sql`INSERT INTO billing_charges (id, customer_id, contract_id, period, source, source_key, description, quantity, unit_code, unit_price,
+      net_cents, vat_category, vat_percent, period_start, period_end, explanation, invoice_id, created_by, created_at)
+    SELECT gen_random_uuid()::text, 'bc-' || lpad(i::text, 7, '0'), NULL, ${PERIOD}, 'service', 'bench:' || lpad(k::text, 2, '0'),
+      jsonb_build_object('lv', 'Pakalpojums ' || k, 'en', 'Service ' || k, 'ru', 'Услуга ' || k), '1', 'C62', '1.230000',
+      100 + (i * k) % 900, 'S', '21', '2026-10-01', '2026-10-31', NULL, NULL, NULL, now()
+    FROM generate_series(1, ${customers}) i CROSS JOIN generate_series(1, ${LINES}) k`.execute(db);
+}
+
+/**
+ * The baseline: the run's own invoice and line rows, read back batch by batch (not timed) and inserted (timed)
+ * into empty copies of the two tables with their keys, checks and indexes, one unnest(…) INSERT per table and batch.
+ */
+async function plainInsert(db: Deps['db'], batchSize: number): Promise<number> {
+  await sql`CREATE TABLE bench_invoices (LIKE invoices INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)`.execute(db);
+  await sql`CREATE TABLE bench_invoice_lines (LIKE invoice_lines INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)`.execute(db);
+  let seconds = 0;
+  let after = '';
+  for (;;) {
+    const invoices = (await sql<Record<string, string | null>>`SELECT id, customer_id, series, sequence::text, number, period, period_start::text,
+        period_end::text, issue_date::text, due_date::text, language, buyer::text, delivery_channel, delivery_address, net_cents::text, vat_cents::text,
+        gross_cents::text, prepaid_cents::text, payable_cents::text, vat_breakdown::text, payment_reference
+      FROM invoices WHERE number > ${after} ORDER BY number LIMIT ${batchSize}`.execute(db)).rows;
+    if (invoices.length === 0) return seconds;
+    after = invoices.at(-1)!.number!;
+    const lines = (await sql<Record<string, string | null>>`SELECT l.invoice_id, l.line_number::text, l.customer_id, l.charge_id, l.source,
+        l.description::text, l.quantity, l.unit_code, l.unit_price, l.net_cents::text, l.vat_category, l.vat_percent, l.period_start::text, l.period_end::text
+      FROM invoice_lines l WHERE l.invoice_id IN (SELECT id FROM invoices WHERE number >= ${invoices[0].number!} AND number <= ${after})`.execute(db)).rows;
+    const column = (rows: Record<string, string | null>[], name: string) => sqlTextArray(rows.map((row) => row[name]));
+    const started = performance.now();
+    await sql`INSERT INTO bench_invoices (id, customer_id, kind, series, sequence, number, period, period_start, period_end, issue_date, due_date, status,
+        language, buyer, delivery_channel, delivery_address, net_cents, vat_cents, gross_cents, prepaid_cents, payable_cents, vat_breakdown,
+        payment_reference, created_at)
+      SELECT u.id, u.customer_id, 'invoice', u.series, u.sequence::bigint, u.number, u.period, u.ps::date, u.pe::date, u.issue::date, u.due::date,
+        'issued', u.language, u.buyer::jsonb, u.channel, u.address, u.net::bigint, u.vat::bigint, u.gross::bigint, u.prepaid::bigint, u.payable::bigint,
+        u.breakdown::jsonb, u.reference, now()
+      FROM unnest(${column(invoices, 'id')}::text[], ${column(invoices, 'customer_id')}::text[], ${column(invoices, 'series')}::text[],
+        ${column(invoices, 'sequence')}::text[], ${column(invoices, 'number')}::text[], ${column(invoices, 'period')}::text[],
+        ${column(invoices, 'period_start')}::text[], ${column(invoices, 'period_end')}::text[], ${column(invoices, 'issue_date')}::text[],
+        ${column(invoices, 'due_date')}::text[], ${column(invoices, 'language')}::text[], ${column(invoices, 'buyer')}::text[],
+        ${column(invoices, 'delivery_channel')}::text[], ${column(invoices, 'delivery_address')}::text[], ${column(invoices, 'net_cents')}::text[],
+        ${column(invoices, 'vat_cents')}::text[], ${column(invoices, 'gross_cents')}::text[], ${column(invoices, 'prepaid_cents')}::text[],
+        ${column(invoices, 'payable_cents')}::text[], ${column(invoices, 'vat_breakdown')}::text[], ${column(invoices, 'payment_reference')}::text[])
+        AS u(id, customer_id, series, sequence, number, period, ps, pe, issue, due, language, buyer, channel, address, net, vat, gross, prepaid, payable,
+          breakdown, reference)`.execute(db);
+    await sql`INSERT INTO bench_invoice_lines (invoice_id, line_number, customer_id, charge_id, source, description, quantity, unit_code, unit_price,
+        net_cents, vat_category, vat_percent, period_start, period_end)
+      SELECT u.invoice_id, u.line_number::integer, u.customer_id, u.charge_id, u.source, u.description::jsonb, u.quantity, u.unit_code, u.unit_price,
+        u.net::bigint, u.vat_category, u.vat_percent, u.ps::date, u.pe::date
+      FROM unnest(${column(lines, 'invoice_id')}::text[], ${column(lines, 'line_number')}::text[], ${column(lines, 'customer_id')}::text[],
+        ${column(lines, 'charge_id')}::text[], ${column(lines, 'source')}::text[], ${column(lines, 'description')}::text[], ${column(lines, 'quantity')}::text[],
+        ${column(lines, 'unit_code')}::text[], ${column(lines, 'unit_price')}::text[], ${column(lines, 'net_cents')}::text[],
+        ${column(lines, 'vat_category')}::text[], ${column(lines, 'vat_percent')}::text[], ${column(lines, 'period_start')}::text[],
+        ${column(lines, 'period_end')}::text[])
+        AS u(invoice_id, line_number, customer_id, charge_id, source, description, quantity, unit_code, unit_price, net, vat_category, vat_percent, ps, pe)`
+      .execute(db);
+    seconds += (performance.now() - started) / 1000;
+  }
+}
+
+async function ratePerSecond(seconds: number, render: () => unknown): Promise<number> {
+  const started = performance.now();
+  let count = 0;
+  while (performance.now() - started < seconds * 1000) {
+    await render();
+    count++;
+  }
+  return count / ((performance.now() - started) / 1000);
+}
