@@ -12,6 +12,9 @@ import { runDueJobs } from '../jobs.js';
 import { verifyAuditChain } from '../modules/audit/audit.service.js';
 import { newId } from '../infra/ids.js';
 import { runOncePerPeriod } from '../infra/jobs.js';
+import { runBilling } from '../modules/billing/index.js';
+import { SYSTEM_ACTOR } from '../modules/audit/index.js';
+import { addBilledCustomer, addTariff, billContractWith, DAY_NIGHT } from './billing-fixtures.js';
 
 describe.skipIf(!process.env.DATABASE_URL)('two portal processes on one database behave as one', () => {
   let a: TestApp;
@@ -225,5 +228,26 @@ describe.skipIf(!process.env.DATABASE_URL)('two portal processes on one database
     const after = (await a.deps.db.selectFrom('audit_chain_head').select('seq').executeTakeFirstOrThrow()).seq;
     expect(after).toBeGreaterThanOrEqual(before + 5); // the attempts after the 5th may meet the lockout and write nothing
     expect(await verifyAuditChain(a.deps.db)).toEqual({ ok: true, events: after });
+  });
+
+  it('BIL-1: the billing run started on both processes at once bills each customer once, with gap-free numbers', async () => {
+    await addTariff(a.deps.db, 'mp-home', { lv: 'Mājas', en: 'Home', ru: 'Дом' }, [{ validFrom: '2025-01-01', elements: DAY_NIGHT('0.150000', '0.100000', '2.000000') }]);
+    for (let i = 1; i <= 12; i++) {
+      const customer = await addBilledCustomer(a.deps.db, `mp${i}`);
+      await billContractWith(a.deps.db, customer, 'mp-home', { object: false });
+    }
+    // a month no earlier test's job has billed (the jobs test above runs the monthly run too)
+    a.clock.set('2027-03-05T06:00:00Z');
+    b.clock.set('2027-03-05T06:00:00Z');
+    await Promise.all([
+      runBilling(a.deps, { period: '2027-02', actor: SYSTEM_ACTOR, batchSize: 2 }),
+      runBilling(b.deps, { period: '2027-02', actor: SYSTEM_ACTOR, batchSize: 2 }),
+    ]);
+    const invoices = await a.deps.db.selectFrom('invoices').select(['customer_id', 'sequence']).where('period', '=', '2027-02').orderBy('sequence').execute();
+    expect(invoices).toHaveLength(12);
+    expect(new Set(invoices.map((row) => row.customer_id)).size).toBe(12);
+    expect(invoices.map((row) => row.sequence)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    const run = await a.deps.db.selectFrom('billing_runs').selectAll().where('period', '=', '2027-02').executeTakeFirstOrThrow();
+    expect([run.status, run.invoices_issued]).toEqual(['done', 12]);
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -36,6 +36,17 @@ beforeAll(async () => {
   service = t.client('10.0.2.3');
   await service.login('service@demo.example', DEMO_PASSWORD);
 });
+
+/**
+ * .ci/run sets EINVOICE_SAMPLES_DIR and runs the official EN 16931 and Peppol BIS 3.0 rules
+ * (../shared/tools/einvoice-validator) over the e-invoices the real run issued here.
+ */
+function keepForTheValidator(fileName: string, xml: string) {
+  const dir = process.env.EINVOICE_SAMPLES_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, fileName), xml);
+}
 
 const invoicesOf = async (client: TestClient, customerId: string) => (await client.get(`/api/customers/${customerId}/invoices`)).json();
 
@@ -95,6 +106,7 @@ describe('the customer\'s invoices', () => {
     expect(response.body).toContain('<cbc:CustomizationID>urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0</cbc:CustomizationID>');
     expect(response.body).toContain(`<cbc:ID>${company.number}</cbc:ID>`);
     expect(await ublSchemaErrors(response.body, 'Invoice')).toEqual([]);
+    keepForTheValidator('invoice-company.xml', response.body);
   });
 
   it('BIL-2: a legal entity\'s invoice e-mail carries the e-invoice XML beside the PDF', async () => {
@@ -174,6 +186,7 @@ describe('the back office', () => {
     expect(xml.body).toContain('<CreditNote');
     expect(xml.body).toContain(`<cbc:ID>${company.number}</cbc:ID>`);
     expect(await ublSchemaErrors(xml.body, 'CreditNote')).toEqual([]);
+    keepForTheValidator('credit-note-company.xml', xml.body);
 
     const tooMuch = await service.post(`/api/staff/invoices/${company.id}/credit-notes`, { reason: 'x', lines: [{ description: 'x', netCents: 100_000_000, vatPercent: '21' }] });
     expect([tooMuch.statusCode, tooMuch.json().error.details.field]).toEqual([400, 'lines']);
