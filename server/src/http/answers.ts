@@ -11,3 +11,7 @@ export const NoContent = Type.Unsafe<void>({ type: 'null', description: 'No cont
 export function answers<T extends Record<number, TSchema>>(success: T): T & { '4xx': typeof ErrorAnswer; '5xx': typeof ErrorAnswer } {
   return { ...success, '4xx': ErrorAnswer, '5xx': ErrorAnswer };
 }
+
+/** The answer of a download route (a PDF, an e-invoice): the file's bytes, sent as they are (never serialised). */
+export const FileAnswer = (contentType: string) =>
+  Type.Unsafe<Buffer | string>({ type: 'string', format: 'binary', description: `the file, ${contentType}` });

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { BillEstimate, InvoiceDetail, InvoiceLineParams, InvoiceList, InvoiceParams, LineExplanation, TariffList } from '@up/common/contracts/billing';
 import { CustomerParams } from '@up/common/contracts/fields';
 import type { Deps } from '../../deps.js';
-import { answers } from '../../http/answers.js';
+import { answers, FileAnswer } from '../../http/answers.js';
 import { estimateCurrentBill } from './bill-estimate.service.js';
 import { invoicePdf, invoiceXml, type InvoiceFile } from './invoice-files.service.js';
 import { explainLine, findCustomerInvoice, getInvoice, listInvoices } from './invoices.service.js';
@@ -34,14 +34,14 @@ export const billingRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) 
 
   app.get('/api/customers/:customerId/invoices/:invoiceId/pdf', {
     config: invoiceReader,
-    schema: { description: 'The invoice as PDF (application/pdf).', params: InvoiceParams, response: answers({}) },
+    schema: { description: 'The invoice as PDF (application/pdf).', params: InvoiceParams, response: answers({ 200: FileAnswer('application/pdf') }) },
   }, async (request, reply) => sendFile(reply, await invoicePdf(deps, await findCustomerInvoice(deps.db, request.params.customerId, request.params.invoiceId))));
 
   app.get('/api/customers/:customerId/invoices/:invoiceId/xml', {
     config: invoiceReader,
     schema: {
       description: 'The e-invoice in UBL 2.1 following Peppol BIS Billing 3.0 (legal entities; 404 E_INVOICE_NOT_ISSUED for a person).',
-      params: InvoiceParams, response: answers({}),
+      params: InvoiceParams, response: answers({ 200: FileAnswer('application/xml') }),
     },
   }, async (request, reply) => sendFile(reply, await invoiceXml(deps, await findCustomerInvoice(deps.db, request.params.customerId, request.params.invoiceId))));
 

@@ -7,7 +7,7 @@ import {
 } from '@up/common/contracts/billing';
 import { CustomerParams, Id } from '@up/common/contracts/fields';
 import type { Deps } from '../../deps.js';
-import { answers, NoContent } from '../../http/answers.js';
+import { answers, FileAnswer, NoContent } from '../../http/answers.js';
 import { actorOf } from '../../http/session-hook.js';
 import { notFound } from '../../infra/errors.js';
 import { listContracts } from '../customers/index.js';
@@ -54,12 +54,12 @@ export const billingStaffRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, d
 
   app.get('/api/staff/invoices/:invoiceId/pdf', {
     config: staff,
-    schema: { params: StaffInvoiceParams, response: answers({}) },
+    schema: { params: StaffInvoiceParams, response: answers({ 200: FileAnswer('application/pdf') }) },
   }, async (request, reply) => sendFile(reply, await invoicePdf(deps, await findInvoice(request.params.invoiceId))));
 
   app.get('/api/staff/invoices/:invoiceId/xml', {
     config: staff,
-    schema: { params: StaffInvoiceParams, response: answers({}) },
+    schema: { params: StaffInvoiceParams, response: answers({ 200: FileAnswer('application/xml') }) },
   }, async (request, reply) => sendFile(reply, await invoiceXml(deps, await findInvoice(request.params.invoiceId))));
 
   app.post('/api/staff/invoices/:invoiceId/void', {
