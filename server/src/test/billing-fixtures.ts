@@ -20,6 +20,8 @@ export interface BilledCustomer {
 
 export async function addBilledCustomer(db: Db, key: string, options: {
   kind?: 'person' | 'company'; channel?: 'email' | 'post' | 'portal'; contractStarts?: string; language?: string; vatNumber?: string | null;
+  /** a meter read by hand (no interval data) with these registers, instead of a smart meter */
+  readRegisters?: string[];
 } = {}): Promise<BilledCustomer> {
   const ids = { customerId: `cust-${key}`, contractId: `contract-${key}`, objectId: `object-${key}`, meterId: `meter-${key}` };
   const company = options.kind === 'company';
@@ -42,7 +44,8 @@ export async function addBilledCustomer(db: Db, key: string, options: {
     id: `holding-${key}`, object_id: ids.objectId, customer_id: ids.customerId, held_from: new Date(rigaDayStartMs('2025-01-01')), held_until: null,
   }).execute();
   await db.insertInto('meters').values({
-    id: ids.meterId, object_id: ids.objectId, number: `M-${key}`, type: 'electronic', smart: true, registers: ['total'], multiplier: 1,
+    id: ids.meterId, object_id: ids.objectId, number: `M-${key}`, type: 'electronic', smart: !options.readRegisters,
+    registers: options.readRegisters ?? ['total'], multiplier: 1,
     installed_on: '2024-01-01', removed_on: null,
   }).execute();
   return ids;
@@ -55,6 +58,13 @@ export async function putHourlyDay(db: Db, meterId: string, day: string, wh: num
   await db.insertInto('interval_days').values({
     meter_id: meterId, day, interval_minutes: 60, import_wh: values, export_wh: values.map(() => 0), quality: 'm'.repeat(count),
     import_id: 'test', updated_at: AT,
+  }).execute();
+}
+
+export async function addReading(db: Db, meterId: string, register: string, readOn: string, readingWh: number) {
+  await db.insertInto('meter_readings').values({
+    id: `reading-${meterId}-${register}-${readOn}`, meter_id: meterId, register, read_on: readOn, reading_wh: readingWh, source: 'operator',
+    customer_id: null, order_id: null, created_at: AT,
   }).execute();
 }
 

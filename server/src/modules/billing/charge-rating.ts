@@ -7,7 +7,7 @@ import type { BillingPeriod } from './billing-period.js';
 import { monthsBetween } from './billing-period.js';
 import { instalmentText, POST_DELIVERY_TEXT, tariffLineText } from './charge-descriptions.js';
 import type { TariffVersion } from './tariff-model.js';
-import { priceEnergy, priceFixedFees, type MeteredInterval, type PricedCharge } from './tariff-pricing.js';
+import { priceEnergy, priceFixedFees, priceRegisterEnergy, type MeteredInterval, type PricedCharge } from './tariff-pricing.js';
 
 /** A charge before it is stored: what a period owes for one thing, with the key that makes rating idempotent. */
 export interface ChargeDraft extends Omit<BillingChargeRow, 'id' | 'invoice_id' | 'created_at' | 'created_by' | 'description' | 'explanation'> {
@@ -53,6 +53,8 @@ export function rateCustomerPeriod(input: RatingInput): ChargeDraft[] {
       if (energy) {
         const priced = priceEnergy(versions, intervalsOf(energy));
         for (const charge of priced.charges) drafts.push(tariffDraft(input.period, contract, source, charge, versions));
+        const read = priceRegisterEnergy(versions, energy.registers);
+        for (const charge of read.charges) drafts.push(tariffDraft(input.period, contract, source, charge, versions, 'register'));
       }
       const fees = priceFixedFees(versions, {
         month: input.period.period, activeFrom: active.from, activeUntil: active.until, capacityAmperes: energy?.capacityAmperes ?? null,
@@ -89,7 +91,9 @@ function intervalsOf(energy: BillableEnergy): MeteredInterval[] {
   return intervals;
 }
 
-function tariffDraft(period: BillingPeriod, contract: RatedContract, source: ChargeSource, charge: PricedCharge, versions: readonly TariffVersion[]): ChargeDraft {
+function tariffDraft(
+  period: BillingPeriod, contract: RatedContract, source: ChargeSource, charge: PricedCharge, versions: readonly TariffVersion[], basis: 'interval' | 'register' = 'interval',
+): ChargeDraft {
   const version = versions.find((candidate) => candidate.id === charge.tariffVersionId)!;
   const extra = charge.componentType === 'CAPACITY_FEE' ? sameInAll(`${charge.quantity} A`) : undefined;
   return {
@@ -97,7 +101,7 @@ function tariffDraft(period: BillingPeriod, contract: RatedContract, source: Cha
     contract_id: contract.id,
     period: period.period,
     source,
-    source_key: `${source}:${contract.id}:${period.period}:${charge.tariffVersionId}:${charge.elementIndex}:${charge.componentType}`,
+    source_key: `${source}:${contract.id}:${period.period}:${charge.tariffVersionId}:${charge.elementIndex}:${charge.componentType}${basis === 'register' ? ':register' : ''}`,
     description: tariffLineText(source, charge.componentType, charge.label, version.name, version.version, extra),
     quantity: charge.quantity,
     unit_code: charge.unitCode,

@@ -72,6 +72,13 @@ export interface TariffRestrictions {
   minDurationSeconds?: number;
   maxDurationSeconds?: number;
   dayOfWeek?: DayOfWeek[];
+  /**
+   * Our extension, for energy billed from meter readings (a meter without interval data): the register the
+   * element prices ('day', 'night', 'total'). A register total is matched by `register` and the date and kWh
+   * restrictions, not by time of day or weekday (the meter's register already did that); interval data is
+   * matched by time and never by `register`.
+   */
+  register?: string;
 }
 
 export type DayOfWeek = 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';

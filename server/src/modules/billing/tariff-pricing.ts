@@ -187,6 +187,7 @@ interface CompiledRestrictions {
   minDurationSeconds?: number;
   maxDurationSeconds?: number;
   days?: ReadonlySet<DayOfWeek>;
+  register?: string;
 }
 
 function buildTimeline(versions: readonly TariffVersion[]): VersionSpan[] {
@@ -251,6 +252,7 @@ function compileRestrictions(r: TariffRestrictions, path: string): CompiledRestr
   if (r.minDurationSeconds !== undefined) compiled.minDurationSeconds = r.minDurationSeconds;
   if (r.maxDurationSeconds !== undefined) compiled.maxDurationSeconds = r.maxDurationSeconds;
   if (r.dayOfWeek !== undefined) compiled.days = new Set(r.dayOfWeek);
+  if (r.register !== undefined) compiled.register = r.register;
   return compiled;
 }
 
@@ -278,6 +280,8 @@ interface Moment {
   powerKw: number | null;
   /** session duration so far */
   durationSeconds: number | null;
+  /** a register total from meter readings: matched by register instead of time of day and weekday */
+  register?: string;
 }
 
 type WallMoment = Pick<Moment, 'day' | 'weekday' | 'minuteOfDay'>;
@@ -295,11 +299,12 @@ function dayMoment(day: string): Moment {
 const weekdayOf = (day: string): DayOfWeek => WEEKDAYS[new Date(`${day}T00:00:00Z`).getUTCDay()];
 
 function restrictionsMatch(r: CompiledRestrictions, m: Moment): boolean {
+  const byRegister = m.register !== undefined;
   return (
-    timeOfDayMatches(r.startMinute, r.endMinute, m.minuteOfDay) &&
+    (byRegister ? r.register === undefined || r.register === m.register : timeOfDayMatches(r.startMinute, r.endMinute, m.minuteOfDay)) &&
     (r.startDate === undefined || m.day >= r.startDate) &&
     (r.endDate === undefined || m.day < r.endDate) &&
-    (r.days === undefined || r.days.has(m.weekday)) &&
+    (byRegister || r.days === undefined || r.days.has(m.weekday)) &&
     inRange(m.consumedWh, r.minWh, r.maxWh) &&
     inRange(m.powerKw === null ? null : m.powerKw * 1000, r.minPowerW, r.maxPowerW) &&
     inRange(m.durationSeconds, r.minDurationSeconds, r.maxDurationSeconds)
@@ -517,6 +522,44 @@ function nextEnergyThreshold(elements: readonly CompiledElement[], consumedWh: n
 function energyMicros(component: CompiledComponent, spot: number | null): number | null {
   if (component.type !== 'SPOT_ENERGY') return component.micros;
   return spot === null ? null : spot + component.micros;
+}
+
+/** A register's consumption between two readings: the meter's multiplier applied, Riga days inclusive. */
+export interface RegisterEnergy {
+  register: string;
+  wh: number;
+  fromDay: string;
+  toDay: string;
+}
+
+/**
+ * Prices energy read from a meter's registers (a meter without interval data, BIL-8): each register's
+ * consumption at the version valid on the day of its closing reading, by the first element with an ENERGY
+ * component whose `register` is that register (or names none) and whose date and kWh restrictions match; time
+ * of day and weekday are the register's own. A spot-indexed element cannot price a register total (it has no
+ * hours): that energy is unpriced. One charge per version and element, as for intervals.
+ */
+export function priceRegisterEnergy(versions: readonly TariffVersion[], registers: readonly RegisterEnergy[]): EnergyPricing {
+  const timeline = buildTimeline(versions);
+  const lines = new Map<string, Line>();
+  const pricing: EnergyPricing = { charges: [], missingIntervals: 0, unpricedWh: 0, unpricedIntervals: 0 };
+  let consumedWh = 0;
+  for (const reading of registers) {
+    const span = versionOnDay(timeline, reading.toDay);
+    const moment: Moment = { ...dayMoment(reading.toDay), consumedWh, register: reading.register };
+    const choice = span ? chooseElement(span.elements, ['ENERGY'], moment) : null;
+    if (!span || !choice) {
+      pricing.unpricedWh += reading.wh;
+    } else {
+      const line = lineFor(lines, span, choice, reading.toDay);
+      coverDay(line, reading.fromDay);
+      addEnergy(line, reading.toDay, reading.wh, BigInt(reading.wh) * BigInt(choice.component.micros));
+    }
+    consumedWh += reading.wh;
+  }
+  for (const line of lines.values()) addEnergySurplus(line, ceilToStep(line.amount, line.component.stepSize) - line.amount);
+  pricing.charges = [...lines.values()].filter((line) => line.amount > 0).sort(compareLines).map(energyCharge);
+  return pricing;
 }
 
 function checkInterval(interval: MeteredInterval, path: string): void {
@@ -768,6 +811,7 @@ const RESTRICTION_KEYS = [
   'minDurationSeconds',
   'maxDurationSeconds',
   'dayOfWeek',
+  'register',
 ] as const;
 /** restrictions a fee day cannot be checked against (priceFixedFees would never match them) */
 const NOT_FOR_FEES = [
@@ -779,6 +823,7 @@ const NOT_FOR_FEES = [
   'maxPowerKw',
   'minDurationSeconds',
   'maxDurationSeconds',
+  'register',
 ] as const;
 
 /**
@@ -876,6 +921,12 @@ function validateRestrictions(value: unknown, path: string): TariffRestrictions 
   if (r.maxDurationSeconds !== undefined) out.maxDurationSeconds = secondsField(r.maxDurationSeconds, `${path}.maxDurationSeconds`);
   checkBelow(out.minDurationSeconds, out.maxDurationSeconds, `${path}.maxDurationSeconds`, 'must be above minDurationSeconds');
   if (r.dayOfWeek !== undefined) out.dayOfWeek = daysOfWeekField(r.dayOfWeek, `${path}.dayOfWeek`);
+  if (r.register !== undefined) {
+    if (typeof r.register !== 'string' || !/^[a-z0-9_]{1,20}$/.test(r.register)) {
+      throw invalidField(`${path}.register`, 'must be a register name of 1–20 lower-case letters, digits or _');
+    }
+    out.register = r.register;
+  }
   return out;
 }
 

@@ -6,4 +6,4 @@ export { findHeldObject, type HeldObject, type HoldingWindow } from './object-ac
 export { loadTimeline, type Timeline } from './interval-timeline.js';
 export { getConsumption } from './consumption.service.js';
 export { readSpotPrices, type SpotPriceDay } from './spot-prices.service.js';
-export { readBillableEnergy, type BillableEnergy } from './billing-energy.js';
+export { readBillableEnergy, type BillableEnergy, type RegisterConsumption } from './billing-energy.js';
