@@ -200,11 +200,15 @@ export type BillingRunList = Static<typeof BillingRunList>;
 export const StaffInvoiceSearchQuery = Type.Object({
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   period: Type.Optional(Period),
+  /** BIL-2: the issued invoices to go by paper post that are not printed yet */
+  toPrint: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });
 export type StaffInvoiceSearchQuery = Static<typeof StaffInvoiceSearchQuery>;
 
 export const StaffInvoiceSummary = Type.Object({
   ...InvoiceSummary.properties,
+  /** when it was e-mailed, put in the portal or printed; null while it waits */
+  deliveredAt: Nullable(Instant),
   customerId: Type.String(),
   customerNumber: Type.String(),
   customerName: Type.String(),

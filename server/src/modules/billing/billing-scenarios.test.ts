@@ -7,6 +7,7 @@ import { runBilling } from './billing-run.service.js';
 import { addCorrection, issueCreditNote, recordAdvancePayment, voidInvoice } from './invoice-corrections.service.js';
 import { customerBalance } from './ledger.js';
 import { deliverIssuedInvoices } from './invoice-delivery.service.js';
+import { markInvoicePrinted, searchInvoices } from './invoices.service.js';
 
 /**
  * The monthly billing run moved through months with the clock, every amount written out by hand to the cent.
@@ -141,8 +142,12 @@ describe('the monthly billing run, month by month', () => {
     const notice = await db.selectFrom('notices').select(['title']).where('customer_id', '=', customer.customerId).where('kind', '=', 'invoice_issued')
       .where('title', '=', `Rēķins ${june.number}`).executeTakeFirst();
     expect(notice).toBeDefined();
-    // paper post is printed from the back office, not e-mailed
+    // paper post is printed from the back office, not e-mailed: it waits in the print list until marked printed
     expect((await invoiceOf('2026-05')).delivered_at).toBeNull();
+    expect((await searchInvoices(t.deps, { toPrint: true })).map((row) => row.number)).toEqual([may.number]);
+    await markInvoicePrinted(t.deps, may.id);
+    expect((await invoiceOf('2026-05')).delivered_at).toEqual(t.clock.now());
+    expect(await searchInvoices(t.deps, { toPrint: true })).toEqual([]);
     await db.updateTable('customers').set({ invoice_channel: 'email' }).where('id', '=', customer.customerId).execute();
   });
 

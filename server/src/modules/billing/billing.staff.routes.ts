@@ -15,7 +15,7 @@ import { sendFile } from './billing.routes.js';
 import { getBillingRun, listBillingRuns, startBillingRun } from './billing-runs.service.js';
 import { invoicePdf, invoiceXml } from './invoice-files.service.js';
 import { addCorrection, issueCreditNote, recordAdvancePayment, voidInvoice } from './invoice-corrections.service.js';
-import { getInvoiceForStaff, searchInvoices } from './invoices.service.js';
+import { getInvoiceForStaff, markInvoicePrinted, searchInvoices } from './invoices.service.js';
 import { customerLedger } from './ledger.js';
 import { addTariffVersion, createTariff, listTariffs, setContractTerms } from './tariffs.service.js';
 
@@ -61,6 +61,14 @@ export const billingStaffRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, d
     config: staff,
     schema: { params: StaffInvoiceParams, response: answers({ 200: FileAnswer('application/xml') }) },
   }, async (request, reply) => sendFile(reply, await invoiceXml(deps, await findInvoice(request.params.invoiceId))));
+
+  app.post('/api/staff/invoices/:invoiceId/printed', {
+    config: staff,
+    schema: { description: 'BIL-2: marks a paper invoice printed for posting (delivered); again changes nothing.', params: StaffInvoiceParams, response: answers({ 204: NoContent }) },
+  }, async (request, reply) => {
+    await markInvoicePrinted(deps, request.params.invoiceId);
+    return reply.code(204).send();
+  });
 
   app.post('/api/staff/invoices/:invoiceId/void', {
     config: staff,

@@ -3,7 +3,7 @@ import type { InvoiceDetail, InvoiceList, InvoiceSummary, LineExplanation, Staff
 import { roundHalfUp, NANO_EUROS_PER_CENT } from '@up/common/money';
 import type { Deps } from '../../deps.js';
 import type { Db } from '../../infra/db.js';
-import { notFound } from '../../infra/errors.js';
+import { conflict, notFound } from '../../infra/errors.js';
 import type { ChargeExplanation, InvoiceLineRow, InvoiceRow } from './billing.tables.js';
 import { customerBalance } from './ledger.js';
 import { readTariffVersions } from './tariffs.repository.js';
@@ -102,6 +102,7 @@ export async function explainLine(deps: Deps, customerId: string, invoiceId: str
 export async function searchInvoices(deps: Deps, query: StaffInvoiceSearchQuery): Promise<StaffInvoiceList> {
   let select = deps.db.selectFrom('invoices').selectAll().orderBy('issue_date', 'desc').orderBy('number', 'desc').limit(200);
   if (query.period) select = select.where('period', '=', query.period);
+  if (query.toPrint) select = select.where('delivery_channel', '=', 'post').where('delivered_at', 'is', null).where('status', '=', 'issued');
   if (query.q) {
     const pattern = `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     select = select.where((eb) => eb.or([
@@ -112,7 +113,21 @@ export async function searchInvoices(deps: Deps, query: StaffInvoiceSearchQuery)
   }
   const rows = await select.execute();
   const numbers = await referencedNumbers(deps.db, rows);
-  return rows.map((row) => ({ ...summaryOf(row, numbers), customerId: row.customer_id, customerNumber: row.buyer.customerNumber, customerName: row.buyer.name }));
+  return rows.map((row) => ({
+    ...summaryOf(row, numbers), deliveredAt: row.delivered_at?.toISOString() ?? null,
+    customerId: row.customer_id, customerNumber: row.buyer.customerNumber, customerName: row.buyer.name,
+  }));
+}
+
+/** BIL-2: a paper invoice is delivered when the back office has printed it for posting. */
+export async function markInvoicePrinted(deps: Deps, invoiceId: string): Promise<void> {
+  const marked = await deps.db.updateTable('invoices').set({ delivered_at: deps.clock.now() })
+    .where('id', '=', invoiceId).where('delivery_channel', '=', 'post').where('delivered_at', 'is', null)
+    .returning('id').executeTakeFirst();
+  if (marked) return;
+  const invoice = await deps.db.selectFrom('invoices').select(['delivery_channel']).where('id', '=', invoiceId).executeTakeFirst();
+  if (!invoice) throw notFound('INVOICE_NOT_FOUND', 'No such invoice');
+  if (invoice.delivery_channel !== 'post') throw conflict('NOT_BY_POST', 'This invoice is not delivered by post');
 }
 
 export async function getInvoiceForStaff(deps: Deps, invoiceId: string): Promise<InvoiceDetail> {
