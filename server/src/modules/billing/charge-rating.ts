@@ -52,7 +52,11 @@ export function rateCustomerPeriod(input: RatingInput): ChargeDraft[] {
       if (!versions) continue;
       if (energy) {
         const priced = priceEnergy(versions, intervalsOf(energy));
-        for (const charge of priced.charges) drafts.push(tariffDraft(input.period, contract, source, charge, versions));
+        // an interval line covers its version's days of the contract's month (not only the days its band matched)
+        for (const charge of priced.charges) {
+          drafts.push(tariffDraft(input.period, contract, source, { ...charge, ...versionDays(versions, charge.tariffVersionId, active) }, versions));
+        }
+        // a register line covers the days between its two readings
         const read = priceRegisterEnergy(versions, energy.registers);
         for (const charge of read.charges) drafts.push(tariffDraft(input.period, contract, source, charge, versions, 'register'));
       }
@@ -76,6 +80,16 @@ function activeDays(contract: RatedContract, period: BillingPeriod): { from: str
   const endExclusive = contract.endsOn ? addDays(contract.endsOn, 1) : null;
   const until = endExclusive && endExclusive < period.endExclusive ? endExclusive : period.endExclusive;
   return from < until ? { from, until } : null;
+}
+
+/** The days of [active.from, active.until) on which the version is valid, inclusive. */
+function versionDays(versions: readonly TariffVersion[], versionId: string, active: { from: string; until: string }) {
+  const sorted = [...versions].sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1));
+  const at = sorted.findIndex((version) => version.id === versionId);
+  const validUntil = sorted[at].validUntil ?? sorted[at + 1]?.validFrom ?? null;
+  const from = sorted[at].validFrom > active.from ? sorted[at].validFrom : active.from;
+  const until = validUntil !== null && validUntil < active.until ? validUntil : active.until;
+  return { periodStart: from, periodEnd: addDays(until, -1) };
 }
 
 function intervalsOf(energy: BillableEnergy): MeteredInterval[] {
