@@ -63,6 +63,11 @@ describe('the monthly billing run, month by month', () => {
       ['fixed_fee', '14', '0.064516', 90],
       ['fixed_fee', '17', '0.064516', 110],
     ]);
+    // each version's lines cover its days of the month (BIL-8)
+    const periods = await db.selectFrom('invoice_lines').select(['period_start', 'period_end']).where('invoice_id', '=', invoice.id).orderBy('line_number').execute();
+    expect(periods.map((line) => `${line.period_start}…${line.period_end}`)).toEqual([
+      '2026-03-01…2026-03-14', '2026-03-01…2026-03-14', '2026-03-15…2026-03-31', '2026-03-15…2026-03-31', '2026-03-01…2026-03-14', '2026-03-15…2026-03-31',
+    ]);
     // net 12.76 €; VAT 21 % of 12.76 = 2.6796 → 2.68 €; gross 15.44 €; the 10.00 € advance leaves 5.44 € to pay
     expect([invoice.net_cents, invoice.vat_cents, invoice.gross_cents, invoice.prepaid_cents, invoice.payable_cents]).toEqual([1276, 268, 1544, 1000, 544]);
     expect(invoice.payment_reference).toMatch(/^RF\d{2}2026000001$/);
