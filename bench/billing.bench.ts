@@ -118,6 +118,9 @@ async function seed(db: Deps['db'], customers: number) {
 async function plainInsert(db: Deps['db'], batchSize: number): Promise<number> {
   await sql`CREATE TABLE bench_invoices (LIKE invoices INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)`.execute(db);
   await sql`CREATE TABLE bench_invoice_lines (LIKE invoice_lines INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)`.execute(db);
+  // the same foreign keys as the real tables (LIKE copies keys, checks and indexes, not references)
+  await sql`ALTER TABLE bench_invoices ADD FOREIGN KEY (customer_id) REFERENCES customers (id)`.execute(db);
+  await sql`ALTER TABLE bench_invoice_lines ADD FOREIGN KEY (invoice_id) REFERENCES bench_invoices (id)`.execute(db);
   let seconds = 0;
   let after = '';
   for (;;) {
