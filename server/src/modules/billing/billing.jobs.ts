@@ -18,7 +18,7 @@ export const BILLING_JOBS: readonly PortalJob[] = [
       const today = rigaDate(deps.clock.now());
       if (Number(today.slice(8, 10)) < deps.operator.billing.runDayOfMonth) return { skipped: 'before the run day' };
       const run = await runBilling(deps, { period: previousMonth(today), actor: SYSTEM_ACTOR });
-      log.info({ period: run.period, invoices: run.invoices_issued, grossCents: run.gross_cents }, 'billing run');
+      if (run.invoices_issued > 0) log.info({ period: run.period, invoices: run.invoices_issued, grossCents: run.gross_cents }, 'billing run');
       return { period: run.period, status: run.status, invoices: run.invoices_issued };
     },
   },
