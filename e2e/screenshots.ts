@@ -4,6 +4,7 @@
  *
  *   npm run build:web && npx tsx e2e/screenshots.ts
  *   npx tsx e2e/screenshots.ts --only=metering    (only the objects, consumption, data-token and metering-import pictures)
+ *   npx tsx e2e/screenshots.ts --only=billing     (only the invoices, an invoice, a line explained and the billing runs)
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -53,11 +54,12 @@ async function visitor(browser: Browser, portal: Portal, options: BrowserContext
   return { context, page };
 }
 
-/** `--only=metering` shoots only the metering pictures (the full run starts with the account pages). */
+/** `--only=metering` or `--only=billing` shoots only those pictures (the full run starts with the account pages). */
 const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length) ?? null;
+const SECTIONS = ['metering', 'billing'];
 
 async function main() {
-  if (ONLY !== null && ONLY !== 'metering') throw new Error(`--only takes "metering", not "${ONLY}"`);
+  if (ONLY !== null && !SECTIONS.includes(ONLY)) throw new Error(`--only takes ${SECTIONS.map((name) => `"${name}"`).join(' or ')}, not "${ONLY}"`);
   await mkdir(OUT, { recursive: true });
   const portal = await startPortal();
   const browser = await launchBrowser();
@@ -98,7 +100,8 @@ async function main() {
       await shoot(page, 'login-ru.png');
       await context.close();
     }
-    await shootMeteringPages(browser, portal);
+    if (ONLY === null || ONLY === 'metering') await shootMeteringPages(browser, portal);
+    if (ONLY === null || ONLY === 'billing') await shootBillingPages(browser, portal);
   } finally {
     await browser.close();
     await portal.stop();
@@ -224,6 +227,49 @@ async function shootMeteringPages(browser: Browser, portal: Portal) {
     await waitForPath(page, '/staff/metering/imports');
     await page.getByRole('table', { name: /^Latest imports, newest first/ }).waitFor();
     await shoot(page, 'staff-metering-imports.png');
+    await context.close();
+  }
+}
+
+// ---- billing (issue 12): the invoices, an invoice, a line explained, the back office's billing runs -------------
+
+async function shootBillingPages(browser: Browser, portal: Portal) {
+  {
+    const { context, page } = await visitor(browser, portal, DESKTOP);
+    expecting(await tryLogIn(page, 'janis@demo.example', DEMO_PASSWORD), 200, 'janis login');
+    await waitForPath(page, '/');
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Invoices', exact: true }).click();
+    const table = page.getByRole('table', { name: /^Invoices and credit notes of / });
+    await table.waitFor();
+    await shoot(page, 'invoices.png');
+
+    // the newest invoice, and its energy line explained by day
+    await table.locator('tbody tr').first().getByRole('rowheader').getByRole('link').click();
+    await page.getByRole('table', { name: /^Lines of invoice / }).waitFor();
+    await shoot(page, 'invoice.png');
+    await page.getByRole('link', { name: /^Why €[\d,]+\.\d{2}\? Line \d+: Electricity \(/ }).first().click();
+    await page.locator('[data-draw-ms]').waitFor({ state: 'attached', timeout: 30_000 });
+    await shootDownTo(page, 'invoice-line.png', page.getByRole('heading', { level: 2, name: 'The tariff applied' }));
+    await context.close();
+  }
+  {
+    const { context, page } = await visitor(browser, portal, MOBILE);
+    expecting(await tryLogIn(page, 'janis@demo.example', DEMO_PASSWORD), 200, 'janis login (phone)');
+    await waitForPath(page, '/');
+    await page.goto('/invoices');
+    await page.locator('.invoice-card').first().waitFor();
+    await checkNoSideways(page, 'the invoices page at 360 px');
+    await shootDownTo(page, 'mobile-invoices.png', page.getByRole('heading', { level: 2, name: 'Invoice amounts by month' }));
+    await context.close();
+  }
+  {
+    const { context, page } = await visitor(browser, portal, DESKTOP);
+    expecting(await tryLogIn(page, 'admin@demo.example', DEMO_PASSWORD), 200, 'admin login');
+    await waitForPath(page, '/staff');
+    await page.getByRole('navigation', { name: 'Back office' }).getByRole('link', { name: 'Billing runs' }).click();
+    await waitForPath(page, '/staff/billing');
+    await page.getByRole('table', { name: 'Billing runs by month, newest first' }).waitFor();
+    await shoot(page, 'staff-billing-runs.png');
     await context.close();
   }
 }

@@ -23,6 +23,9 @@ const ProfilePage = lazy(() => import('./features/profile/ProfilePage.tsx'));
 const ActivityPage = lazy(() => import('./features/activity/ActivityPage.tsx'));
 const ObjectsPage = lazy(() => import('./features/consumption/ObjectsPage.tsx'));
 const ObjectConsumptionPage = lazy(() => import('./features/consumption/ObjectConsumptionPage.tsx'));
+const InvoicesPage = lazy(() => import('./features/invoices/InvoicesPage.tsx'));
+const InvoicePage = lazy(() => import('./features/invoices/InvoicePage.tsx'));
+const InvoiceLinePage = lazy(() => import('./features/invoices/InvoiceLinePage.tsx'));
 const MailboxPage = lazy(() => import('./features/dev/MailboxPage.tsx'));
 const NotFoundPage = lazy(() => import('./features/NotFoundPage.tsx'));
 const StaffRoutes = lazy(() => import('./features/staff/StaffRoutes'));
@@ -54,6 +57,9 @@ export function App() {
           <Route path="activity" element={<ActivityPage />} />
           <Route path="objects" element={<ObjectsPage />} />
           <Route path="objects/:objectId" element={<ObjectConsumptionPage />} />
+          <Route path="invoices" element={<InvoicesPage />} />
+          <Route path="invoices/:invoiceId" element={<InvoicePage />} />
+          <Route path="invoices/:invoiceId/lines/:lineNumber" element={<InvoiceLinePage />} />
         </Route>
 
         <Route element={<RequireUser skipTerms />}>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import type { SessionUser } from '@up/common/contracts/accounts';
 import type { OperatorProfile } from '@up/common/contracts/operator';
-import { useActiveCustomer, useLogout, useOperator, useSession } from '../api/session.ts';
+import { hasRight, useActiveCustomer, useLogout, useOperator, useSession } from '../api/session.ts';
 import { hasStoredLanguage, setLanguage } from '../i18n/index.ts';
 import { setPortalName } from '../lib/title.ts';
 import { CookieNotice } from './CookieNotice.tsx';
@@ -120,11 +120,14 @@ function MainNav({ user, open }: { user: SessionUser; open: boolean }) {
   const modules = useOperator().data?.modules;
   const permitsOnly = Boolean(modules && !modules.includes('metering') && modules.includes('permits'));
   const showsObjects = !modules || modules.includes('metering') || permitsOnly;
+  // BIL-15, ACC-10: invoices where the operator bills through the portal and the user may see them (session rights are effective ones)
+  const showsInvoices = Boolean(modules?.includes('billing')) && hasRight(customer, 'see_invoices');
   const items: { to: string; label: string; show: boolean }[] = [
     { to: '/', label: t('nav.overview'), show: Boolean(customer) },
     { to: '/contracts', label: t('nav.contracts'), show: Boolean(customer) },
     // GRD-1, GRD-3: every user of a customer sees its objects and consumption (not a main-user right)
     { to: '/objects', label: permitsOnly ? t('nav.permits') : t('nav.objects'), show: Boolean(customer) && showsObjects },
+    { to: '/invoices', label: t('nav.invoices'), show: showsInvoices },
     { to: '/users', label: t('nav.users'), show: isMain },
     { to: '/contact', label: t('nav.contact'), show: isMain },
     { to: '/orders', label: t('nav.orders'), show: Boolean(customer) },

@@ -1,17 +1,22 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import type { CustomerSummary } from '@up/common/contracts/overview';
-import { useActiveCustomer, useSession } from '../../api/session.ts';
+import { hasRight, useActiveCustomer, useOperator, useSession } from '../../api/session.ts';
 import { PageHeading, QueryState } from '../../components/Messages.tsx';
 import { NoCustomer } from '../../components/NoCustomer.tsx';
 import { useCustomerSummary } from './overview.api.ts';
 import './OverviewPage.css';
+
+// BIL-15: "this month so far", only for users who may see invoices (its texts load with it, not with the overview)
+const EstimateCard = lazy(() => import('../invoices/EstimateCard.tsx'));
 
 export default function OverviewPage() {
   const { t } = useTranslation();
   const user = useSession().data?.user;
   const customer = useActiveCustomer();
   const summary = useCustomerSummary(customer?.id);
+  const billing = Boolean(useOperator().data?.modules.includes('billing'));
   if (!customer && user?.staffRole) return <Navigate to="/staff" replace />;
 
   return (
@@ -22,14 +27,23 @@ export default function OverviewPage() {
         <NoCustomer />
       ) : (
         <QueryState isPending={summary.isPending} error={summary.error}>
-          {summary.data && <SummaryCards summary={summary.data} />}
+          {summary.data && (
+            <SummaryCards
+              summary={summary.data}
+              estimate={billing && hasRight(customer, 'see_invoices') ? (
+                <Suspense fallback={null}>
+                  <EstimateCard customerId={customer.id} />
+                </Suspense>
+              ) : null}
+            />
+          )}
         </QueryState>
       )}
     </div>
   );
 }
 
-function SummaryCards({ summary }: { summary: CustomerSummary }) {
+function SummaryCards({ summary, estimate }: { summary: CustomerSummary; estimate: ReactNode }) {
   const { t } = useTranslation();
   const isMain = summary.role === 'main';
   const userCount = summary.users;
@@ -68,6 +82,7 @@ function SummaryCards({ summary }: { summary: CustomerSummary }) {
           </Link>
         )}
       </div>
+      {estimate}
       <section className="card" aria-labelledby="overview-quick">
         <h2 id="overview-quick">{t('overview.quickLinks')}</h2>
         <ul className="quick-links">

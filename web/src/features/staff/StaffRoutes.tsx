@@ -27,6 +27,12 @@ const JobsPage = lazy(() => import('./JobsPage.tsx'));
 const ObjectSearchPage = lazy(() => import('./metering/ObjectSearchPage.tsx'));
 const ObjectDetailPage = lazy(() => import('./metering/ObjectDetailPage.tsx'));
 const MeteringImportsPage = lazy(() => import('./metering/MeteringImportsPage.tsx'));
+// Billing pages (issue 12) too: operators without the billing module never download them.
+const BillingRunsPage = lazy(() => import('./billing/BillingRunsPage.tsx'));
+const InvoiceSearchPage = lazy(() => import('./billing/InvoiceSearchPage.tsx'));
+const StaffInvoicePage = lazy(() => import('./billing/StaffInvoicePage.tsx'));
+const CustomerBillingPage = lazy(() => import('./billing/CustomerBillingPage.tsx'));
+const TariffsPage = lazy(() => import('./billing/TariffsPage.tsx'));
 
 /** The back office for staff, mounted by the app shell at /staff/*. */
 export default function StaffRoutes() {
@@ -40,6 +46,11 @@ export default function StaffRoutes() {
         <Route path="metering" element={<MeteringOnly><ObjectSearchPage /></MeteringOnly>} />
         <Route path="metering/objects/:objectId" element={<MeteringOnly><ObjectDetailPage /></MeteringOnly>} />
         <Route path="metering/imports" element={<MeteringOnly><MeteringImportsPage /></MeteringOnly>} />
+        <Route path="billing" element={<BillingOnly><BillingRunsPage /></BillingOnly>} />
+        <Route path="billing/invoices" element={<BillingOnly><InvoiceSearchPage /></BillingOnly>} />
+        <Route path="billing/invoices/:invoiceId" element={<BillingOnly><StaffInvoicePage /></BillingOnly>} />
+        <Route path="billing/customers/:customerId" element={<BillingOnly><CustomerBillingPage /></BillingOnly>} />
+        <Route path="billing/tariffs" element={<BillingOnly><TariffsPage /></BillingOnly>} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="error-reports" element={<ErrorReportsPage />} />
         <Route path="terms" element={<AdministratorOnly><TermsPage /></AdministratorOnly>} />
@@ -54,7 +65,9 @@ export default function StaffRoutes() {
 function StaffLayout() {
   const { t } = useTranslation('staff');
   const { role, isLoading, secondFactorSetupRequired } = useStaffRole();
-  const metering = meteringModuleOn(useOperator().data);
+  const operator = useOperator().data;
+  const metering = meteringModuleOn(operator);
+  const billing = Boolean(operator?.modules.includes('billing'));
   if (isLoading) return <Loading />;
   if (!role) return <ErrorMessage>{t('common.notStaff')}</ErrorMessage>;
   if (secondFactorSetupRequired) return <SecondFactorFirst />;
@@ -71,6 +84,13 @@ function StaffLayout() {
             <>
               <li><NavLink to="/staff/metering" end>{t('nav.meteringObjects')}</NavLink></li>
               <li><NavLink to="/staff/metering/imports">{t('nav.meteringImports')}</NavLink></li>
+            </>
+          ) : null}
+          {billing ? (
+            <>
+              <li><NavLink to="/staff/billing" end>{t('nav.staffBillingRuns', { ns: 'translation' })}</NavLink></li>
+              <li><NavLink to="/staff/billing/invoices">{t('nav.staffInvoices', { ns: 'translation' })}</NavLink></li>
+              <li><NavLink to="/staff/billing/tariffs">{t('nav.staffTariffs', { ns: 'translation' })}</NavLink></li>
             </>
           ) : null}
           <li><NavLink to="/staff/audit">{t('nav.audit')}</NavLink></li>
@@ -120,6 +140,15 @@ function MeteringOnly({ children }: { children: ReactNode }) {
   const on = meteringModuleOn(operator.data);
   if (on === null && operator.isPending) return <Loading />;
   if (on === false) return <ErrorMessage>{t('common.meteringOff')}</ErrorMessage>;
+  return <>{children}</>;
+}
+
+/** The billing pages, where the operator profile turns the billing module on. */
+function BillingOnly({ children }: { children: ReactNode }) {
+  const { t } = useTranslation('staff');
+  const operator = useOperator();
+  if (!operator.data) return operator.isPending ? <Loading /> : <>{children}</>;
+  if (!operator.data.modules.includes('billing')) return <ErrorMessage>{t('common.notFound')}</ErrorMessage>;
   return <>{children}</>;
 }
 
