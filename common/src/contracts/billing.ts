@@ -98,7 +98,14 @@ export const InvoiceDetail = Type.Object({
   vatBreakdown: Type.Array(VatBreakdownEntry),
   /** whether the e-invoice XML is issued for it (legal entities: Peppol BIS Billing 3.0) */
   hasEInvoice: Type.Boolean(),
-  voidReason: Nullable(Type.String()),
+  /** why it was voided, or why the credit note was issued */
+  reason: Nullable(Type.String()),
+  customerId: Type.String(),
+  /** the credit notes issued for this invoice, and the invoice that replaced it when it was voided and reissued */
+  creditNotes: Type.Array(Type.Object({ id: Type.String(), number: Type.String(), grossCents: Type.Integer() })),
+  replacedBy: Nullable(Type.Object({ id: Type.String(), number: Type.String() })),
+  correctsInvoiceId: Nullable(Type.String()),
+  replacesInvoiceId: Nullable(Type.String()),
 });
 export type InvoiceDetail = Static<typeof InvoiceDetail>;
 
@@ -154,6 +161,7 @@ export const LineExplanation = Type.Object({
   })),
   days: Type.Array(Type.Object({ day: IsoDate, wh: Type.Integer(), amountCents: Type.Number() })),
   correctsInvoiceNumber: Nullable(Type.String()),
+  correctsInvoiceId: Nullable(Type.String()),
   reason: Nullable(Type.String()),
 });
 export type LineExplanation = Static<typeof LineExplanation>;

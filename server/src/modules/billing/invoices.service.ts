@@ -39,11 +39,16 @@ export function invoiceNotFound() {
 }
 
 export async function detailOf(deps: Deps, invoice: StoredInvoice): Promise<InvoiceDetail> {
-  const [lines, numbers] = await Promise.all([readLines(deps.db, invoice.id), referencedNumbers(deps.db, [invoice])]);
+  const [lines, numbers, creditNotes, replacedBy] = await Promise.all([
+    readLines(deps.db, invoice.id),
+    referencedNumbers(deps.db, [invoice]),
+    deps.db.selectFrom('invoices').select(['id', 'number', 'gross_cents']).where('corrects_invoice_id', '=', invoice.id).orderBy('sequence').execute(),
+    deps.db.selectFrom('invoices').select(['id', 'number']).where('replaces_invoice_id', '=', invoice.id).executeTakeFirst(),
+  ]);
   const chargeIds = lines.flatMap((line) => (line.charge_id ? [line.charge_id] : []));
   const charges = chargeIds.length === 0 ? [] : await deps.db.selectFrom('billing_charges').select(['id', 'explanation'])
     .where('customer_id', '=', invoice.customer_id).where('id', 'in', chargeIds).execute();
-  const explained = new Set(charges.filter((charge) => (charge.explanation?.days?.length ?? 0) > 0 || charge.explanation?.reason).map((charge) => charge.id));
+  const explained = new Set(charges.filter((charge) => isExplained(charge.explanation)).map((charge) => charge.id));
   return {
     ...summaryOf(invoice, numbers),
     periodStart: invoice.period_start,
@@ -54,8 +59,18 @@ export async function detailOf(deps: Deps, invoice: StoredInvoice): Promise<Invo
     lines: lines.map((line) => lineOf(line, line.charge_id !== null && explained.has(line.charge_id))),
     vatBreakdown: invoice.vat_breakdown,
     hasEInvoice: invoice.buyer.kind === 'company',
-    voidReason: invoice.reason,
+    reason: invoice.reason,
+    customerId: invoice.customer_id,
+    creditNotes: creditNotes.map((note) => ({ id: note.id, number: note.number, grossCents: note.gross_cents })),
+    replacedBy: replacedBy ?? null,
+    correctsInvoiceId: invoice.corrects_invoice_id,
+    replacesInvoiceId: invoice.replaces_invoice_id,
   };
+}
+
+/** A line is explained when it has days of energy or a reason (a correction). */
+function isExplained(explanation: ChargeExplanation | null | undefined): boolean {
+  return (explanation?.days?.length ?? 0) > 0 || Boolean(explanation?.reason);
 }
 
 export async function readLines(db: Db, invoiceId: string) {
@@ -83,10 +98,13 @@ export async function explainLine(deps: Deps, customerId: string, invoiceId: str
     const version = versions.find((candidate) => candidate.id === explanation.tariffVersionId);
     if (tariffRow && version) tariff = { code: tariffRow.code, name: tariffRow.name, version: tariffVersionView(version) };
   }
+  const corrected = explanation.correctsInvoiceNumber
+    ? await deps.db.selectFrom('invoices').select('id').where('customer_id', '=', customerId).where('number', '=', explanation.correctsInvoiceNumber).executeTakeFirst()
+    : undefined;
   return {
     invoiceId: invoice.id,
     invoiceNumber: invoice.number,
-    line: lineOf(line, true),
+    line: lineOf(line, isExplained(explanation)),
     objectId: explanation.objectId ?? null,
     tariff,
     days: (explanation.days ?? []).map((day) => ({
@@ -94,6 +112,7 @@ export async function explainLine(deps: Deps, customerId: string, invoiceId: str
       day: day.day, wh: day.wh, amountCents: roundHalfUp(Number(day.nanoEuros), NANO_EUROS_PER_CENT / 100) / 100,
     })),
     correctsInvoiceNumber: explanation.correctsInvoiceNumber ?? null,
+    correctsInvoiceId: corrected?.id ?? null,
     reason: explanation.reason ?? null,
   };
 }

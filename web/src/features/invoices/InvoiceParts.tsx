@@ -99,7 +99,7 @@ export function InvoiceRelations({ invoice, linkTo, replacedBy, creditNotes = []
       <div key="void" className="alert alert--error invoice-note">
         <p>
           <strong>{t('relations.void')}</strong>
-          {invoice.voidReason ? <> {t('relations.voidReason', { reason: invoice.voidReason })}</> : null}
+          {invoice.reason ? <> {t('relations.voidReason', { reason: invoice.reason })}</> : null}
         </p>
         {replacedBy ? <p>{t('relations.replacedBy')} {numbered(replacedBy)}</p> : <p>{t('relations.voidNoReissue')}</p>}
       </div>,
@@ -109,8 +109,8 @@ export function InvoiceRelations({ invoice, linkTo, replacedBy, creditNotes = []
     notes.push(
       <p key="corrects" className="alert alert--info invoice-note">
         {t('relations.creditNoteFor')} {numbered(invoice.correctsInvoiceNumber)}
-        {/* a credit note's reason comes in voidReason (the API's one reason field of a document) */}
-        {invoice.voidReason ? <>. {t('relations.reason', { reason: invoice.voidReason })}</> : null}
+        {/* a credit note's reason: the document's one reason field */}
+        {invoice.reason ? <>. {t('relations.reason', { reason: invoice.reason })}</> : null}
       </p>,
     );
   }
