@@ -11,6 +11,8 @@ import * as auditDefects from './migrations/2026_12_01_1200_audit_defects.js';
 import * as jobLeases from './migrations/2026_12_01_1300_job_leases.js';
 import * as metering from './migrations/2026_12_02_1000_metering.js';
 import * as billing from './migrations/2026_12_02_1400_billing.js';
+import * as payments from './migrations/2026_12_07_1200_payments.js';
+import * as intervalHours from './migrations/2026_12_07_1300_interval_hours.js';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx behave the same. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +27,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_1300_job_leases': jobLeases,
   '2026_12_02_1000_metering': metering,
   '2026_12_02_1400_billing': billing,
+  '2026_12_07_1200_payments': payments,
+  '2026_12_07_1300_interval_hours': intervalHours,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

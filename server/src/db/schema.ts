@@ -13,6 +13,7 @@ import type { InfraTables } from '../infra/infra.tables.js';
 import type { AuditTables } from '../modules/audit/audit.tables.js';
 import type { MeteringTables } from '../modules/metering/metering.tables.js';
 import type { BillingTables } from '../modules/billing/billing.tables.js';
+import type { PaymentsTables } from '../modules/payments/payments.tables.js';
 
 export type { CustomerRow, ContractRow } from '../modules/customers/customers.tables.js';
 export type { UserStatus, StaffRole, UserRow, PasswordHistoryRow, MembershipRow, TokenPurpose, OneTimeTokenRow, SessionRow, UnknownAddressLoginRow, PasswordResetRequestRow } from '../modules/accounts/accounts.tables.js';
@@ -25,6 +26,7 @@ export type { AuditEventRow, AuditChainHeadRow, AuditCheckpointRow } from '../mo
 
 export type { MeteringObjectRow, ObjectHoldingRow, MeterRow, MicroGeneratorRow, RadioPermitRow, MeterReadingRow, MeteringImportRow, IntervalDayRow, IntervalRevisionRow, SpotPriceRow, DataTokenRow } from '../modules/metering/metering.tables.js';
 
-export type { TariffRow, TariffVersionRow, ContractTermsRow, BillingChargeRow, InvoiceSeriesRow, BillingRunRow, InvoiceRow, InvoiceLineRow, LedgerEntryRow } from '../modules/billing/billing.tables.js';
+export type { TariffRow, TariffVersionRow, ContractTermsRow, BillingChargeRow, InvoiceSeriesRow, BillingRunRow, InvoiceRow, InvoiceLineRow, LedgerEntryRow, ReceivableRow, AllocationRow } from '../modules/billing/billing.tables.js';
+export type { BankStatementRow, PaymentRow } from '../modules/payments/payments.tables.js';
 
-export interface Database extends CustomersTables, AccountsTables, TermsTables, OperatorTables, OrdersTables, NotificationsTables, InfraTables, AuditTables, MeteringTables, BillingTables {}
+export interface Database extends CustomersTables, AccountsTables, TermsTables, OperatorTables, OrdersTables, NotificationsTables, InfraTables, AuditTables, MeteringTables, BillingTables, PaymentsTables {}

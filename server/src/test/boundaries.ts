@@ -50,6 +50,10 @@ export const TABLE_OWNERS: Record<string, string> = {
   invoices: 'billing',
   invoice_lines: 'billing',
   ledger_entries: 'billing',
+  receivables: 'billing',
+  allocations: 'billing',
+  bank_statements: 'payments',
+  payments: 'payments',
   rate_limit_buckets: 'infra',
   job_runs: 'infra',
 };

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roundHalfUp } from '@up/common/money';
 import { createTestApp } from '../../test/test-app.js';
+import { expectOpenItemsConsistent } from '../../test/ledger-invariants.js';
 import { addBilledCustomer, addTariff, billContractWith, DAY_NIGHT } from '../../test/billing-fixtures.js';
 import { SYSTEM_ACTOR } from '../audit/index.js';
 import { runBilling } from './billing-run.service.js';
@@ -62,7 +63,7 @@ beforeAll(async () => {
 let customerCount = 0;
 
 describe('the ledger and the documents agree, whatever happens', () => {
-  it('for any sequence of charges, advance payments, runs, credit notes and voids: every invoice adds up and the balance is the documents', async () => {
+  it('BIL-3, BIL-5: for any sequence of charges, advance payments, runs, credit notes and voids: every invoice adds up, the balance is the documents, the open items agree', async () => {
     await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 10 }), async (steps) => {
       customerCount++;
       const customer = await addBilledCustomer(db, `p${customerCount}`);
@@ -91,6 +92,7 @@ describe('the ledger and the documents agree, whatever happens', () => {
           const hasCredit = await db.selectFrom('invoices').select('id').where('corrects_invoice_id', '=', latest.id).executeTakeFirst();
           if (!hasCredit) await voidInvoice(t.deps, SYSTEM_ACTOR, latest.id, { reason: 'property', reissue: action.reissue });
         }
+        await expectOpenItemsConsistent(db, customer.customerId);
       }
       await expectMoneyKept(customer.customerId);
     }), { numRuns: 20 });
@@ -119,4 +121,6 @@ async function expectMoneyKept(customerId: string) {
   const onInvoices = charges.filter((charge) => charge.id !== null).reduce((sum, charge) => sum + charge.net_cents, 0);
   const issuedNet = invoices.filter((row) => row.kind === 'invoice' && row.status === 'issued').reduce((sum, row) => sum + row.net_cents, 0);
   expect(onInvoices).toBe(issuedNet);
+  // BIL-5: the open items agree with the ledger, and credit is never left beside a debt it could pay
+  await expectOpenItemsConsistent(db, customerId);
 }

@@ -41,7 +41,7 @@ export interface ContractTermsRow {
   updated_at: Timestamp;
 }
 
-export type ChargeSource = 'energy' | 'grid_energy' | 'fixed_fee' | 'capacity_fee' | 'instalment' | 'service' | 'charging_session' | 'correction';
+export type ChargeSource = 'energy' | 'grid_energy' | 'fixed_fee' | 'capacity_fee' | 'instalment' | 'service' | 'charging_session' | 'correction' | 'late_interest';
 
 /** What a line came from, for "the bill explained": the tariff version, and the kWh and money by day. */
 export interface ChargeExplanation {
@@ -54,6 +54,15 @@ export interface ChargeExplanation {
   /** a correction: the invoice it corrects and why */
   correctsInvoiceNumber?: string;
   reason?: string;
+  /** late interest (BIL-10): the late invoice, its due day, the days counted, the cent-days and the interest so far */
+  lateInvoiceId?: string;
+  lateInvoiceNumber?: string;
+  dueDate?: string;
+  throughDate?: string;
+  daysLate?: number;
+  centDays?: number;
+  interestToDateCents?: number;
+  chargedBeforeCents?: number;
 }
 
 export interface BillingChargeRow {
@@ -181,7 +190,7 @@ export interface InvoiceLineRow {
   period_end: string;
 }
 
-export type LedgerEntryKind = 'invoice' | 'credit_note' | 'void' | 'payment' | 'refund' | 'adjustment';
+export type LedgerEntryKind = 'invoice' | 'credit_note' | 'void' | 'payment' | 'refund' | 'reversal' | 'adjustment';
 
 export interface LedgerEntryRow {
   id: string;
@@ -191,7 +200,39 @@ export interface LedgerEntryRow {
   amount_cents: number;
   invoice_id: string | null;
   reference: string;
+  /** a credit (amount < 0): the cents not yet allocated to a receivable; null for a debit */
+  open_cents: number | null;
   created_at: Timestamp;
+}
+
+/** BIL-5: what a part of a debt is, in the order payments pay (refunds and reversals are paid by their own credit). */
+export type ReceivableCategory = 'interest' | 'product' | 'supply' | 'service' | 'refund' | 'reversal';
+
+/** A part of a debit ledger entry (an invoice's category part, a refund, a reversal), and what of it is still open. */
+export interface ReceivableRow {
+  id: string;
+  customer_id: string;
+  ledger_entry_id: string;
+  invoice_id: string | null;
+  category: ReceivableCategory;
+  issued_on: string;
+  due_date: string;
+  order_key: string;
+  amount_cents: number;
+  open_cents: number;
+}
+
+/** Money (a credit ledger entry) paying a receivable; released (never deleted) when a payment is reversed or an invoice voided. */
+export interface AllocationRow {
+  id: string;
+  customer_id: string;
+  credit_entry_id: string;
+  receivable_id: string;
+  amount_cents: number;
+  allocated_on: string;
+  created_at: Timestamp;
+  released_at: Timestamp | null;
+  released_reason: string | null;
 }
 
 export interface BillingTables {
@@ -204,4 +245,6 @@ export interface BillingTables {
   invoices: InvoiceRow;
   invoice_lines: InvoiceLineRow;
   ledger_entries: LedgerEntryRow;
+  receivables: ReceivableRow;
+  allocations: AllocationRow;
 }

@@ -4,6 +4,7 @@ import { dueDay, isIsoDate, rigaDate } from '@up/common/riga-time';
 import type { Deps } from '../../deps.js';
 import { conflict, invalidField, notFound } from '../../infra/errors.js';
 import { newId } from '../../infra/ids.js';
+import type { Db } from '../../infra/db.js';
 import { recordAudit, type Actor } from '../audit/index.js';
 import { findCustomerById } from '../customers/index.js';
 import { billingPeriod } from './billing-period.js';
@@ -11,7 +12,9 @@ import { centsAsPrice } from './charge-rating.js';
 import { insertCharges } from './billing-run.service.js';
 import { amountColumns, buyerOf, Columns, insertLedgerEntries, insertLines, issueInvoices, takeNumbers } from './invoice-issuing.js';
 import { invoiceAmounts } from './invoice-totals.js';
+import { CATEGORY_PRIORITY } from './receivable-parts.js';
 import { recordLedgerEntry } from './ledger.js';
+import { allocateCreditTo, insertReceivables, releaseAllocations, settleCustomers } from './clearing.js';
 
 /**
  * Voiding (issue 12 point 4): the invoice keeps its number and shows as void; its amount is reversed in the
@@ -29,9 +32,7 @@ export async function voidInvoice(deps: Deps, actor: Actor, invoiceId: string, b
     const credited = await trx.selectFrom('invoices').select('id').where('corrects_invoice_id', '=', invoiceId).where('kind', '=', 'credit_note').executeTakeFirst();
     if (credited) throw conflict('INVOICE_CREDITED', `Invoice ${invoice.number} has a credit note: correct it with another credit note`);
     await trx.updateTable('invoices').set({ status: 'void', voided_at: now, reason: body.reason }).where('id', '=', invoiceId).execute();
-    if (invoice.gross_cents !== 0) {
-      await recordLedgerEntry(trx, { customerId: invoice.customer_id, entryDate: today, kind: 'void', amountCents: -invoice.gross_cents, invoiceId, reference: invoice.number }, now);
-    }
+    await cancelInLedger(trx, invoice, today, now);
     await trx.updateTable('billing_charges').set({ invoice_id: null })
       .where('customer_id', '=', invoice.customer_id)
       .where('id', 'in', (eb) => eb.selectFrom('invoice_lines').select('charge_id').where('invoice_id', '=', invoiceId).where('charge_id', 'is not', null))
@@ -46,6 +47,8 @@ export async function voidInvoice(deps: Deps, actor: Actor, invoiceId: string, b
       const reissued = await trx.selectFrom('invoices').select('id').where('replaces_invoice_id', '=', invoiceId).executeTakeFirst();
       reissuedId = reissued?.id ?? null;
     }
+    // BIL-5: money that paid the void invoice and was not taken by a reissue pays what else is open, or stays credit
+    await settleCustomers(trx, [invoice.customer_id], today, now);
     await recordAudit(trx, actor, {
       customerId: invoice.customer_id, action: 'billing.invoice_voided', objectType: 'invoice', objectId: invoiceId,
       details: { number: invoice.number, grossCents: invoice.gross_cents, reason: body.reason, reissuedId },
@@ -96,8 +99,12 @@ export async function issueCreditNote(deps: Deps, actor: Actor, invoiceId: strin
     }));
     await insertLines(trx, lineColumns);
     const ledger = new Columns();
-    ledger.push({ id: newId(), customer_id: invoice.customer_id, entry_date: today, kind: 'credit_note', amount_cents: -amounts.grossCents, invoice_id: id, reference: number });
+    const entryId = newId();
+    ledger.push({ id: entryId, customer_id: invoice.customer_id, entry_date: today, kind: 'credit_note', amount_cents: -amounts.grossCents, invoice_id: id, reference: number });
     await insertLedgerEntries(trx, ledger, now);
+    // the credit note lowers what its invoice still asks for first; what is left pays other debts or stays credit (BIL-3)
+    await allocateCreditTo(trx, invoice.customer_id, entryId, await openPartsOf(trx, invoiceId), now);
+    await settleCustomers(trx, [invoice.customer_id], today, now);
     await recordAudit(trx, actor, {
       customerId: invoice.customer_id, action: 'billing.credit_note_issued', objectType: 'invoice', objectId: id,
       details: { number, correctsNumber: invoice.number, grossCents: amounts.grossCents, reason: body.reason },
@@ -146,12 +153,45 @@ export async function recordAdvancePayment(deps: Deps, actor: Actor, customerId:
   return deps.db.transaction().execute(async (trx) => {
     const recorded = await recordLedgerEntry(trx, {
       customerId, entryDate: body.receivedOn, kind: 'payment', amountCents: -body.amountCents, invoiceId: null, reference: body.reference,
-    }, now);
+    }, now) !== null;
     if (recorded) {
+      await settleCustomers(trx, [customerId], body.receivedOn, now);
       await recordAudit(trx, actor, {
         customerId, action: 'billing.advance_payment_recorded', objectType: 'payment', objectId: body.reference, details: { amountCents: body.amountCents },
       }, now);
     }
     return { recorded };
   });
+}
+
+/**
+ * A void in the ledger: the money allocated to the invoice is released, and the void entry (its gross, reversed)
+ * clears the invoice's parts, so the void invoice asks for nothing and its money is free again. A negative invoice
+ * (a credit) is cancelled the other way round: the void is a debit its own credit pays.
+ */
+async function cancelInLedger(trx: Db, invoice: { id: string; customer_id: string; number: string; gross_cents: number; due_date: string | null }, today: string, now: Date) {
+  if (invoice.gross_cents === 0) return;
+  const reason = `invoice ${invoice.number} voided`;
+  await releaseAllocations(trx, invoice.customer_id, { invoiceId: invoice.id }, reason, now);
+  const invoiceEntry = await trx.selectFrom('ledger_entries').select('id').where('invoice_id', '=', invoice.id).where('kind', '=', 'invoice').executeTakeFirstOrThrow();
+  if (invoice.gross_cents < 0) await releaseAllocations(trx, invoice.customer_id, { creditEntryId: invoiceEntry.id }, reason, now);
+  const voidEntryId = await recordLedgerEntry(trx, {
+    customerId: invoice.customer_id, entryDate: today, kind: 'void', amountCents: -invoice.gross_cents, invoiceId: invoice.id, reference: invoice.number,
+  }, now);
+  if (voidEntryId === null) return;
+  if (invoice.gross_cents > 0) {
+    await allocateCreditTo(trx, invoice.customer_id, voidEntryId, await openPartsOf(trx, invoice.id), now);
+  } else {
+    const [reversal] = await insertReceivables(trx, [{
+      customerId: invoice.customer_id, ledgerEntryId: voidEntryId, invoiceId: invoice.id, category: 'reversal', issuedOn: today,
+      dueDate: today, orderKey: invoice.number, amountCents: -invoice.gross_cents,
+    }]);
+    await allocateCreditTo(trx, invoice.customer_id, invoiceEntry.id, [reversal!], now);
+  }
+}
+
+/** The invoice's open parts in the order payments pay them (BIL-5). */
+async function openPartsOf(trx: Db, invoiceId: string): Promise<string[]> {
+  const parts = await trx.selectFrom('receivables').select(['id', 'category']).where('invoice_id', '=', invoiceId).where('open_cents', '>', 0).execute();
+  return parts.sort((a, b) => CATEGORY_PRIORITY.indexOf(a.category) - CATEGORY_PRIORITY.indexOf(b.category)).map((part) => part.id);
 }

@@ -8,6 +8,8 @@ import type { BillingChargeRow, DeliveryChannel, InvoiceBuyer } from './billing.
 import type { BillingPeriod } from './billing-period.js';
 import { invoiceAmounts, type InvoiceAmounts } from './invoice-totals.js';
 import { customerBalances } from './ledger.js';
+import { insertReceivables, settleCustomers, type ReceivableInput } from './clearing.js';
+import { receivableParts } from './receivable-parts.js';
 
 /** Where the issued invoices of one batch go and how they are numbered. */
 export interface IssueContext {
@@ -62,6 +64,7 @@ export async function issueInvoices(trx: Db, context: IssueContext, customerIds:
   const invoices = new Columns();
   const lines = new Columns();
   const ledger = new Columns();
+  const receivables: ReceivableInput[] = [];
   const chargeIds: string[] = [];
   const chargeInvoiceIds: string[] = [];
   let grossCents = 0;
@@ -93,7 +96,15 @@ export async function issueInvoices(trx: Db, context: IssueContext, customerIds:
       chargeInvoiceIds.push(invoiceId);
     });
     if (amounts.grossCents !== 0) {
-      ledger.push({ id: newId(), customer_id: customer.id, entry_date: context.issueDate, kind: 'invoice', amount_cents: amounts.grossCents, invoice_id: invoiceId, reference: number });
+      const entryId = newId();
+      ledger.push({ id: entryId, customer_id: customer.id, entry_date: context.issueDate, kind: 'invoice', amount_cents: amounts.grossCents, invoice_id: invoiceId, reference: number });
+      // BIL-5: what the invoice asks for, in parts that payments pay in order
+      for (const part of receivableParts(ordered.map(asPartLine), amounts.vatBreakdown, amounts.grossCents)) {
+        receivables.push({
+          customerId: customer.id, ledgerEntryId: entryId, invoiceId, category: part.category, issuedOn: context.issueDate,
+          dueDate: context.dueDate, orderKey: number, amountCents: part.amountCents,
+        });
+      }
     }
     grossCents += amounts.grossCents;
     payableCents += amounts.payableCents;
@@ -102,6 +113,9 @@ export async function issueInvoices(trx: Db, context: IssueContext, customerIds:
   await insertInvoices(trx, invoices, context.now);
   await insertLines(trx, lines);
   await insertLedgerEntries(trx, ledger, context.now);
+  await insertReceivables(trx, receivables);
+  // BIL-3: credit the customers hold (advance payments, credit notes, overpayments) pays the new invoices
+  await settleCustomers(trx, billed.map((customer) => customer.id), context.issueDate, context.now);
   await sql`UPDATE billing_charges c SET invoice_id = u.invoice_id
     FROM unnest(${sqlTextArray(chargeIds)}::text[], ${sqlTextArray(chargeInvoiceIds)}::text[]) AS u(id, invoice_id)
     WHERE c.id = u.id`.execute(trx);
@@ -138,6 +152,10 @@ export function amountColumns(amounts: InvoiceAmounts) {
 }
 
 type StoredCharge = Pick<Selectable<BillingChargeRow>, 'period' | 'source' | 'source_key' | 'net_cents' | 'vat_category' | 'vat_percent'>;
+
+function asPartLine(charge: StoredCharge) {
+  return { source: charge.source, netCents: charge.net_cents, vatCategory: charge.vat_category, vatPercent: charge.vat_percent };
+}
 
 function asTotalled(charge: StoredCharge) {
   return { netCents: charge.net_cents, vatCategory: charge.vat_category, vatPercent: charge.vat_percent };
@@ -210,8 +228,10 @@ export async function insertLines(trx: Db, c: Columns) {
 
 export async function insertLedgerEntries(trx: Db, c: Columns, now: Date) {
   if (c.length === 0) return;
-  await sql`INSERT INTO ledger_entries (id, customer_id, entry_date, kind, amount_cents, invoice_id, reference, created_at)
-    SELECT u.id, u.customer_id, u.entry_date::date, u.kind, u.amount::bigint, u.invoice_id, u.reference, ${now}
+  // a credit (a negative amount) is open in full until it is allocated (clearing.ts)
+  await sql`INSERT INTO ledger_entries (id, customer_id, entry_date, kind, amount_cents, invoice_id, reference, open_cents, created_at)
+    SELECT u.id, u.customer_id, u.entry_date::date, u.kind, u.amount::bigint, u.invoice_id, u.reference,
+      CASE WHEN u.amount::bigint < 0 THEN -u.amount::bigint END, ${now}
     FROM unnest(${c.get('id')}::text[], ${c.get('customer_id')}::text[], ${c.get('entry_date')}::text[], ${c.get('kind')}::text[],
       ${c.get('amount_cents')}::text[], ${c.get('invoice_id')}::text[], ${c.get('reference')}::text[])
       AS u(id, customer_id, entry_date, kind, amount, invoice_id, reference)`.execute(trx);

@@ -56,7 +56,7 @@ export function vatOf(taxableCents: number, percent: string): number {
 }
 
 /** '21' → 2100, '5.5' → 550: hundredths of a percent, exact. */
-function basisPoints(percent: string): number {
+export function basisPoints(percent: string): number {
   const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(percent);
   if (!match) throw new RangeError(`Not a VAT percent: ${JSON.stringify(percent)}`);
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));

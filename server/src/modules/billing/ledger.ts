@@ -34,18 +34,21 @@ export interface LedgerEntryInput {
   reference: string;
 }
 
-/** Records one entry; a second write of the same kind and reference for the customer changes nothing. Returns whether it was new. */
-export async function recordLedgerEntry(db: Db, entry: LedgerEntryInput, now: Date): Promise<boolean> {
+/**
+ * Records one entry (a credit open in full); a second write of the same kind and reference for the customer changes
+ * nothing. Returns the new entry's id, or null when it was there already.
+ */
+export async function recordLedgerEntry(db: Db, entry: LedgerEntryInput, now: Date): Promise<string | null> {
   if (!Number.isSafeInteger(entry.amountCents) || entry.amountCents === 0) throw new RangeError(`A ledger entry needs a non-zero whole number of cents, got ${entry.amountCents}`);
   const inserted = await db.insertInto('ledger_entries')
     .values({
       id: newId(), customer_id: entry.customerId, entry_date: entry.entryDate, kind: entry.kind, amount_cents: entry.amountCents,
-      invoice_id: entry.invoiceId, reference: entry.reference, created_at: now,
+      invoice_id: entry.invoiceId, reference: entry.reference, open_cents: entry.amountCents < 0 ? -entry.amountCents : null, created_at: now,
     })
     .onConflict((oc) => oc.columns(['customer_id', 'kind', 'reference']).doNothing())
     .returning('id')
     .executeTakeFirst();
-  return inserted !== undefined;
+  return inserted?.id ?? null;
 }
 
 export async function listLedgerEntries(db: Db, customerId: string, limit = 500) {

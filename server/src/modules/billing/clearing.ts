@@ -1,0 +1,154 @@
+import { sql } from 'kysely';
+import type { Db } from '../../infra/db.js';
+import { newId } from '../../infra/ids.js';
+import { sqlTextArray } from '../../infra/sql-arrays.js';
+import { planAllocations, type OpenCredit, type OpenReceivable, type PlannedAllocation } from './allocation-plan.js';
+import type { ReceivableCategory } from './billing.tables.js';
+
+/**
+ * The ledger's open items (BIL-3, BIL-5): credits (payments, credit notes, voids) allocated to receivables
+ * (the parts of invoices, refunds, reversals). Every change of open cents goes through here, in the caller's
+ * transaction, so a credit's and a receivable's open cents always equal their amount less their live allocations.
+ */
+
+/**
+ * Settling a customer's ledger is one at a time: a transaction-scoped advisory lock per customer, taken in id
+ * order so a billing batch and a payment that share customers never deadlock.
+ */
+export async function lockLedgers(trx: Db, customerIds: readonly string[]): Promise<void> {
+  if (customerIds.length === 0) return;
+  await sql`SELECT pg_advisory_xact_lock(hashtext('ledger:' || c.id))
+    FROM unnest(${sqlTextArray([...new Set(customerIds)].sort())}::text[]) AS c(id) ORDER BY c.id`.execute(trx);
+}
+
+/**
+ * Allocates each customer's open credits to its open receivables in BIL-5 order as of `onDate` (the day the
+ * newest money arrived, or an invoice's issue day). Takes the customers' ledger locks. Returns the allocations made.
+ */
+export async function settleCustomers(trx: Db, customerIds: readonly string[], onDate: string, now: Date): Promise<PlannedAllocation[]> {
+  if (customerIds.length === 0) return [];
+  await lockLedgers(trx, customerIds);
+  const credits = await trx.selectFrom('ledger_entries')
+    .select(['id', 'customer_id', 'entry_date', 'reference', 'open_cents'])
+    .where('customer_id', 'in', customerIds)
+    .where('open_cents', '>', 0)
+    .execute();
+  if (credits.length === 0) return [];
+  const withCredit = [...new Set(credits.map((credit) => credit.customer_id))];
+  const receivables = await trx.selectFrom('receivables')
+    .select(['id', 'customer_id', 'category', 'issued_on', 'due_date', 'order_key', 'open_cents'])
+    .where('customer_id', 'in', withCredit)
+    .where('open_cents', '>', 0)
+    .execute();
+  const planned: PlannedAllocation[] = [];
+  const owners: string[] = [];
+  for (const customerId of withCredit) {
+    const open: OpenCredit[] = credits.filter((credit) => credit.customer_id === customerId)
+      .map((credit) => ({ id: credit.id, entryDate: credit.entry_date, orderKey: credit.reference, openCents: Number(credit.open_cents) }));
+    const owed: OpenReceivable[] = receivables.filter((receivable) => receivable.customer_id === customerId)
+      .map((receivable) => ({
+        id: receivable.id, category: receivable.category, dueDate: receivable.due_date, issuedOn: receivable.issued_on,
+        orderKey: receivable.order_key, openCents: Number(receivable.open_cents),
+      }));
+    for (const allocation of planAllocations(open, owed, onDate)) {
+      planned.push(allocation);
+      owners.push(customerId);
+    }
+  }
+  await storeAllocations(trx, planned, owners, now);
+  return planned;
+}
+
+/**
+ * Allocates one credit to the given receivables, in the order given, as far as both are open: a credit note to the
+ * invoice it corrects, a void to its invoice, a refund or reversal from the credit it pays out. Returns what is left.
+ */
+export async function allocateCreditTo(trx: Db, customerId: string, creditEntryId: string, receivableIds: readonly string[], now: Date): Promise<number> {
+  await lockLedgers(trx, [customerId]);
+  const credit = await trx.selectFrom('ledger_entries').select(['id', 'entry_date', 'open_cents']).where('id', '=', creditEntryId).executeTakeFirstOrThrow();
+  let left = Number(credit.open_cents ?? 0);
+  if (left === 0 || receivableIds.length === 0) return left;
+  const rows = await trx.selectFrom('receivables').select(['id', 'issued_on', 'open_cents']).where('id', 'in', receivableIds).execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const planned: PlannedAllocation[] = [];
+  for (const id of receivableIds) {
+    const receivable = byId.get(id);
+    if (!receivable || left === 0) continue;
+    const amountCents = Math.min(left, Number(receivable.open_cents));
+    if (amountCents === 0) continue;
+    planned.push({ creditId: credit.id, receivableId: id, amountCents, allocatedOn: credit.entry_date > receivable.issued_on ? credit.entry_date : receivable.issued_on });
+    left -= amountCents;
+  }
+  await storeAllocations(trx, planned, planned.map(() => customerId), now);
+  return left;
+}
+
+/**
+ * Releases live allocations — of a credit (a payment reversed) or to an invoice's receivables (an invoice voided) —
+ * giving their cents back to both sides. The rows stay, marked with when and why, as the history shows them.
+ */
+export async function releaseAllocations(trx: Db, customerId: string, which: { creditEntryId: string } | { invoiceId: string }, reason: string, now: Date): Promise<number> {
+  await lockLedgers(trx, [customerId]);
+  let query = trx.updateTable('allocations').set({ released_at: now, released_reason: reason })
+    .where('customer_id', '=', customerId)
+    .where('released_at', 'is', null);
+  query = 'creditEntryId' in which
+    ? query.where('credit_entry_id', '=', which.creditEntryId)
+    : query.where('receivable_id', 'in', (eb) => eb.selectFrom('receivables').select('id').where('invoice_id', '=', which.invoiceId));
+  const released = await query.returning(['credit_entry_id', 'receivable_id', 'amount_cents']).execute();
+  if (released.length === 0) return 0;
+  await sql`UPDATE ledger_entries e SET open_cents = e.open_cents + r.amount
+    FROM (SELECT id, sum(amount::bigint) AS amount FROM unnest(${sqlTextArray(released.map((row) => row.credit_entry_id))}::text[],
+      ${sqlTextArray(released.map((row) => row.amount_cents))}::text[]) AS u(id, amount) GROUP BY id) r
+    WHERE e.id = r.id`.execute(trx);
+  await sql`UPDATE receivables v SET open_cents = v.open_cents + r.amount
+    FROM (SELECT id, sum(amount::bigint) AS amount FROM unnest(${sqlTextArray(released.map((row) => row.receivable_id))}::text[],
+      ${sqlTextArray(released.map((row) => row.amount_cents))}::text[]) AS u(id, amount) GROUP BY id) r
+    WHERE v.id = r.id`.execute(trx);
+  return released.reduce((sum, row) => sum + Number(row.amount_cents), 0);
+}
+
+export interface ReceivableInput {
+  customerId: string;
+  ledgerEntryId: string;
+  invoiceId: string | null;
+  category: ReceivableCategory;
+  issuedOn: string;
+  dueDate: string;
+  orderKey: string;
+  amountCents: number;
+}
+
+/** Stores receivables, open in full, set-based. Returns their ids in the order given. */
+export async function insertReceivables(trx: Db, receivables: readonly ReceivableInput[]): Promise<string[]> {
+  if (receivables.length === 0) return [];
+  const ids = receivables.map(() => newId());
+  const column = (pick: (receivable: ReceivableInput) => string | number | null) => sqlTextArray(receivables.map(pick));
+  await sql`INSERT INTO receivables (id, customer_id, ledger_entry_id, invoice_id, category, issued_on, due_date, order_key, amount_cents, open_cents)
+    SELECT u.id, u.customer_id, u.entry_id, u.invoice_id, u.category, u.issued_on::date, u.due_date::date, u.order_key, u.amount::bigint, u.amount::bigint
+    FROM unnest(${sqlTextArray(ids)}::text[], ${column((r) => r.customerId)}::text[], ${column((r) => r.ledgerEntryId)}::text[],
+      ${column((r) => r.invoiceId)}::text[], ${column((r) => r.category)}::text[], ${column((r) => r.issuedOn)}::text[],
+      ${column((r) => r.dueDate)}::text[], ${column((r) => r.orderKey)}::text[], ${column((r) => r.amountCents)}::text[])
+      AS u(id, customer_id, entry_id, invoice_id, category, issued_on, due_date, order_key, amount)`.execute(trx);
+  return ids;
+}
+
+async function storeAllocations(trx: Db, planned: readonly PlannedAllocation[], customerIds: readonly string[], now: Date): Promise<void> {
+  if (planned.length === 0) return;
+  const amounts = sqlTextArray(planned.map((allocation) => allocation.amountCents));
+  await sql`INSERT INTO allocations (id, customer_id, credit_entry_id, receivable_id, amount_cents, allocated_on, created_at)
+    SELECT u.id, u.customer_id, u.credit_id, u.receivable_id, u.amount::bigint, u.allocated_on::date, ${now}
+    FROM unnest(${sqlTextArray(planned.map(() => newId()))}::text[], ${sqlTextArray(customerIds)}::text[],
+      ${sqlTextArray(planned.map((allocation) => allocation.creditId))}::text[], ${sqlTextArray(planned.map((allocation) => allocation.receivableId))}::text[],
+      ${amounts}::text[], ${sqlTextArray(planned.map((allocation) => allocation.allocatedOn))}::text[])
+      AS u(id, customer_id, credit_id, receivable_id, amount, allocated_on)`.execute(trx);
+  await sql`UPDATE ledger_entries e SET open_cents = e.open_cents - r.amount
+    FROM (SELECT id, sum(amount::bigint) AS amount FROM unnest(${sqlTextArray(planned.map((allocation) => allocation.creditId))}::text[], ${amounts}::text[])
+      AS u(id, amount) GROUP BY id) r
+    WHERE e.id = r.id`.execute(trx);
+  await sql`UPDATE receivables v SET open_cents = v.open_cents - r.amount
+    FROM (SELECT id, sum(amount::bigint) AS amount FROM unnest(${sqlTextArray(planned.map((allocation) => allocation.receivableId))}::text[], ${amounts}::text[])
+      AS u(id, amount) GROUP BY id) r
+    WHERE v.id = r.id`.execute(trx);
+}
+

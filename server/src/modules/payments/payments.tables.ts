@@ -1,0 +1,55 @@
+import type { Timestamp } from '../../db/column-types.js';
+
+/** Row types of the tables the payments module owns, as Kysely sees them (composed into db/schema.ts). */
+
+/** One imported camt.053 statement and what its entries came to. */
+export interface BankStatementRow {
+  id: string;
+  message_id: string;
+  statement_id: string;
+  account_iban: string | null;
+  from_date: string | null;
+  to_date: string | null;
+  entries: number;
+  credits: number;
+  matched: number;
+  unmatched: number;
+  duplicates: number;
+  rejected: number;
+  total_cents: number;
+  imported_by: string | null;
+  created_at: Timestamp;
+}
+
+export type PaymentSource = 'bank' | 'online' | 'staff';
+export type PaymentStatus = 'applied' | 'unmatched' | 'reversed';
+export type MatchedBy = 'reference' | 'invoice_number' | 'customer_number' | 'staff' | 'online';
+
+/** An incoming payment, unique per source and the source's reference (a bank entry's, a provider's payment id). */
+export interface PaymentRow {
+  id: string;
+  source: PaymentSource;
+  reference: string;
+  /** null while no customer is matched (staff allocate it) */
+  customer_id: string | null;
+  amount_cents: number;
+  /** BIL-4: the day the money reached the operator's account */
+  received_on: string;
+  payer_name: string | null;
+  payer_account: string | null;
+  /** the creditor reference the payer gave (RF…) */
+  payment_reference: string | null;
+  remittance_text: string | null;
+  status: PaymentStatus;
+  matched_by: MatchedBy | null;
+  statement_id: string | null;
+  end_to_end_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PaymentsTables {
+  bank_statements: BankStatementRow;
+  payments: PaymentRow;
+}
