@@ -135,4 +135,6 @@ export interface BillingRules {
   payee: { iban: string; bic: string };
   /** BIL-2: paper post is an extra paid service, a line on the invoice: net price in euros and VAT */
   postDeliveryFee: { price: string; vatPercent: string };
+  /** BIL-10: late payment interest, percent of the overdue amount a day ('0.15'), charged on the next invoice */
+  lateInterestPercentPerDay: string;
 }

@@ -8,6 +8,7 @@ import { notificationsModule } from './modules/notifications/notifications.modul
 import { ordersModule } from './modules/orders/orders.module.js';
 import { meteringModule } from './modules/metering/metering.module.js';
 import { billingModule } from './modules/billing/billing.module.js';
+import { paymentsModule } from './modules/payments/payments.module.js';
 import { overviewModule } from './modules/overview/overview.module.js';
 import { termsModule } from './modules/terms/terms.module.js';
 
@@ -20,6 +21,7 @@ export const PORTAL_MODULES: readonly PortalModule[] = [
   ordersModule,
   meteringModule,
   billingModule,
+  paymentsModule,
   notificationsModule,
   auditModule,
   overviewModule,

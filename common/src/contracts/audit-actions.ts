@@ -5,6 +5,7 @@ import { METERING_AUDIT_ACTIONS } from './metering.ts';
 import { ORDERS_AUDIT_ACTIONS } from './orders.ts';
 import { TERMS_AUDIT_ACTIONS } from './terms.ts';
 import { BILLING_AUDIT_ACTIONS } from './billing.ts';
+import { PAYMENTS_AUDIT_ACTIONS } from './payments.ts';
 
 /**
  * Every action the audit log records (ACC-17), one list per module: the server's recordAudit takes only these,
@@ -17,6 +18,7 @@ export const AUDIT_ACTIONS = [
   ...ORDERS_AUDIT_ACTIONS,
   ...METERING_AUDIT_ACTIONS,
   ...BILLING_AUDIT_ACTIONS,
+  ...PAYMENTS_AUDIT_ACTIONS,
   ...TERMS_AUDIT_ACTIONS,
 ] as const;
 

@@ -242,6 +242,7 @@ export const elektrumProfile: OperatorProfile = {
     },
     payee: { iban: 'LV50UNLA0000000000002', bic: 'UNLALV2X' },
     postDeliveryFee: { price: '1.65', vatPercent: '21' },
+    lateInterestPercentPerDay: '0.15',
   },
   terms: {
     version: '1.0',

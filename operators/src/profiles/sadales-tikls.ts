@@ -236,6 +236,7 @@ export const sadalesTiklsProfile: OperatorProfile = {
     },
     payee: { iban: 'LV38RIKO0000000000003', bic: 'RIKOLV2X' },
     postDeliveryFee: { price: '1.65', vatPercent: '21' },
+    lateInterestPercentPerDay: '0.15',
   },
   terms: {
     version: '1.0',

@@ -12,6 +12,7 @@ import type { BillingRunRow } from './billing.tables.js';
 import { billingPeriod, type BillingPeriod } from './billing-period.js';
 import { rateCustomerPeriod, type ChargeDraft, type RatedContract } from './charge-rating.js';
 import { issueInvoices } from './invoice-issuing.js';
+import { rateLateInterest } from './late-interest-rating.js';
 import type { TariffVersion } from './tariff-model.js';
 import { readTariffVersions } from './tariffs.repository.js';
 
@@ -164,7 +165,12 @@ async function countCustomersToBill(db: Db, period: BillingPeriod): Promise<numb
 
 /** Rates the batch's contracts into charges (a charge already rated is kept as it is). Returns how many are new. */
 async function rateCustomers(trx: Db, deps: BillingDeps, period: BillingPeriod, customerIds: readonly string[], tariffs: Map<string, TariffVersion[]>): Promise<number> {
-  return insertCharges(trx, await rateCharges(trx, deps, period, customerIds, tariffs), deps.clock.now());
+  const drafts = [
+    ...await rateCharges(trx, deps, period, customerIds, tariffs),
+    // BIL-10: interest on late invoices, on this invoice as its own line
+    ...await rateLateInterest(trx, period, customerIds, deps.operator.billing.lateInterestPercentPerDay),
+  ];
+  return insertCharges(trx, drafts, deps.clock.now());
 }
 
 /**

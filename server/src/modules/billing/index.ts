@@ -5,3 +5,7 @@
 export { runBilling, type BillingRunOptions, type RunFailpoint } from './billing-run.service.js';
 export { customerBalance, customerBalances, recordLedgerEntry, type LedgerEntryInput } from './ledger.js';
 export { listInvoices } from './invoices.service.js';
+export {
+  recordReceivedMoney, reverseReceivedMoney, refundCredit, creditHeld, findInvoicesForPayments, type ReceivedMoney, type PayableInvoice,
+} from './payment-ledger.js';
+export { customerOpenItems, allocationsOfPayments, type CreditAllocation } from './open-items.service.js';

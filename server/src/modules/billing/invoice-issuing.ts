@@ -30,8 +30,8 @@ export interface IssuedBatch {
   payableCents: number;
 }
 
-/** The order of lines on an invoice: energy first, then fees, sessions, instalments, services, corrections. */
-const SOURCE_ORDER = ['energy', 'grid_energy', 'capacity_fee', 'fixed_fee', 'charging_session', 'instalment', 'service', 'correction'];
+/** The order of lines on an invoice: energy first, then fees, sessions, instalments, services, corrections, late interest. */
+const SOURCE_ORDER = ['energy', 'grid_energy', 'capacity_fee', 'fixed_fee', 'charging_session', 'instalment', 'service', 'correction', 'late_interest'];
 
 /**
  * BIL-9, BIL-3: one invoice per customer combining every open charge of the period and earlier (a charge that

@@ -159,7 +159,10 @@ function taxSubtotal(entry: VatBreakdownEntry, currency: string): string[] {
  * for it (VATEX list); an exemption's code depends on its legal basis, which InvoiceDocument does not carry.
  */
 function exemptionReason(category: VatCategory): string[] {
-  return category === 'AE' ? leaf('cbc:TaxExemptionReasonCode', 'VATEX-EU-AE') : [];
+  if (category === 'AE') return leaf('cbc:TaxExemptionReasonCode', 'VATEX-EU-AE');
+  // the portal's only exempt line is late payment interest (late-interest-rating.ts): compensation, not a supply
+  if (category === 'E') return leaf('cbc:TaxExemptionReason', 'Nokavējuma procenti – kompensācija, nav PVN apliekams darījums');
+  return [];
 }
 
 /** No document-level allowances or charges, so line total = tax exclusive amount (BR-CO-13). */

@@ -41,6 +41,13 @@ export async function findCustomerByNumber(db: Db, customerNumber: string): Prom
   return db.selectFrom('customers').selectAll().where('customer_number', '=', customerNumber.trim()).executeTakeFirst();
 }
 
+/** Customer ids by customer number, for the numbers that exist (matching bank payments to customers). */
+export async function customerIdsByNumbers(db: Db, customerNumbers: readonly string[]): Promise<Map<string, string>> {
+  if (customerNumbers.length === 0) return new Map();
+  const rows = await db.selectFrom('customers').select(['id', 'customer_number']).where('customer_number', 'in', [...customerNumbers]).execute();
+  return new Map(rows.map((row) => [row.customer_number, row.id]));
+}
+
 /**
  * The customer `customerId` (a column of the surrounding query) as JSON { customer_name, customer_kind,
  * customer_number }: a piece of SQL, so that the login lists a user's customers in its one statement.

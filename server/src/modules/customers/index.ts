@@ -1,6 +1,6 @@
 /** The customers module's public surface: customer records, their contracts and identity codes (ACC-2, ACC-14). */
 export {
-  findCustomerById, findCustomersByIds, findCustomerByNumber, findCustomersByIdentityAndNumber, findPersonCustomersByCode,
+  findCustomerById, findCustomersByIds, findCustomerByNumber, customerIdsByNumbers, findCustomersByIdentityAndNumber, findPersonCustomersByCode,
   listContracts, contractsRunningBetween, hasActiveContract, hasLiveContract, customerColumnsOf, readCustomerSummaries, toCustomer,
   type Customer, type CustomerSummaryKey, type CustomerSummaryRow,
 } from './customers.repository.js';

@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   IntervalImportQuery, IntervalImportResult, MeteringImportList, SpotPriceImportResult,
@@ -6,39 +5,10 @@ import {
 import type { Deps } from '../../deps.js';
 import { answers } from '../../http/answers.js';
 import { actorOf } from '../../http/session-hook.js';
-import { AppError } from '../../infra/errors.js';
+import { fileOf, streamedBodies } from '../../http/streamed-body.js';
 import { MAX_IMPORT_BYTES } from './interval-csv.js';
 import { importIntervals, listMeteringImports } from './interval-import.service.js';
 import { importSpotPrices } from './spot-prices.service.js';
-
-/**
- * The body of an import route: the request stream, handed over unread. A class with a private field, so the
- * input guard's walk over parsed bodies (http/input-guards.ts) finds no properties in it.
- */
-class StreamedFile {
-  readonly #stream: Readable;
-  readonly #contentType: string;
-  constructor(stream: Readable, contentType: string) {
-    this.#stream = stream;
-    this.#contentType = contentType;
-  }
-  get stream(): Readable {
-    return this.#stream;
-  }
-  get contentType(): string {
-    return this.#contentType;
-  }
-}
-
-function fileOf(body: unknown, accepted: readonly string[]): StreamedFile {
-  if (!(body instanceof StreamedFile)) {
-    throw new AppError('IMPORT_NO_FILE', 400, `body: send the file as ${accepted.join(' or ')}`, { field: 'body', reason: `send the file as ${accepted.join(' or ')}` });
-  }
-  if (!accepted.includes(body.contentType)) {
-    throw new AppError('IMPORT_CONTENT_TYPE', 415, `body: send the file as ${accepted.join(' or ')}, not ${body.contentType}`, { field: 'body', reason: `send the file as ${accepted.join(' or ')}` });
-  }
-  return body;
-}
 
 /**
  * GRD-3, GRD-4: staff import interval data and spot prices (docs/API.md, "Interval data import"). The files
@@ -55,11 +25,7 @@ export const meteringImportsStaffRoutes: FastifyPluginAsyncTypebox<Deps> = async
   // The routes that take files, in a scope of their own: only here are CSV and JSON bodies streams.
   await app.register(async (scope) => {
     const files = scope.withTypeProvider<TypeBoxTypeProvider>();
-    files.removeContentTypeParser('application/json');
-    files.addContentTypeParser(['application/json', 'text/csv'], (request, payload, done) => {
-      const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-      done(null, new StreamedFile(payload as Readable, type));
-    });
+    streamedBodies(files, ['application/json', 'text/csv']);
 
     files.post('/api/staff/metering/intervals', {
       config: staff,
