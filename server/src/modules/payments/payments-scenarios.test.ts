@@ -1,9 +1,13 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ublSchemaErrors } from '../../test/ubl-schema.js';
 import { createTestApp } from '../../test/test-app.js';
 import { addBilledCustomer, addTariff, billContractWith } from '../../test/billing-fixtures.js';
 import { expectOpenItemsConsistent } from '../../test/ledger-invariants.js';
 import { SYSTEM_ACTOR } from '../audit/index.js';
 import { runBilling } from '../billing/index.js';
+import { invoicePdf, invoiceXml } from '../billing/invoice-files.service.js';
 import { customerBalance, listCustomerPayments } from './customer-payments.service.js';
 import { recordStaffPayment, reversePayment } from './payments.service.js';
 
@@ -88,6 +92,29 @@ describe('late payment (BIL-10, BIL-4)', () => {
     expect((await customerBalance(t.deps, customerId)).balanceCents).toBe(0);
     await bill('2026-12', '2027-01-04');
     expect(await linesOf((await invoiceOf(customerId, '2026-12')).id)).toEqual(['fixed_fee 10000 S']);
+  });
+});
+
+describe('late interest on the documents', () => {
+  it('BIL-10: a company\'s interest line is outside VAT in its e-invoice (UBL 2.1 schema; CI runs the EN 16931 and Peppol rules) and printed on its PDF', async () => {
+    const customer = await addBilledCustomer(db, 'latecompany', { kind: 'company', vatNumber: 'LV40000000777' });
+    await billContractWith(db, customer, 'fee', { object: false });
+    await bill('2026-02', '2026-03-02');
+    await pay(customer.customerId, 12100, '2026-03-26', 'latecompany-1');
+    await bill('2026-03', '2026-04-02');
+    const march = await invoiceOf(customer.customerId, '2026-03');
+    const xml = String((await invoiceXml(t.deps, march)).body);
+    expect(await ublSchemaErrors(xml, 'Invoice')).toEqual([]);
+    // two VAT groups: 21 % on 100.00 and the exempt interest with its reason (BR-E-10)
+    expect(xml).toContain('<cbc:TaxExemptionReason>Nokavējuma procenti');
+    expect(xml).toMatch(/<cac:TaxSubtotal>\s*<cbc:TaxableAmount currencyID="EUR">1\.82<\/cbc:TaxableAmount>\s*<cbc:TaxAmount currencyID="EUR">0\.00<\/cbc:TaxAmount>/);
+    const dir = process.env.EINVOICE_SAMPLES_DIR;
+    if (dir) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'invoice-company-late-interest.xml'), xml);
+    }
+    const pdf = (await invoicePdf(t.deps, march)).body;
+    expect(pdf.length).toBeGreaterThan(1000);
   });
 });
 
