@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../test/test-app.js';
+import { expectOpenItemsConsistent } from '../test/ledger-invariants.js';
 import { seedDemoConsumption } from './demo-metering.js';
 import { seedDemoBilling } from './demo-billing.js';
 
@@ -20,5 +21,22 @@ describe('the demo year of invoices (issue 12 point 9)', () => {
     const latest = rows.filter((row) => row.customer_number === 'C-100001').at(-1)!;
     const sources = await t.deps.db.selectFrom('invoice_lines').select('source').distinct().where('invoice_id', '=', latest.id).execute();
     expect(sources.map((row) => row.source).sort()).toEqual(['capacity_fee', 'energy', 'fixed_fee', 'grid_energy', 'instalment']);
+  });
+
+  it('issue 13 point 10: the demo year has a late payment with its interest on the next invoice, a payment in two parts, an advance payment and a transfer waiting for staff', async () => {
+    const db = t.deps.db;
+    const janis = await db.selectFrom('customers').select('id').where('customer_number', '=', 'C-100001').executeTakeFirstOrThrow();
+    const interest = await db.selectFrom('invoice_lines').select(['net_cents']).where('customer_id', '=', janis.id).where('source', '=', 'late_interest').execute();
+    // one invoice paid 9 days late and one whose rest came 6 days late: two interest lines, each a few cents to euros
+    expect(interest).toHaveLength(2);
+    for (const line of interest) expect(line.net_cents).toBeGreaterThan(0);
+    const payments = await db.selectFrom('payments').select(['reference', 'status', 'matched_by']).where('customer_id', '=', janis.id).execute();
+    expect(payments.filter((payment) => /-[12]$/.test(payment.reference))).toHaveLength(2);
+    expect(payments.find((payment) => payment.reference.startsWith('DEMO-ADVANCE-'))?.matched_by).toBe('customer_number');
+    const prepaid = await db.selectFrom('invoices').select('prepaid_cents').where('customer_id', '=', janis.id).where('prepaid_cents', '>', 0).execute();
+    expect(prepaid.map((invoice) => invoice.prepaid_cents)).toEqual([5000]);
+    const waiting = await db.selectFrom('payments').select(['amount_cents']).where('status', '=', 'unmatched').execute();
+    expect(waiting).toEqual([{ amount_cents: 2340 }]);
+    for (const customer of await db.selectFrom('customers').select('id').execute()) await expectOpenItemsConsistent(db, customer.id);
   });
 });

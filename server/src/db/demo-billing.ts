@@ -4,13 +4,16 @@ import type { Deps } from '../deps.js';
 import { newId } from '../infra/ids.js';
 import type { TariffElement } from '../modules/billing/tariff-model.js';
 import { SYSTEM_ACTOR } from '../modules/audit/index.js';
-import { recordLedgerEntry, runBilling } from '../modules/billing/index.js';
+import { runBilling } from '../modules/billing/index.js';
+import { takeInPayments, type IncomingPayment } from '../modules/payments/index.js';
 import { DEMO_OBJECTS } from './demo-metering.js';
 
 /**
  * The demo's year of invoices (issue 12 point 9): tariffs, what each demo contract bills, then the real billing
  * run for each of the last twelve months on its run day, from the demo consumption (seedDemoConsumption first).
- * Every invoice but the newest is paid a few days before its due day, so balances look lived in.
+ * Every invoice but the newest is paid by bank transfer a few days before its due day, so balances look lived in,
+ * except Jānis' (issue 13 point 10): one invoice paid late (interest on the next one), one paid in two parts, an
+ * advance payment before a run; and one transfer nobody can be matched to waits for staff.
  */
 export async function seedDemoBilling(deps: Deps): Promise<void> {
   const { db } = deps;
@@ -76,28 +79,53 @@ export async function seedDemoBilling(deps: Deps): Promise<void> {
     instalment_count: 24, first_instalment_month: addDays(yearAgo, 31).slice(0, 7), product_name: 'Siltumsūknis / Heat pump', updated_at: now,
   }).execute();
 
-  // The real run for each of the last twelve months, on the operator's run day of the month after.
+  // The real run for each of the last twelve months, on the operator's run day of the month after, and the
+  // customers' bank payments in between: taken in as the bank statement import takes them (matched by reference).
   const runDay = String(deps.operator.billing.runDayOfMonth).padStart(2, '0');
   for (let monthsBack = 12; monthsBack >= 1; monthsBack--) {
     const period = monthBefore(today, monthsBack);
     const runOn = `${monthBefore(today, monthsBack - 1)}-${runDay}`;
     if (runOn > today) continue;
     const atRunDay = new Date(`${runOn}T07:00:00Z`);
-    await runBilling({ ...deps, clock: { now: () => atRunDay } }, { period, actor: SYSTEM_ACTOR });
+    const run = await runBilling({ ...deps, clock: { now: () => atRunDay } }, { period, actor: SYSTEM_ACTOR });
+    // each customer's newest invoice is left to pay
+    if (monthsBack === 1) continue;
+    const issued = await db.selectFrom('invoices').select(['customer_id', 'number', 'due_date', 'payable_cents', 'payment_reference'])
+      .where('billing_run_id', '=', run.id).orderBy('number').execute();
+    const payments: IncomingPayment[] = [];
+    for (const invoice of issued) {
+      if (invoice.payable_cents <= 0 || !invoice.due_date) continue;
+      const payment = (amountCents: number, receivedOn: string, suffix = '') => payments.push({
+        source: 'bank', reference: `DEMO-${invoice.number}${suffix}`, amountCents, receivedOn, payerName: null, payerAccount: 'LV80BANK0000435195001',
+        creditorReference: invoice.payment_reference, remittanceText: `Rēķins ${invoice.number}`, endToEndId: null, statementId: null,
+      });
+      if (invoice.customer_id === janis && monthsBack === 7) {
+        // BIL-10: paid 9 days late; the interest is a line of the next invoice
+        payment(invoice.payable_cents, addDays(invoice.due_date, 9));
+      } else if (invoice.customer_id === janis && monthsBack === 5) {
+        // a partial payment on time, the rest 6 days late
+        const first = Math.round(invoice.payable_cents * 0.6);
+        payment(first, addDays(invoice.due_date, -2), '-1');
+        payment(invoice.payable_cents - first, addDays(invoice.due_date, 6), '-2');
+      } else {
+        payment(invoice.payable_cents, addDays(invoice.due_date, -3));
+      }
+    }
+    if (monthsBack === 3) {
+      // BIL-3: an advance payment before the next run, which that invoice uses
+      payments.push({
+        source: 'bank', reference: `DEMO-ADVANCE-${period}`, amountCents: 50_00, receivedOn: addDays(`${monthBefore(today, monthsBack - 2)}-${runDay}`, -6),
+        payerName: 'Jānis Bērziņš', payerAccount: 'LV80BANK0000435195001', creditorReference: null, remittanceText: 'Avanss, klients C-100001',
+        endToEndId: null, statementId: null,
+      });
+    }
+    await db.transaction().execute((trx) => takeInPayments(trx, payments, deps.operator.billing.invoiceSeries, null, atRunDay));
   }
-
-  // Paid three days before the due day, all but each customer's newest invoice.
-  const invoices = await db.selectFrom('invoices').select(['id', 'customer_id', 'number', 'due_date', 'payable_cents'])
-    .where('kind', '=', 'invoice').orderBy('customer_id').orderBy('sequence', 'desc').execute();
-  const newest = new Set<string>();
-  for (const invoice of invoices) {
-    if (!newest.has(invoice.customer_id)) { newest.add(invoice.customer_id); continue; }
-    if (invoice.payable_cents <= 0 || !invoice.due_date) continue;
-    await recordLedgerEntry(db, {
-      customerId: invoice.customer_id, entryDate: addDays(invoice.due_date, -3), kind: 'payment', amountCents: -invoice.payable_cents,
-      invoiceId: invoice.id, reference: `BANK-${invoice.number}`,
-    }, now);
-  }
+  // one transfer no customer can be told from, waiting for staff
+  await db.transaction().execute((trx) => takeInPayments(trx, [{
+    source: 'bank', reference: 'DEMO-UNKNOWN-1', amountCents: 23_40, receivedOn: addDays(today, -4), payerName: 'A. Ozols', payerAccount: 'LV32UNLA0055000000001',
+    creditorReference: null, remittanceText: 'par elektrību', endToEndId: null, statementId: null,
+  }], deps.operator.billing.invoiceSeries, null, now));
 }
 
 function energy(price: string): TariffElement {

@@ -1,5 +1,6 @@
 /**
- * The payments module's public surface (issue 13): money coming in. Nothing is imported from here yet; the
- * ledger the payments are allocated in is the billing module's.
+ * The payments module's public surface (issue 13): money coming in (the demo data takes its bank payments in
+ * here). The ledger the payments are allocated in is the billing module's.
  */
 export { importStatement } from './statement-import.service.js';
+export { takeInPayments, type IncomingPayment } from './incoming-payments.js';
