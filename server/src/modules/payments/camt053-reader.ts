@@ -91,8 +91,8 @@ const MAX_MARKUP_CHARS = 1024 * 1024;
 /**
  * Reads a camt.053 statement from its bytes (or text) as they arrive, yielding each statement before its
  * transactions. Throws CamtFormatError when the file is not a camt.053.001.02/.08 statement or not
- * well-formed; the items yielded before then are the caller's to discard. String chunks must not split a
- * surrogate pair.
+ * well-formed; the items yielded before then are the caller's to discard. Text values are slices of the
+ * text read: a caller that keeps every transaction of a large file keeps its text too, so keep batches.
  */
 export async function* readCamt053(input: AsyncIterable<Buffer | string>): AsyncGenerator<CamtItem> {
   const scanner = new CamtScanner();
