@@ -26,7 +26,7 @@ export type InvoiceKind = Static<typeof InvoiceKind>;
 
 /**
  * issued: valid and counted; void: cancelled by the operator (it keeps its number, its amount is reversed in
- * the ledger). Whether it is paid is issue 13's; until then `openCents` is what the invoice asked for.
+ * the ledger). Whether an issued invoice is paid is its `openCents` (0: paid).
  */
 export const InvoiceStatus = Type.Union([Type.Literal('issued'), Type.Literal('void')]);
 export type InvoiceStatus = Static<typeof InvoiceStatus>;
@@ -49,6 +49,8 @@ export const InvoiceSummary = Type.Object({
   prepaidCents: Type.Integer(),
   /** what it asks the customer to pay */
   payableCents: Type.Integer(),
+  /** what of it is still to pay (BIL-5: payments pay invoices part by part); 0 when paid, and for credit notes and void invoices */
+  openCents: Type.Integer(),
   deliveryChannel: DeliveryChannel,
   /** a credit note: the invoice it corrects; a reissued invoice: the voided one it replaces */
   correctsInvoiceNumber: Nullable(Type.String()),
@@ -106,6 +108,18 @@ export const InvoiceDetail = Type.Object({
   replacedBy: Nullable(Type.Object({ id: Type.String(), number: Type.String() })),
   correctsInvoiceId: Nullable(Type.String()),
   replacesInvoiceId: Nullable(Type.String()),
+  /**
+   * What paid it, part by part (BIL-5): a payment (its id), credit held before the invoice (BIL-3), a credit note
+   * or the void (their numbers); a reversed payment's part shows when it was given back.
+   */
+  settlements: Type.Array(Type.Object({
+    kind: Type.Union([Type.Literal('payment'), Type.Literal('credit_note'), Type.Literal('void'), Type.Literal('credit')]),
+    reference: Type.String(),
+    category: Type.String(),
+    amountCents: Type.Integer(),
+    allocatedOn: IsoDate,
+    releasedOn: Nullable(IsoDate),
+  })),
 });
 export type InvoiceDetail = Static<typeof InvoiceDetail>;
 

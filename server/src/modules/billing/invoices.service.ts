@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { InvoiceDetail, InvoiceList, InvoiceSummary, LineExplanation, StaffInvoiceList, StaffInvoiceSearchQuery } from '@up/common/contracts/billing';
 import { roundHalfUp, NANO_EUROS_PER_CENT } from '@up/common/money';
 import type { Deps } from '../../deps.js';
@@ -18,8 +18,8 @@ export async function listInvoices(deps: Deps, customerId: string): Promise<Invo
     .orderBy('issue_date', 'desc').orderBy('sequence', 'desc')
     .limit(500)
     .execute();
-  const numbers = await referencedNumbers(deps.db, rows);
-  return { balanceCents: await customerBalance(deps.db, customerId), invoices: rows.map((row) => summaryOf(row, numbers)) };
+  const [numbers, open] = await Promise.all([referencedNumbers(deps.db, rows), openCentsOf(deps.db, rows)]);
+  return { balanceCents: await customerBalance(deps.db, customerId), invoices: rows.map((row) => summaryOf(row, numbers, open)) };
 }
 
 /** One invoice of the customer with its lines (another customer's answers 404, as if it did not exist). */
@@ -39,9 +39,11 @@ export function invoiceNotFound() {
 }
 
 export async function detailOf(deps: Deps, invoice: StoredInvoice): Promise<InvoiceDetail> {
-  const [lines, numbers, creditNotes, replacedBy] = await Promise.all([
+  const [lines, numbers, open, settlements, creditNotes, replacedBy] = await Promise.all([
     readLines(deps.db, invoice.id),
     referencedNumbers(deps.db, [invoice]),
+    openCentsOf(deps.db, [invoice]),
+    settlementsOf(deps.db, invoice.id),
     deps.db.selectFrom('invoices').select(['id', 'number', 'gross_cents']).where('corrects_invoice_id', '=', invoice.id).orderBy('sequence').execute(),
     deps.db.selectFrom('invoices').select(['id', 'number']).where('replaces_invoice_id', '=', invoice.id).executeTakeFirst(),
   ]);
@@ -50,7 +52,7 @@ export async function detailOf(deps: Deps, invoice: StoredInvoice): Promise<Invo
     .where('customer_id', '=', invoice.customer_id).where('id', 'in', chargeIds).execute();
   const explained = new Set(charges.filter((charge) => isExplained(charge.explanation)).map((charge) => charge.id));
   return {
-    ...summaryOf(invoice, numbers),
+    ...summaryOf(invoice, numbers, open),
     periodStart: invoice.period_start,
     periodEnd: invoice.period_end,
     paymentReference: invoice.payment_reference,
@@ -65,7 +67,34 @@ export async function detailOf(deps: Deps, invoice: StoredInvoice): Promise<Invo
     replacedBy: replacedBy ?? null,
     correctsInvoiceId: invoice.corrects_invoice_id,
     replacesInvoiceId: invoice.replaces_invoice_id,
+    settlements,
   };
+}
+
+/** What is still open of each issued invoice (the sum of its open parts, BIL-5). */
+async function openCentsOf(db: Db, rows: readonly StoredInvoice[]): Promise<Map<string, number>> {
+  const ids = rows.filter((row) => row.kind === 'invoice' && row.status === 'issued').map((row) => row.id);
+  if (ids.length === 0) return new Map();
+  const open = await db.selectFrom('receivables').select(['invoice_id', sql<string>`sum(open_cents)::text`.as('cents')])
+    .where('invoice_id', 'in', ids).groupBy('invoice_id').execute();
+  return new Map(open.map((row) => [row.invoice_id!, Number(row.cents)]));
+}
+
+/** The money allocated to the invoice's parts, oldest first, with what each came from. */
+async function settlementsOf(db: Db, invoiceId: string): Promise<InvoiceDetail['settlements']> {
+  const rows = await db.selectFrom('allocations as a')
+    .innerJoin('receivables as r', 'r.id', 'a.receivable_id')
+    .innerJoin('ledger_entries as e', 'e.id', 'a.credit_entry_id')
+    .select(['e.kind', 'e.reference', 'e.entry_date', 'r.category', 'a.amount_cents', 'a.allocated_on', 'a.released_at'])
+    .where('r.invoice_id', '=', invoiceId)
+    .orderBy('a.allocated_on').orderBy('a.created_at')
+    .execute();
+  return rows.map((row) => ({
+    // money held before the invoice (BIL-3) shows as credit; a payment that arrived later as the payment
+    kind: row.kind === 'credit_note' || row.kind === 'void' ? row.kind : row.kind === 'payment' && row.entry_date >= row.allocated_on ? 'payment' : 'credit',
+    reference: row.reference, category: row.category, amountCents: row.amount_cents, allocatedOn: row.allocated_on,
+    releasedOn: row.released_at ? row.released_at.toISOString().slice(0, 10) : null,
+  }));
 }
 
 /** A line is explained when it has days of energy or a reason (a correction). */
@@ -131,9 +160,9 @@ export async function searchInvoices(deps: Deps, query: StaffInvoiceSearchQuery)
     ]));
   }
   const rows = await select.execute();
-  const numbers = await referencedNumbers(deps.db, rows);
+  const [numbers, open] = await Promise.all([referencedNumbers(deps.db, rows), openCentsOf(deps.db, rows)]);
   return rows.map((row) => ({
-    ...summaryOf(row, numbers), deliveredAt: row.delivered_at?.toISOString() ?? null,
+    ...summaryOf(row, numbers, open), deliveredAt: row.delivered_at?.toISOString() ?? null,
     customerId: row.customer_id, customerNumber: row.buyer.customerNumber, customerName: row.buyer.name,
   }));
 }
@@ -155,11 +184,11 @@ export async function getInvoiceForStaff(deps: Deps, invoiceId: string): Promise
   return detailOf(deps, invoice);
 }
 
-function summaryOf(row: StoredInvoice, numbers: ReadonlyMap<string, string>): InvoiceSummary {
+function summaryOf(row: StoredInvoice, numbers: ReadonlyMap<string, string>, open: ReadonlyMap<string, number>): InvoiceSummary {
   return {
     id: row.id, kind: row.kind, number: row.number, period: row.period, issueDate: row.issue_date, dueDate: row.due_date, status: row.status,
     netCents: row.net_cents, vatCents: row.vat_cents, grossCents: row.gross_cents, prepaidCents: row.prepaid_cents, payableCents: row.payable_cents,
-    deliveryChannel: row.delivery_channel,
+    openCents: open.get(row.id) ?? 0, deliveryChannel: row.delivery_channel,
     correctsInvoiceNumber: row.corrects_invoice_id ? numbers.get(row.corrects_invoice_id) ?? null : null,
     replacesInvoiceNumber: row.replaces_invoice_id ? numbers.get(row.replaces_invoice_id) ?? null : null,
   };

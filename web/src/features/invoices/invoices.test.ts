@@ -5,7 +5,7 @@ import { appliedElements, balanceState, chartInvoices, creditNotesOf, dayRuns, d
 
 const summary = (number: string, change: Partial<InvoiceSummary> = {}): InvoiceSummary => ({
   id: `id-${number}`, kind: 'invoice', number, period: '2026-10', issueDate: '2026-11-05', dueDate: '2026-11-19', status: 'issued',
-  netCents: 100, vatCents: 21, grossCents: 121, prepaidCents: 0, payableCents: 121, deliveryChannel: 'email',
+  netCents: 100, vatCents: 21, grossCents: 121, prepaidCents: 0, payableCents: 121, openCents: 121, deliveryChannel: 'email',
   correctsInvoiceNumber: null, replacesInvoiceNumber: null, ...change,
 });
 
