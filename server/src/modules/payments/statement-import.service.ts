@@ -29,7 +29,7 @@ interface StatementCounts {
  * overlap, count each entry once. A reversal (RvslInd, or a return) takes the original payment back. Debits, pending
  * and information-only entries change nothing. The whole file is one transaction: a malformed file changes nothing.
  */
-export async function importStatement(deps: Deps, input: AsyncIterable<Buffer | string>, actor: Actor): Promise<StatementImportResult> {
+export async function importStatement(deps: Pick<Deps, 'db' | 'clock' | 'operator'>, input: AsyncIterable<Buffer | string>, actor: Actor): Promise<StatementImportResult> {
   const now = deps.clock.now();
   try {
     return await deps.db.transaction().execute(async (trx) => {
