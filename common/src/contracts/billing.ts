@@ -17,6 +17,8 @@ export const BILLING_AUDIT_ACTIONS = [
   'billing.credit_note_issued',
   'billing.correction_added',
   'billing.advance_payment_recorded',
+  'billing.claim_filed',
+  'billing.claim_decided',
 ] as const;
 
 export const Period = Type.String({ pattern: '^20[0-9]{2}-(0[1-9]|1[0-2])$', examples: ['2026-10'] });
@@ -324,3 +326,42 @@ export const LedgerView = Type.Object({ balanceCents: Type.Integer(), entries: T
 export type LedgerView = Static<typeof LedgerView>;
 
 
+
+/** BIL-7: a claim against an invoice, filed within 10 calendar days of its issue. */
+export const ClaimBody = Type.Object({ text: Text(2000) }, { additionalProperties: false });
+export type ClaimBody = Static<typeof ClaimBody>;
+
+export const ClaimStatus = Type.Union([Type.Literal('open'), Type.Literal('accepted'), Type.Literal('rejected')]);
+
+export const ClaimView = Type.Object({
+  id: Type.String(),
+  invoiceId: Type.String(),
+  invoiceNumber: Type.String(),
+  customerId: Type.String(),
+  filedAt: Instant,
+  text: Type.String(),
+  status: ClaimStatus,
+  decidedAt: Nullable(Instant),
+  decisionReason: Nullable(Type.String()),
+  /** an accepted claim's correction on the next invoice: negative gives money back */
+  correctionCents: Nullable(Type.Integer()),
+});
+export type ClaimView = Static<typeof ClaimView>;
+
+export const ClaimList = Type.Object({ claims: Type.Array(ClaimView) });
+export type ClaimList = Static<typeof ClaimList>;
+
+export const ClaimParams = Type.Object({ claimId: Id });
+export const StaffClaimsQuery = Type.Object({ status: Type.Optional(ClaimStatus) });
+
+/**
+ * Staff's decision: accept (with the correction's net amount and VAT, carried into the next invoice as a
+ * credit when negative or a debit when positive) or reject, always with the reason the customer reads.
+ */
+export const ClaimDecisionBody = Type.Object({
+  accept: Type.Boolean(),
+  reason: Text(1000),
+  correctionNetCents: Type.Optional(Type.Integer({ minimum: -10_000_000, maximum: 10_000_000 })),
+  vatPercent: Type.Optional(VatPercent),
+}, { additionalProperties: false });
+export type ClaimDecisionBody = Static<typeof ClaimDecisionBody>;

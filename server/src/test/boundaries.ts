@@ -52,6 +52,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   ledger_entries: 'billing',
   receivables: 'billing',
   allocations: 'billing',
+  invoice_claims: 'billing',
   bank_statements: 'payments',
   payments: 'payments',
   rate_limit_buckets: 'infra',

@@ -10,7 +10,8 @@ import { type Kysely, sql } from 'kysely';
  *  - allocations: which money paid which part, on which day; released (not deleted) by a reversal or a void.
  *  Invariant, tested as a property: a credit's open cents = its amount less its live allocations, a receivable's
  *  likewise, and a customer's balance (the sum of its ledger) = its open receivables less its open credits.
- *  - billing_charges may be late interest (BIL-10), charged on the next invoice; ledger entries may be reversals.
+ *  - billing_charges may be late interest (BIL-10), charged on the next invoice; ledger entries may be reversals;
+ *  - invoice_claims: a customer's claim against an invoice (BIL-7) and staff's decision.
  *
  * Owned by the payments module — money coming in:
  *  - bank_statements: each imported camt.053 statement with its counts;
@@ -59,6 +60,24 @@ export async function up(db: Kysely<any>): Promise<void> {
   )`.execute(db);
   await sql`CREATE INDEX allocations_receivable_idx ON allocations (receivable_id)`.execute(db);
   await sql`CREATE INDEX allocations_credit_idx ON allocations (credit_entry_id)`.execute(db);
+
+  // BIL-7: a customer's claim against an invoice, and staff's decision; an accepted one is a correction charge
+  await sql`CREATE TABLE invoice_claims (
+    id text PRIMARY KEY,
+    customer_id text NOT NULL REFERENCES customers (id),
+    invoice_id text NOT NULL REFERENCES invoices (id),
+    filed_by text NOT NULL,
+    filed_at timestamptz NOT NULL,
+    text text NOT NULL,
+    status text NOT NULL CHECK (status IN ('open', 'accepted', 'rejected')),
+    decided_by text,
+    decided_at timestamptz,
+    decision_reason text,
+    correction_cents bigint,
+    correction_charge_id text
+  )`.execute(db);
+  await sql`CREATE UNIQUE INDEX invoice_claims_one_open ON invoice_claims (invoice_id) WHERE status = 'open'`.execute(db);
+  await sql`CREATE INDEX invoice_claims_customer_idx ON invoice_claims (customer_id, filed_at)`.execute(db);
 
   await sql`CREATE TABLE bank_statements (
     id text PRIMARY KEY,
@@ -145,7 +164,7 @@ async function backfillOpenItems(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['payments', 'bank_statements', 'allocations', 'receivables']) await sql`DROP TABLE ${sql.table(table)}`.execute(db);
+  for (const table of ['payments', 'bank_statements', 'invoice_claims', 'allocations', 'receivables']) await sql`DROP TABLE ${sql.table(table)}`.execute(db);
   await sql`ALTER TABLE ledger_entries DROP CONSTRAINT ledger_entries_open_credit`.execute(db);
   await sql`ALTER TABLE ledger_entries DROP COLUMN open_cents`.execute(db);
 }

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
-import { BillEstimate, InvoiceDetail, InvoiceLineParams, InvoiceList, InvoiceParams, LineExplanation, TariffList } from '@up/common/contracts/billing';
+import {
+  BillEstimate, ClaimBody, ClaimList, ClaimView, InvoiceDetail, InvoiceLineParams, InvoiceList, InvoiceParams, LineExplanation, TariffList,
+} from '@up/common/contracts/billing';
 import { CustomerParams } from '@up/common/contracts/fields';
 import type { Deps } from '../../deps.js';
 import { answers, FileAnswer } from '../../http/answers.js';
@@ -8,6 +10,8 @@ import { estimateCurrentBill } from './bill-estimate.service.js';
 import { invoicePdf, invoiceXml, type InvoiceFile } from './invoice-files.service.js';
 import { explainLine, findCustomerInvoice, getInvoice, listInvoices } from './invoices.service.js';
 import { listCustomerTariffs } from './tariffs.service.js';
+import { fileClaim, listCustomerClaims } from './claims.service.js';
+import { actorOf } from '../../http/session-hook.js';
 
 /**
  * BIL-15, ACC-10: the customer's invoices, each with its lines, their explanation, PDF and e-invoice. Who sees
@@ -49,6 +53,20 @@ export const billingRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) 
     config: invoiceReader,
     schema: { params: CustomerParams, response: answers({ 200: BillEstimate }) },
   }, async (request) => estimateCurrentBill(deps, request.params.customerId));
+
+  // BIL-7: claims against invoices; filing one is a statement made for the customer (ACC-18), so it takes sign_orders
+  app.get('/api/customers/:customerId/claims', {
+    config: invoiceReader,
+    schema: { params: CustomerParams, response: answers({ 200: ClaimList }) },
+  }, async (request) => listCustomerClaims(deps.db, request.params.customerId));
+
+  app.post('/api/customers/:customerId/invoices/:invoiceId/claims', {
+    config: { access: { customer: 'sign_orders' } },
+    schema: {
+      description: 'BIL-7: a claim against the invoice, within 10 calendar days of its issue (409 CLAIM_PERIOD_OVER after, with the last day); one open claim per invoice.',
+      params: InvoiceParams, body: ClaimBody, response: answers({ 201: ClaimView }),
+    },
+  }, async (request, reply) => reply.code(201).send(await fileClaim(deps, actorOf(request), request.params.customerId, request.params.invoiceId, request.body)));
 
   app.get('/api/customers/:customerId/tariffs', {
     config: { access: { customer: 'member' } },

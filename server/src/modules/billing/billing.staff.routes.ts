@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
-  AddTariffVersionBody, AdvancePaymentBody, BillingRunList, BillingRunView, ContractParams, ContractTermsBody, CorrectionBody, CreatedId,
+  AddTariffVersionBody, AdvancePaymentBody, ClaimDecisionBody, ClaimList, ClaimParams, ClaimView, StaffClaimsQuery, BillingRunList, BillingRunView, ContractParams, ContractTermsBody, CorrectionBody, CreatedId,
   CreateTariffBody, CreditNoteBody, InvoiceDetail, LedgerView, StaffInvoiceList, StaffInvoiceParams, StaffInvoiceSearchQuery,
   StartBillingRunBody, TariffList, TariffParams, VoidInvoiceBody,
 } from '@up/common/contracts/billing';
@@ -18,11 +18,25 @@ import { addCorrection, issueCreditNote, recordAdvancePayment, voidInvoice } fro
 import { getInvoiceForStaff, markInvoicePrinted, searchInvoices } from './invoices.service.js';
 import { customerLedger } from './ledger.js';
 import { addTariffVersion, createTariff, listTariffs, setContractTerms } from './tariffs.service.js';
+import { decideClaim, listClaimsForStaff } from './claims.service.js';
 
 /** The back office's billing: runs with their progress, invoice search, voids and credit notes, corrections, tariffs. */
 export const billingStaffRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => {
   const staff = { access: 'staff' } as const;
   const administrator = { access: 'administrator' } as const;
+
+  app.get('/api/staff/claims', {
+    config: staff,
+    schema: { description: 'BIL-7: claims against invoices, oldest first; ?status=open for those to decide.', querystring: StaffClaimsQuery, response: answers({ 200: ClaimList }) },
+  }, async (request) => listClaimsForStaff(deps.db, request.query.status));
+
+  app.post('/api/staff/claims/:claimId/decision', {
+    config: staff,
+    schema: {
+      description: 'BIL-7: accept (with the correction carried into the next invoice) or reject a claim, with the reason the customer reads.',
+      params: ClaimParams, body: ClaimDecisionBody, response: answers({ 200: ClaimView }),
+    },
+  }, async (request) => decideClaim(deps, actorOf(request), request.params.claimId, request.body));
 
   app.get('/api/staff/billing/runs', {
     config: staff,

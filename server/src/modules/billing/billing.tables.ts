@@ -235,6 +235,24 @@ export interface AllocationRow {
   released_reason: string | null;
 }
 
+export type ClaimStatus = 'open' | 'accepted' | 'rejected';
+
+/** BIL-7: a claim against an invoice and staff's decision; an accepted claim's correction is a charge of the next invoice. */
+export interface InvoiceClaimRow {
+  id: string;
+  customer_id: string;
+  invoice_id: string;
+  filed_by: string;
+  filed_at: Timestamp;
+  text: string;
+  status: ClaimStatus;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
+  correction_cents: number | null;
+  correction_charge_id: string | null;
+}
+
 export interface BillingTables {
   tariffs: TariffRow;
   tariff_versions: TariffVersionRow;
@@ -247,4 +265,5 @@ export interface BillingTables {
   ledger_entries: LedgerEntryRow;
   receivables: ReceivableRow;
   allocations: AllocationRow;
+  invoice_claims: InvoiceClaimRow;
 }

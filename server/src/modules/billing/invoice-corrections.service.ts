@@ -118,29 +118,32 @@ export async function issueCreditNote(deps: Deps, actor: Actor, invoiceId: strin
  * (negative gives money back) that the next billing run puts on the customer's invoice with its reason.
  */
 export async function addCorrection(deps: Deps, actor: Actor, customerId: string, body: CorrectionBody): Promise<{ id: string }> {
-  if (body.netCents === 0) throw invalidField('netCents', 'must not be 0');
   const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => ({ id: await addCorrectionIn(trx, actor, customerId, body, now) }));
+}
+
+/** addCorrection in the caller's transaction (an accepted claim adds its correction with its decision). Returns the charge's id. */
+export async function addCorrectionIn(trx: Db, actor: Actor, customerId: string, body: CorrectionBody, now: Date): Promise<string> {
+  if (body.netCents === 0) throw invalidField('netCents', 'must not be 0');
   const period = billingPeriod(rigaDate(now).slice(0, 7));
-  return deps.db.transaction().execute(async (trx) => {
-    const corrected = body.correctsInvoiceId
-      ? await trx.selectFrom('invoices').select(['number']).where('id', '=', body.correctsInvoiceId).where('customer_id', '=', customerId).executeTakeFirst()
-      : undefined;
-    if (body.correctsInvoiceId && !corrected) throw invalidField('correctsInvoiceId', 'no such invoice of the customer');
-    const key = `correction:${newId()}`;
-    await insertCharges(trx, [{
-      customer_id: customerId, contract_id: null, period: period.period, source: 'correction', source_key: key,
-      description: { lv: body.description, en: body.description, ru: body.description },
-      quantity: body.netCents < 0 ? '-1' : '1', unit_code: 'C62', unit_price: centsAsPrice(Math.abs(body.netCents)), net_cents: body.netCents,
-      vat_category: 'S', vat_percent: body.vatPercent, period_start: period.start, period_end: period.end,
-      explanation: { reason: body.reason, correctsInvoiceNumber: corrected?.number },
-    }], now);
-    const charge = await trx.selectFrom('billing_charges').select('id').where('customer_id', '=', customerId).where('source_key', '=', key).executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, {
-      customerId, action: 'billing.correction_added', objectType: 'charge', objectId: charge.id,
-      details: { netCents: body.netCents, reason: body.reason, correctsNumber: corrected?.number ?? null },
-    }, now);
-    return { id: charge.id };
-  });
+  const corrected = body.correctsInvoiceId
+    ? await trx.selectFrom('invoices').select(['number']).where('id', '=', body.correctsInvoiceId).where('customer_id', '=', customerId).executeTakeFirst()
+    : undefined;
+  if (body.correctsInvoiceId && !corrected) throw invalidField('correctsInvoiceId', 'no such invoice of the customer');
+  const key = `correction:${newId()}`;
+  await insertCharges(trx, [{
+    customer_id: customerId, contract_id: null, period: period.period, source: 'correction', source_key: key,
+    description: { lv: body.description, en: body.description, ru: body.description },
+    quantity: body.netCents < 0 ? '-1' : '1', unit_code: 'C62', unit_price: centsAsPrice(Math.abs(body.netCents)), net_cents: body.netCents,
+    vat_category: 'S', vat_percent: body.vatPercent, period_start: period.start, period_end: period.end,
+    explanation: { reason: body.reason, correctsInvoiceNumber: corrected?.number },
+  }], now);
+  const charge = await trx.selectFrom('billing_charges').select('id').where('customer_id', '=', customerId).where('source_key', '=', key).executeTakeFirstOrThrow();
+  await recordAudit(trx, actor, {
+    customerId, action: 'billing.correction_added', objectType: 'charge', objectId: charge.id,
+    details: { netCents: body.netCents, reason: body.reason, correctsNumber: corrected?.number ?? null },
+  }, now);
+  return charge.id;
 }
 
 /**
