@@ -1,13 +1,13 @@
 import type { Consumption, ConsumptionQuery, IntervalSeries, Resolution } from '@up/common/contracts/metering';
 import { addDays, isIsoDate } from '@up/common/riga-time';
-import { firstOfNextMonth, rigaDayOfMs, rigaDayStartMs } from '@up/common/riga-days';
+import { rigaDayStartMs } from '@up/common/riga-days';
 import { NANO_EUROS_PER_CENT, roundHalfUp } from '@up/common/money';
 import type { Deps } from '../../deps.js';
 import { invalidField } from '../../infra/errors.js';
 import { findHeldObject, type HoldingWindow } from './object-access.js';
 import { metersOnObjectBetween } from './objects.repository.js';
 import { dataAvailableUntil } from './objects.service.js';
-import { loadTimeline, type Timeline } from './interval-timeline.js';
+import { loadConsumptionPieces, Pieces } from './consumption-pieces.js';
 
 /** A year with its clock changes and a little more: the longest period one request may ask for. */
 export const MAX_PERIOD_DAYS = 400;
@@ -35,12 +35,14 @@ export async function getConsumption(
   const heldUntilMs = held.windows.some((window) => window.until === null) ? now.getTime() : Math.max(...held.windows.map((window) => window.until!.getTime()));
   const availableUntil = await dataAvailableUntil(deps.db, meterIds, new Date(Math.min(heldUntilMs, now.getTime())));
   const untilMs = Math.min(availableUntil ? Date.parse(availableUntil) : 0, visible?.untilMs ?? 0);
-  const timeline = visible
-    ? await loadTimeline(deps.db, { meterIds, windows: held.windows, from, to, untilMs, spotPriceZone: deps.operator.metering.spotPriceZone })
-    : emptyTimeline();
-  const { intervals, totals } = aggregate(timeline, resolution);
-  const dailyTotals = resolution === 'day' ? intervals : aggregate(timeline, 'day').intervals;
-  const monthlyTotals = resolution === 'month' ? intervals : aggregate(timeline, 'month').intervals;
+  const pieces = visible
+    ? await loadConsumptionPieces(deps.db, {
+      meterIds, windows: held.windows, from, to, untilMs, spotPriceZone: deps.operator.metering.spotPriceZone, byInterval: resolution === '15min',
+    })
+    : new Pieces(0);
+  const { intervals, totals } = aggregate(pieces, resolution);
+  const dailyTotals = resolution === 'day' ? intervals : aggregate(pieces, 'day').intervals;
+  const monthlyTotals = resolution === 'month' ? intervals : aggregate(pieces, 'month').intervals;
   return {
     objectId,
     from,
@@ -79,93 +81,110 @@ function visibleWindow(windows: readonly HoldingWindow[], fromMs: number, toMs: 
   return first < last ? { fromMs: first, untilMs: last } : null;
 }
 
-function emptyTimeline(): Timeline {
-  return { startMs: [], minutes: [], importWh: [], exportWh: [], quality: [], priceUeurPerKwh: [] };
-}
-
-/** The start of the bucket an interval falls in: a Riga hour (whole hours in UTC too), day or month. */
-function bucketStartOf(startMs: number, resolution: Resolution): number {
-  if (resolution === 'hour') return Math.floor(startMs / 3_600_000) * 3_600_000;
-  const day = rigaDayOfMs(startMs);
-  if (resolution === 'day') return rigaDayStartMs(day);
-  return rigaDayStartMs(`${day.slice(0, 7)}-01`);
-}
-
-function bucketEndOf(bucketStart: number, resolution: Resolution): number {
-  if (resolution === 'hour') return bucketStart + 3_600_000;
-  const day = rigaDayOfMs(bucketStart);
-  return rigaDayStartMs(resolution === 'day' ? addDays(day, 1) : firstOfNextMonth(day));
-}
+const MEASURED = 109; // m
+const ESTIMATED = 101; // e
+const CORRECTED = 99; // c
+const MISSING = 120; // x
+const UNUSABLE = 117; // u
+const PARTLY_MISSING = 112; // p
+const RANK: Record<number, number> = { [MEASURED]: 0, [CORRECTED]: 1, [ESTIMATED]: 2 };
 
 /**
- * Sums the timeline into entries of the resolution. An entry's value sums its usable intervals; its quality is
- * the worst of them, or p when some are missing or unusable. The spot value is kept exact in nano-euros and
- * rounded half-up to cents once per entry and once for the total (so the total is not the sum of rounded entries).
+ * Sums the pieces into entries of the resolution. An entry's value sums its usable intervals; its quality is
+ * the worst of them, or p when some are missing or unusable (x when all are missing, u when all are and one is
+ * unusable). The spot value is kept exact in nano-euros and rounded half-up to cents once per entry and once for
+ * the total (so the total is not the sum of rounded entries).
  */
-export function aggregate(timeline: Timeline, resolution: Resolution) {
+export function aggregate(pieces: Pieces, resolution: Resolution) {
   const intervals: IntervalSeries = { start: [], end: [], importWh: [], exportWh: [], quality: '', missing: [], spotEurPerMwh: [], spotValueCents: [] };
-  const totals = { importWh: 0, exportWh: 0, intervals: 0, missingIntervals: 0, estimatedIntervals: 0, spotValueCents: null as number | null };
+  const totals = { importWh: 0, exportWh: 0, intervals: 0, missingIntervals: 0, estimatedIntervals: pieces.estimated, spotValueCents: null as number | null };
   const showPrice = resolution === '15min' || resolution === 'hour';
+  const letters = Buffer.allocUnsafe(pieces.count);
+  let entries = 0;
   let totalNano = 0;
   let anyPrice = false;
 
-  let bucket: { start: number; end: number; importWh: number; exportWh: number; values: number; missing: number; worst: string; priceSum: number; prices: number; nano: number; priced: number } | null = null;
+  // the entry being summed
+  let start = 0;
+  let end = 0;
+  let importWh = 0;
+  let exportWh = 0;
+  let values = 0;
+  let missing = 0;
+  let unusable = false;
+  let worst = MEASURED;
+  let priceSum = 0;
+  let prices = 0;
+  let nano = 0;
+  let priced = 0;
   const flush = () => {
-    if (!bucket) return;
-    intervals.start.push(bucket.start / 1000);
-    intervals.end.push(bucket.end / 1000);
-    intervals.importWh.push(bucket.values > 0 ? bucket.importWh : null);
-    intervals.exportWh.push(bucket.values > 0 ? bucket.exportWh : null);
-    intervals.quality += bucket.values === 0 ? (bucket.worst === 'u' ? 'u' : 'x') : bucket.missing > 0 ? 'p' : bucket.worst;
-    intervals.missing.push(bucket.missing);
-    intervals.spotEurPerMwh.push(showPrice && bucket.prices > 0 ? Math.round(bucket.priceSum / bucket.prices) / 1000 : null);
-    intervals.spotValueCents.push(bucket.priced > 0 ? roundHalfUp(bucket.nano, NANO_EUROS_PER_CENT) : null);
+    intervals.start.push(start / 1000);
+    intervals.end.push(end / 1000);
+    intervals.importWh.push(values > 0 ? importWh : null);
+    intervals.exportWh.push(values > 0 ? exportWh : null);
+    letters[entries++] = values === 0 ? (unusable ? UNUSABLE : MISSING) : missing > 0 ? PARTLY_MISSING : worst;
+    intervals.missing.push(missing);
+    intervals.spotEurPerMwh.push(showPrice && prices > 0 ? Math.round(priceSum / prices) / 1000 : null);
+    intervals.spotValueCents.push(priced > 0 ? roundHalfUp(nano, NANO_EUROS_PER_CENT) : null);
   };
 
-  for (let i = 0; i < timeline.startMs.length; i++) {
-    const start = timeline.startMs[i];
-    const minutes = timeline.minutes[i];
-    // The timeline is in time order: a new bucket begins only where the current one ends (finding a Riga
-    // day or month for every interval was most of the work).
-    if (!bucket || start >= bucket.end || start < bucket.start) {
-      flush();
-      const bucketStart = resolution === '15min' ? start : bucketStartOf(start, resolution);
-      const end: number = resolution === '15min' ? start + minutes * 60_000 : bucketEndOf(bucketStart, resolution);
-      bucket = { start: bucketStart, end, importWh: 0, exportWh: 0, values: 0, missing: 0, worst: 'm', priceSum: 0, prices: 0, nano: 0, priced: 0 };
+  for (let k = 0; k < pieces.count; k++) {
+    const pieceStart = pieces.startMs[k];
+    // The pieces are in time order: a new entry begins only where the current one ends (finding a Riga day or
+    // month for every piece would be most of the work).
+    if (k === 0 || pieceStart >= end || pieceStart < start) {
+      if (k > 0) flush();
+      // Riga hours are whole hours in UTC too; a piece never crosses its day's bounds
+      if (resolution === '15min') {
+        start = pieceStart;
+        end = pieces.endMs[k];
+      } else if (resolution === 'hour') {
+        start = Math.floor(pieceStart / 3_600_000) * 3_600_000;
+        end = start + 3_600_000;
+      } else if (resolution === 'day') {
+        start = pieces.dayStartMs[pieces.day[k]];
+        end = pieces.dayStartMs[pieces.day[k] + 1];
+      } else {
+        start = pieces.monthStartMs[pieces.day[k]];
+        end = pieces.monthEndMs[pieces.day[k]];
+      }
+      importWh = 0;
+      exportWh = 0;
+      values = 0;
+      missing = 0;
+      unusable = false;
+      worst = MEASURED;
+      priceSum = 0;
+      prices = 0;
+      nano = 0;
+      priced = 0;
     }
-    const letter = timeline.quality[i];
-    const price = timeline.priceUeurPerKwh[i];
-    totals.intervals++;
-    if (price !== null) {
-      bucket.priceSum += price;
-      bucket.prices++;
-    }
-    if (letter === 'x' || letter === 'u') {
-      bucket.missing++;
-      if (letter === 'u') bucket.worst = 'u';
-      totals.missingIntervals++;
-      continue;
-    }
-    const importWh = timeline.importWh[i] ?? 0;
-    const exportWh = timeline.exportWh[i] ?? 0;
-    bucket.values++;
-    bucket.importWh += importWh;
-    bucket.exportWh += exportWh;
-    if (bucket.worst !== 'u' && RANK[letter] > RANK[bucket.worst]) bucket.worst = letter;
-    if (letter === 'e') totals.estimatedIntervals++;
-    totals.importWh += importWh;
-    totals.exportWh += exportWh;
-    if (price !== null) {
-      const nano = importWh * price;
-      bucket.nano += nano;
-      bucket.priced++;
-      totalNano += nano;
+    const pieceMissing = pieces.missing[k];
+    const pieceValues = pieces.intervals[k] - pieceMissing;
+    const letter = pieces.letter[k];
+    totals.intervals += pieces.intervals[k];
+    totals.missingIntervals += pieceMissing;
+    priceSum += pieces.priceSum[k];
+    prices += pieces.prices[k];
+    missing += pieceMissing;
+    if (letter === UNUSABLE) unusable = true;
+    // a piece without missing intervals has the worst of its letters; one with some makes the entry p anyway
+    if (pieceMissing === 0 && RANK[letter] > RANK[worst]) worst = letter;
+    if (pieceValues === 0) continue;
+    values += pieceValues;
+    importWh += pieces.importWh[k];
+    exportWh += pieces.exportWh[k];
+    totals.importWh += pieces.importWh[k];
+    totals.exportWh += pieces.exportWh[k];
+    if (pieces.priced[k] > 0) {
+      nano += pieces.nano[k];
+      priced += pieces.priced[k];
+      totalNano += pieces.nano[k];
       anyPrice = true;
     }
   }
-  flush();
+  if (pieces.count > 0) flush();
+  intervals.quality = letters.toString('latin1', 0, entries);
   totals.spotValueCents = anyPrice ? roundHalfUp(totalNano, NANO_EUROS_PER_CENT) : null;
   return { intervals, totals };
 }
-
-const RANK: Record<string, number> = { m: 0, c: 1, e: 2 };

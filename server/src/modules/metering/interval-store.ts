@@ -10,9 +10,10 @@ import type { Db } from '../../infra/db.js';
  * batches of meter-days, set-based: one SELECT of the stored days of the batch, the merge and the comparison
  * in memory, one INSERT … SELECT of the earlier arrays into interval_revisions and one INSERT … SELECT FROM
  * unnest(…) ON CONFLICT DO UPDATE of the days that changed, the arrays passed as array literals built byte by
- * byte (one string per parameter). A day nothing changed in is not written at all, so importing the same file
- * again writes nothing. One batch is compared and written while the parser fills the next (the database and
- * the parser work at the same time; the next batch's SELECT waits for the last one's writes).
+ * byte (one string per parameter), with the day's hour aggregates (DayHours below) beside its arrays. A day
+ * nothing changed in is not written at all, so importing the same file again writes nothing. One batch is
+ * compared and written while the parser fills the next (the database and the parser work at the same time; the
+ * next batch's SELECT waits for the last one's writes).
  *
  * Merge rule: a position (interval) the file does not carry keeps what is stored; a row without any value
  * changes nothing (a value is never withdrawn by an import: send it with status U instead); a row with a value
@@ -95,6 +96,69 @@ export function parseIntegerArray(text: string, out: Int32Array): number {
   }
   for (let p = n; p < out.length; p++) out[p] = NONE;
   return n;
+}
+
+/**
+ * A meter-day's hour aggregates, stored beside its intervals (interval_days.hour_import_wh, hour_export_wh,
+ * hour_quality, hour_missing, estimated_intervals; migration 2026_12_07_1300_interval_hours), so that hours, days
+ * and months are read from 24 sums a day instead of 96 quarter-hours. The import computes them here, in the
+ * statement that writes the intervals; the migration's interval_day_hours() computes the same in SQL for any
+ * other writer. Per Riga hour of the day:
+ *  - the sums of the import and export values of the intervals that have one (quality not x or u; a missing
+ *    element of such an interval counts 0), NaN (NULL) when none has;
+ *  - the letter the consumption answer gives the hour: the worst of m < c < e when none is missing, p when some
+ *    are missing or unusable, x when all are missing, u when none has a value and one is unusable;
+ *  - how many of its intervals are missing or unusable.
+ */
+export class DayHours {
+  hours = 0;
+  readonly importWh = new Float64Array(25);
+  readonly exportWh = new Float64Array(25);
+  /** the hour's letter as a character code */
+  readonly quality = new Uint8Array(25);
+  readonly missing = new Uint8Array(25);
+  /** the day's estimated intervals */
+  estimated = 0;
+}
+
+const PARTLY_MISSING = 112; // p
+
+/** The hour aggregates of a day's first `n` intervals of `minutes` (values NONE where absent, letters as codes). */
+export function computeDayHours(minutes: number, imp: Int32Array, exp: Int32Array, quality: Uint8Array, n: number, out: DayHours): DayHours {
+  const perHour = 60 / minutes;
+  out.hours = Math.ceil(n / perHour);
+  out.estimated = 0;
+  for (let hour = 0; hour < out.hours; hour++) {
+    let importWh = 0;
+    let exportWh = 0;
+    let values = 0;
+    let missing = 0;
+    let unusable = false;
+    let worst: number = QUALITY.measured;
+    const end = Math.min(n, (hour + 1) * perHour);
+    for (let p = hour * perHour; p < end; p++) {
+      const letter = quality[p];
+      if (letter === QUALITY.missing || letter === QUALITY.unusable) {
+        missing++;
+        if (letter === QUALITY.unusable) unusable = true;
+        continue;
+      }
+      values++;
+      if (imp[p] !== NONE) importWh += imp[p];
+      if (exp[p] !== NONE) exportWh += exp[p];
+      if (letter === QUALITY.estimated) {
+        out.estimated++;
+        worst = QUALITY.estimated;
+      } else if (letter === QUALITY.corrected && worst !== QUALITY.estimated) {
+        worst = QUALITY.corrected;
+      }
+    }
+    out.importWh[hour] = values > 0 ? importWh : NaN;
+    out.exportWh[hour] = values > 0 ? exportWh : NaN;
+    out.quality[hour] = values === 0 ? (unusable ? QUALITY.unusable : QUALITY.missing) : missing > 0 ? PARTLY_MISSING : worst;
+    out.missing[hour] = missing;
+  }
+  return out;
 }
 
 /** A Riga calendar day as UTC instants; number = days since 1970-01-01 of the date. */
@@ -303,6 +367,24 @@ export class LiteralWriter {
     this.byte(125); // }
   }
 
+  /** An array literal of the first n values (whole numbers), NULL for NaN. */
+  numbers(values: Float64Array, n: number): void {
+    this.byte(123); // {
+    for (let p = 0; p < n; p++) {
+      if (p > 0) this.byte(44);
+      const value = values[p];
+      if (Number.isNaN(value)) this.ascii('NULL');
+      else this.integer(value);
+    }
+    this.byte(125); // }
+  }
+
+  /** Small counts (0–9) as one digit each. */
+  digits(counts: Uint8Array, n: number): void {
+    this.#room(n);
+    for (let p = 0; p < n; p++) this.#bytes[this.#length++] = 48 + counts[p];
+  }
+
   quality(codes: Uint8Array, n: number): void {
     this.#room(n);
     for (let p = 0; p < n; p++) this.#bytes[this.#length++] = codes[p];
@@ -376,19 +458,27 @@ class BatchWrite {
   readonly imp = new LiteralWriter();
   readonly exp = new LiteralWriter();
   readonly quality = new LiteralWriter();
+  readonly hourImp = new LiteralWriter();
+  readonly hourExp = new LiteralWriter();
+  readonly hourQuality = new LiteralWriter();
+  readonly hourMissing = new LiteralWriter();
+  readonly estimated = new LiteralWriter();
+  readonly #writers = [this.ids, this.days, this.minutes, this.imp, this.exp, this.quality,
+    this.hourImp, this.hourExp, this.hourQuality, this.hourMissing, this.estimated];
+  readonly #hours = new DayHours();
   count = 0;
   readonly revisedIds: string[] = [];
   readonly revisedDays: string[] = [];
 
   reset(): void {
-    for (const writer of [this.ids, this.days, this.minutes, this.imp, this.exp, this.quality]) writer.reset().byte(123);
+    for (const writer of this.#writers) writer.reset().byte(123);
     this.count = 0;
     this.revisedIds.length = 0;
     this.revisedDays.length = 0;
   }
 
   add(meterId: string, day: string, minutes: number, imp: Int32Array, exp: Int32Array, quality: Uint8Array, n: number): void {
-    if (this.count++ > 0) for (const writer of [this.ids, this.days, this.minutes, this.imp, this.exp, this.quality]) writer.byte(44);
+    if (this.count++ > 0) for (const writer of this.#writers) writer.byte(44);
     quoted(this.ids, meterId);
     this.days.ascii(day);
     this.minutes.integer(minutes);
@@ -397,10 +487,24 @@ class BatchWrite {
     this.quality.byte(34);
     this.quality.quality(quality, n);
     this.quality.byte(34);
+    const hours = computeDayHours(minutes, imp, exp, quality, n, this.#hours);
+    this.hourImp.byte(34);
+    this.hourImp.numbers(hours.importWh, hours.hours);
+    this.hourImp.byte(34);
+    this.hourExp.byte(34);
+    this.hourExp.numbers(hours.exportWh, hours.hours);
+    this.hourExp.byte(34);
+    this.hourQuality.byte(34);
+    this.hourQuality.quality(hours.quality, hours.hours);
+    this.hourQuality.byte(34);
+    this.hourMissing.byte(34);
+    this.hourMissing.digits(hours.missing, hours.hours);
+    this.hourMissing.byte(34);
+    this.estimated.integer(hours.estimated);
   }
 
   finish(): void {
-    for (const writer of [this.ids, this.days, this.minutes, this.imp, this.exp, this.quality]) writer.byte(125);
+    for (const writer of this.#writers) writer.byte(125);
   }
 }
 
@@ -630,17 +734,23 @@ export class IntervalStore {
     }
     if (write.count > 0) {
       await sql`
-        INSERT INTO interval_days (meter_id, day, interval_minutes, import_wh, export_wh, quality, import_id, updated_at)
+        INSERT INTO interval_days (meter_id, day, interval_minutes, import_wh, export_wh, quality, import_id, updated_at,
+          hour_import_wh, hour_export_wh, hour_quality, hour_missing, estimated_intervals)
         SELECT u.meter_id, u.day, u.interval_minutes,
           CASE WHEN u.import_wh = '' THEN array_fill(NULL::integer, ARRAY[length(u.quality)]) ELSE u.import_wh::integer[] END,
           CASE WHEN u.export_wh = '' THEN array_fill(NULL::integer, ARRAY[length(u.quality)]) ELSE u.export_wh::integer[] END,
-          u.quality, ${importId}, ${this.#nowText}::timestamptz
+          u.quality, ${importId}, ${this.#nowText}::timestamptz,
+          u.hour_import_wh::bigint[], u.hour_export_wh::bigint[], u.hour_quality, u.hour_missing, u.estimated_intervals
         FROM unnest(${write.ids.text()}::text[], ${write.days.text()}::date[], ${write.minutes.text()}::smallint[],
-                    ${write.imp.text()}::text[], ${write.exp.text()}::text[], ${write.quality.text()}::text[])
-             AS u(meter_id, day, interval_minutes, import_wh, export_wh, quality)
+                    ${write.imp.text()}::text[], ${write.exp.text()}::text[], ${write.quality.text()}::text[],
+                    ${write.hourImp.text()}::text[], ${write.hourExp.text()}::text[], ${write.hourQuality.text()}::text[],
+                    ${write.hourMissing.text()}::text[], ${write.estimated.text()}::smallint[])
+             AS u(meter_id, day, interval_minutes, import_wh, export_wh, quality, hour_import_wh, hour_export_wh, hour_quality, hour_missing, estimated_intervals)
         ON CONFLICT (meter_id, day) DO UPDATE SET
           interval_minutes = EXCLUDED.interval_minutes, import_wh = EXCLUDED.import_wh, export_wh = EXCLUDED.export_wh,
-          quality = EXCLUDED.quality, import_id = EXCLUDED.import_id, updated_at = EXCLUDED.updated_at`.execute(this.#db);
+          quality = EXCLUDED.quality, import_id = EXCLUDED.import_id, updated_at = EXCLUDED.updated_at,
+          hour_import_wh = EXCLUDED.hour_import_wh, hour_export_wh = EXCLUDED.hour_export_wh, hour_quality = EXCLUDED.hour_quality,
+          hour_missing = EXCLUDED.hour_missing, estimated_intervals = EXCLUDED.estimated_intervals`.execute(this.#db);
       this.daysWritten += write.count;
     }
     for (const buffer of buffers) this.#free.push(buffer);

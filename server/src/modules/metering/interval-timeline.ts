@@ -22,7 +22,7 @@ export interface Timeline {
   priceUeurPerKwh: (number | null)[];
 }
 
-interface DayValues {
+export interface DayValues {
   minutes: number;
   importWh: (number | null)[];
   exportWh: (number | null)[];
@@ -101,7 +101,7 @@ export async function loadTimeline(db: Db, request: TimelineRequest): Promise<Ti
 }
 
 /** The price of interval `i` of `minutes` from a day of prices of `priceMinutes` (average when coarser data meets finer prices). */
-function priceOf(priceMinutes: number, prices: (number | null)[], i: number, minutes: number): number | null {
+export function priceOf(priceMinutes: number, prices: (number | null)[], i: number, minutes: number): number | null {
   if (priceMinutes >= minutes) return prices[Math.floor((i * minutes) / priceMinutes)] ?? null;
   const per = minutes / priceMinutes;
   let sum = 0;
@@ -114,7 +114,7 @@ function priceOf(priceMinutes: number, prices: (number | null)[], i: number, min
 }
 
 /** Two meters on one day (a replacement): values add; hourly data meets quarter-hours as hours. */
-function addMeters(day: string, a: DayValues, b: DayValues): DayValues {
+export function addMeters(day: string, a: DayValues, b: DayValues): DayValues {
   const minutes = Math.max(a.minutes, b.minutes);
   const left = toMinutes(day, a, minutes);
   const right = toMinutes(day, b, minutes);
@@ -162,7 +162,7 @@ function addNullable(a: number | null | undefined, b: number | null | undefined)
   return a + b;
 }
 
-function arrayOf(text: string, buffer: Int32Array): (number | null)[] {
+export function arrayOf(text: string, buffer: Int32Array): (number | null)[] {
   const count = parseIntegerArray(text, buffer);
   const values: (number | null)[] = new Array(count);
   for (let i = 0; i < count; i++) values[i] = buffer[i] === NONE ? null : buffer[i];

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { Timestamp, Json } from '../../db/column-types.js';
 
 /** Row types of the tables the metering module owns, as Kysely sees them (composed into db/schema.ts). */
@@ -98,6 +99,17 @@ export interface IntervalDayRow {
   quality: string;
   import_id: string;
   updated_at: Timestamp;
+  /**
+   * Per Riga hour of the day: the sums of the intervals with a value (NULL when none has), the hour's letter as
+   * the consumption answer gives it (m, c, e, p partly missing, x, u), its missing or unusable intervals as one
+   * digit; and the day's estimated intervals. The import writes them; a trigger fills them for any other writer
+   * (migration 2026_12_07_1300_interval_hours, interval-hours.ts). bigint[] read as text (interval-timeline.ts).
+   */
+  hour_import_wh: Generated<(number | null)[]>;
+  hour_export_wh: Generated<(number | null)[]>;
+  hour_quality: Generated<string>;
+  hour_missing: Generated<string>;
+  estimated_intervals: Generated<number>;
 }
 
 export interface IntervalRevisionRow {
