@@ -19,6 +19,7 @@ export const BILLING_AUDIT_ACTIONS = [
   'billing.advance_payment_recorded',
   'billing.claim_filed',
   'billing.claim_decided',
+  'billing.money_limit_set',
 ] as const;
 
 export const Period = Type.String({ pattern: '^20[0-9]{2}-(0[1-9]|1[0-2])$', examples: ['2026-10'] });
@@ -365,3 +366,24 @@ export const ClaimDecisionBody = Type.Object({
   vatPercent: Type.Optional(VatPercent),
 }, { additionalProperties: false });
 export type ClaimDecisionBody = Static<typeof ClaimDecisionBody>;
+
+/**
+ * BIL-6: what the customer may still spend in the current billing period. `limitCents` null: no limit set.
+ * `usedCents` = the period's charges not invoiced yet + what is open on issued invoices − credit held (prepayment
+ * or deposit); `availableCents` = limit − used (never below 0); `allowed` says whether a new service may start.
+ */
+export const SpendingAllowance = Type.Object({
+  period: Period,
+  limitCents: Nullable(Type.Integer()),
+  usedCents: Type.Integer(),
+  availableCents: Nullable(Type.Integer()),
+  allowed: Type.Boolean(),
+});
+export type SpendingAllowance = Static<typeof SpendingAllowance>;
+
+export const MoneyLimitBody = Type.Object({
+  period: Period,
+  /** null removes the period's limit */
+  limitCents: Nullable(Type.Integer({ minimum: 0, maximum: 100_000_000_00 })),
+}, { additionalProperties: false });
+export type MoneyLimitBody = Static<typeof MoneyLimitBody>;

@@ -160,6 +160,7 @@ const DOCUMENTED_CUSTOMER_ACCESS: Record<string, string> = {
   'GET /api/customers/:customerId/billing/estimate': 'see_invoices',
   'GET /api/customers/:customerId/tariffs': 'member',
   'GET /api/customers/:customerId/claims': 'see_invoices',
+  'GET /api/customers/:customerId/spending': 'see_invoices',
   'POST /api/customers/:customerId/invoices/:invoiceId/claims': 'sign_orders',
   'GET /api/customers/:customerId/payments': 'member',
   'GET /api/customers/:customerId/balance': 'see_invoices',

@@ -53,6 +53,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   receivables: 'billing',
   allocations: 'billing',
   invoice_claims: 'billing',
+  money_limits: 'billing',
   bank_statements: 'payments',
   payments: 'payments',
   rate_limit_buckets: 'infra',

@@ -11,7 +11,8 @@ import { type Kysely, sql } from 'kysely';
  *  Invariant, tested as a property: a credit's open cents = its amount less its live allocations, a receivable's
  *  likewise, and a customer's balance (the sum of its ledger) = its open receivables less its open credits.
  *  - billing_charges may be late interest (BIL-10), charged on the next invoice; ledger entries may be reversals;
- *  - invoice_claims: a customer's claim against an invoice (BIL-7) and staff's decision.
+ *  - invoice_claims: a customer's claim against an invoice (BIL-7) and staff's decision;
+ *  - money_limits: the money a customer may spend in a billing period (BIL-6).
  *
  * Owned by the payments module — money coming in:
  *  - bank_statements: each imported camt.053 statement with its counts;
@@ -78,6 +79,16 @@ export async function up(db: Kysely<any>): Promise<void> {
   )`.execute(db);
   await sql`CREATE UNIQUE INDEX invoice_claims_one_open ON invoice_claims (invoice_id) WHERE status = 'open'`.execute(db);
   await sql`CREATE INDEX invoice_claims_customer_idx ON invoice_claims (customer_id, filed_at)`.execute(db);
+
+  // BIL-6: the money a customer may spend in a billing period; above it the service is refused until it prepays or pays
+  await sql`CREATE TABLE money_limits (
+    customer_id text NOT NULL REFERENCES customers (id),
+    period text NOT NULL CHECK (period ~ '^[0-9]{4}-[0-9]{2}$'),
+    limit_cents bigint NOT NULL CHECK (limit_cents >= 0),
+    set_by text,
+    set_at timestamptz NOT NULL,
+    PRIMARY KEY (customer_id, period)
+  )`.execute(db);
 
   await sql`CREATE TABLE bank_statements (
     id text PRIMARY KEY,
@@ -164,7 +175,7 @@ async function backfillOpenItems(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['payments', 'bank_statements', 'invoice_claims', 'allocations', 'receivables']) await sql`DROP TABLE ${sql.table(table)}`.execute(db);
+  for (const table of ['payments', 'bank_statements', 'money_limits', 'invoice_claims', 'allocations', 'receivables']) await sql`DROP TABLE ${sql.table(table)}`.execute(db);
   await sql`ALTER TABLE ledger_entries DROP CONSTRAINT ledger_entries_open_credit`.execute(db);
   await sql`ALTER TABLE ledger_entries DROP COLUMN open_cents`.execute(db);
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import {
-  BillEstimate, ClaimBody, ClaimList, ClaimView, InvoiceDetail, InvoiceLineParams, InvoiceList, InvoiceParams, LineExplanation, TariffList,
+  BillEstimate, ClaimBody, ClaimList, ClaimView, SpendingAllowance, InvoiceDetail, InvoiceLineParams, InvoiceList, InvoiceParams, LineExplanation, TariffList,
 } from '@up/common/contracts/billing';
 import { CustomerParams } from '@up/common/contracts/fields';
 import type { Deps } from '../../deps.js';
@@ -11,6 +11,7 @@ import { invoicePdf, invoiceXml, type InvoiceFile } from './invoice-files.servic
 import { explainLine, findCustomerInvoice, getInvoice, listInvoices } from './invoices.service.js';
 import { listCustomerTariffs } from './tariffs.service.js';
 import { fileClaim, listCustomerClaims } from './claims.service.js';
+import { spendingAllowance } from './money-limits.service.js';
 import { actorOf } from '../../http/session-hook.js';
 
 /**
@@ -67,6 +68,11 @@ export const billingRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) 
       params: InvoiceParams, body: ClaimBody, response: answers({ 201: ClaimView }),
     },
   }, async (request, reply) => reply.code(201).send(await fileClaim(deps, actorOf(request), request.params.customerId, request.params.invoiceId, request.body)));
+
+  app.get('/api/customers/:customerId/spending', {
+    config: invoiceReader,
+    schema: { description: 'BIL-6: the money limit of this billing period and what may still be spent.', params: CustomerParams, response: answers({ 200: SpendingAllowance }) },
+  }, async (request) => spendingAllowance(deps.db, request.params.customerId, deps.clock.now()));
 
   app.get('/api/customers/:customerId/tariffs', {
     config: { access: { customer: 'member' } },

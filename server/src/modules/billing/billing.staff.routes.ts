@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
-  AddTariffVersionBody, AdvancePaymentBody, ClaimDecisionBody, ClaimList, ClaimParams, ClaimView, StaffClaimsQuery, BillingRunList, BillingRunView, ContractParams, ContractTermsBody, CorrectionBody, CreatedId,
+  AddTariffVersionBody, AdvancePaymentBody, ClaimDecisionBody, ClaimList, ClaimParams, ClaimView, MoneyLimitBody, SpendingAllowance, StaffClaimsQuery, BillingRunList, BillingRunView, ContractParams, ContractTermsBody, CorrectionBody, CreatedId,
   CreateTariffBody, CreditNoteBody, InvoiceDetail, LedgerView, StaffInvoiceList, StaffInvoiceParams, StaffInvoiceSearchQuery,
   StartBillingRunBody, TariffList, TariffParams, VoidInvoiceBody,
 } from '@up/common/contracts/billing';
@@ -19,11 +19,22 @@ import { getInvoiceForStaff, markInvoicePrinted, searchInvoices } from './invoic
 import { customerLedger } from './ledger.js';
 import { addTariffVersion, createTariff, listTariffs, setContractTerms } from './tariffs.service.js';
 import { decideClaim, listClaimsForStaff } from './claims.service.js';
+import { setMoneyLimit, spendingAllowance } from './money-limits.service.js';
 
 /** The back office's billing: runs with their progress, invoice search, voids and credit notes, corrections, tariffs. */
 export const billingStaffRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps) => {
   const staff = { access: 'staff' } as const;
   const administrator = { access: 'administrator' } as const;
+
+  app.get('/api/staff/customers/:customerId/money-limit', {
+    config: staff,
+    schema: { params: CustomerParams, response: answers({ 200: SpendingAllowance }) },
+  }, async (request) => spendingAllowance(deps.db, request.params.customerId, deps.clock.now()));
+
+  app.put('/api/staff/customers/:customerId/money-limit', {
+    config: staff,
+    schema: { description: 'BIL-6: sets (or with limitCents null removes) the customer\'s money limit for a billing period.', params: CustomerParams, body: MoneyLimitBody, response: answers({ 200: SpendingAllowance }) },
+  }, async (request) => setMoneyLimit(deps, actorOf(request), request.params.customerId, request.body));
 
   app.get('/api/staff/claims', {
     config: staff,

@@ -253,6 +253,15 @@ export interface InvoiceClaimRow {
   correction_charge_id: string | null;
 }
 
+/** BIL-6: the money a customer may spend in a billing period ('YYYY-MM'), set by staff. */
+export interface MoneyLimitRow {
+  customer_id: string;
+  period: string;
+  limit_cents: number;
+  set_by: string | null;
+  set_at: Timestamp;
+}
+
 export interface BillingTables {
   tariffs: TariffRow;
   tariff_versions: TariffVersionRow;
@@ -266,4 +275,5 @@ export interface BillingTables {
   receivables: ReceivableRow;
   allocations: AllocationRow;
   invoice_claims: InvoiceClaimRow;
+  money_limits: MoneyLimitRow;
 }

@@ -9,3 +9,4 @@ export {
   recordReceivedMoney, reverseReceivedMoney, refundCredit, creditHeld, findInvoicesForPayments, type ReceivedMoney, type PayableInvoice,
 } from './payment-ledger.js';
 export { customerOpenItems, allocationsOfPayments, type CreditAllocation } from './open-items.service.js';
+export { spendingAllowance } from './money-limits.service.js';

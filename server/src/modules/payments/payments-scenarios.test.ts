@@ -6,7 +6,8 @@ import { createTestApp } from '../../test/test-app.js';
 import { addBilledCustomer, addTariff, billContractWith } from '../../test/billing-fixtures.js';
 import { expectOpenItemsConsistent } from '../../test/ledger-invariants.js';
 import { SYSTEM_ACTOR } from '../audit/index.js';
-import { runBilling } from '../billing/index.js';
+import { runBilling, spendingAllowance } from '../billing/index.js';
+import { setMoneyLimit } from '../billing/money-limits.service.js';
 import { invoicePdf, invoiceXml } from '../billing/invoice-files.service.js';
 import { customerBalance, listCustomerPayments } from './customer-payments.service.js';
 import { recordStaffPayment, reversePayment } from './payments.service.js';
@@ -192,5 +193,26 @@ describe('allocation (BIL-5, BIL-3)', () => {
     const [reversed] = (await listCustomerPayments(t.deps, customerId)).payments;
     expect([reversed!.status, reversed!.allocations.map((allocation) => [allocation.category, allocation.releasedOn])]).toEqual(['reversed', [['supply', '2026-02-20'], ['reversal', null]]]);
     await expectOpenItemsConsistent(db, customerId);
+  });
+});
+
+describe('the money limit (BIL-6)', () => {
+  it('BIL-6: above the period\'s limit the service is refused until the customer pays its invoices or prepays', async () => {
+    const customerId = await customerOnFee('limit');
+    await bill('2026-01', '2026-02-02');
+    t.clock.set('2026-02-10T10:00:00Z');
+    // no limit set: nothing is refused
+    expect(await spendingAllowance(db, customerId, t.deps.clock.now())).toEqual({ period: '2026-02', limitCents: null, usedCents: 12100, availableCents: null, allowed: true });
+    // 100.00 € for February, while January's 121.00 € is unpaid: over the limit
+    expect(await setMoneyLimit(t.deps, SYSTEM_ACTOR, customerId, { period: '2026-02', limitCents: 10000 }))
+      .toEqual({ period: '2026-02', limitCents: 10000, usedCents: 12100, availableCents: 0, allowed: false });
+    await pay(customerId, 12100, '2026-02-10', 'limit-1');
+    expect(await spendingAllowance(db, customerId, t.deps.clock.now())).toMatchObject({ usedCents: 0, availableCents: 10000, allowed: true });
+    // a 30.00 € prepayment (credit held) lets the customer spend that much more
+    await pay(customerId, 3000, '2026-02-11', 'limit-2');
+    expect(await spendingAllowance(db, customerId, t.deps.clock.now())).toMatchObject({ usedCents: -3000, availableCents: 13000, allowed: true });
+    // the limit is per billing period: March has none yet
+    t.clock.set('2026-03-01T10:00:00Z');
+    expect((await spendingAllowance(db, customerId, t.deps.clock.now())).limitCents).toBeNull();
   });
 });
