@@ -26,6 +26,7 @@ const ObjectConsumptionPage = lazy(() => import('./features/consumption/ObjectCo
 const InvoicesPage = lazy(() => import('./features/invoices/InvoicesPage.tsx'));
 const InvoicePage = lazy(() => import('./features/invoices/InvoicePage.tsx'));
 const InvoiceLinePage = lazy(() => import('./features/invoices/InvoiceLinePage.tsx'));
+const PaymentsPage = lazy(() => import('./features/payments/PaymentsPage.tsx'));
 const MailboxPage = lazy(() => import('./features/dev/MailboxPage.tsx'));
 const NotFoundPage = lazy(() => import('./features/NotFoundPage.tsx'));
 const StaffRoutes = lazy(() => import('./features/staff/StaffRoutes'));
@@ -60,6 +61,7 @@ export function App() {
           <Route path="invoices" element={<InvoicesPage />} />
           <Route path="invoices/:invoiceId" element={<InvoicePage />} />
           <Route path="invoices/:invoiceId/lines/:lineNumber" element={<InvoiceLinePage />} />
+          <Route path="payments" element={<PaymentsPage />} />
         </Route>
 
         <Route element={<RequireUser skipTerms />}>

@@ -25,14 +25,21 @@ function csrfFromCookie(): string | null {
   return match ? decodeURIComponent(match[1]) : null;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** A request body sent as it is (a file an import route streams), not wrapped in JSON. */
+interface RawBody {
+  raw: Blob;
+  contentType: string;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, raw?: RawBody): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (raw) headers['content-type'] = raw.contentType;
+  else if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken ?? csrfFromCookie() ?? '';
   const response = await fetch(path, {
     method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: raw ? raw.raw : body === undefined ? undefined : JSON.stringify(body),
     credentials: 'same-origin',
   });
   if (response.status === 204) return undefined as T;
@@ -54,4 +61,6 @@ export const api = {
   put: <T = void>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T = void>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
+  /** POST of a file's bytes as the request body with its content type (the import routes stream it) */
+  postFile: <T>(path: string, file: Blob, contentType: string) => request<T>('POST', path, undefined, { raw: file, contentType }),
 };

@@ -122,12 +122,15 @@ function MainNav({ user, open }: { user: SessionUser; open: boolean }) {
   const showsObjects = !modules || modules.includes('metering') || permitsOnly;
   // BIL-15, ACC-10: invoices where the operator bills through the portal and the user may see them (session rights are effective ones)
   const showsInvoices = Boolean(modules?.includes('billing')) && hasRight(customer, 'see_invoices');
+  // issue 13: every user of the customer sees its payments (what it owes today only with see_invoices)
+  const showsPayments = Boolean(modules?.includes('billing')) && Boolean(customer);
   const items: { to: string; label: string; show: boolean }[] = [
     { to: '/', label: t('nav.overview'), show: Boolean(customer) },
     { to: '/contracts', label: t('nav.contracts'), show: Boolean(customer) },
     // GRD-1, GRD-3: every user of a customer sees its objects and consumption (not a main-user right)
     { to: '/objects', label: permitsOnly ? t('nav.permits') : t('nav.objects'), show: Boolean(customer) && showsObjects },
     { to: '/invoices', label: t('nav.invoices'), show: showsInvoices },
+    { to: '/payments', label: t('nav.payments'), show: showsPayments },
     { to: '/users', label: t('nav.users'), show: isMain },
     { to: '/contact', label: t('nav.contact'), show: isMain },
     { to: '/orders', label: t('nav.orders'), show: Boolean(customer) },

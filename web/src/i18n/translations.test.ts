@@ -13,6 +13,12 @@ import staffRu from '../features/staff/staff.ru.json';
 import consumptionLv from '../features/consumption/consumption.lv.json';
 import consumptionEn from '../features/consumption/consumption.en.json';
 import consumptionRu from '../features/consumption/consumption.ru.json';
+import paymentsLv from '../features/payments/payments.lv.json';
+import paymentsEn from '../features/payments/payments.en.json';
+import paymentsRu from '../features/payments/payments.ru.json';
+import staffPaymentsLv from '../features/staff/payments/staffPayments.lv.json';
+import staffPaymentsEn from '../features/staff/payments/staffPayments.en.json';
+import staffPaymentsRu from '../features/staff/payments/staffPayments.ru.json';
 
 type Tree = { [key: string]: string | Tree };
 const LANGUAGES = ['lv', 'en', 'ru'] as const;
@@ -20,6 +26,8 @@ const NAMESPACES: Record<string, Record<(typeof LANGUAGES)[number], Tree>> = {
   translation: { lv, en, ru },
   staff: { lv: staffLv, en: staffEn, ru: staffRu },
   consumption: { lv: consumptionLv, en: consumptionEn, ru: consumptionRu },
+  payments: { lv: paymentsLv, en: paymentsEn, ru: paymentsRu },
+  staffPayments: { lv: staffPaymentsLv, en: staffPaymentsEn, ru: staffPaymentsRu },
 };
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 

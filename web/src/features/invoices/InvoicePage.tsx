@@ -1,15 +1,18 @@
 import { useTranslation } from 'react-i18next';
+import { rigaDate } from '@up/common/riga-time';
 import { Link, useParams } from 'react-router';
 import type { InvoiceDetail, InvoiceLine, InvoiceList } from '@up/common/contracts/billing';
 import { useActiveCustomer, useOperator } from '../../api/session.ts';
 import { ErrorMessage, PageHeading, QueryState } from '../../components/Messages.tsx';
 import { NoCustomer } from '../../components/NoCustomer.tsx';
 import { useErrorMessage } from '../../lib/errors.ts';
-import { InvoiceDownloads, InvoiceFacts, InvoiceLines, InvoiceRelations, InvoiceStatusBadge, InvoiceTotals, useDocumentName, VatSummary } from './InvoiceParts.tsx';
+import { InvoiceDownloads, InvoiceFacts, InvoiceLines, InvoicePaymentBadge, InvoiceRelations, InvoiceStatusBadge, InvoiceTotals, useDocumentName, VatSummary } from './InvoiceParts.tsx';
 import { invoicePdfUrl, invoiceXmlUrl, maySeeInvoices, useInvoice, useInvoices } from './invoices.api.ts';
 import { creditNotesOf, findByNumber, replacementOf } from './invoices.ts';
 import { NAMESPACE } from './i18n.ts';
 import { useInvoiceErrorMessages } from './useInvoiceErrors.ts';
+import { InvoicePayments } from '../payments/InvoicePayments.tsx';
+import { useCustomerPayments } from '../payments/payments.api.ts';
 import './invoices.css';
 
 /** BIL-15: one invoice or credit note — its facts, lines (each explained where it can be), VAT, totals and files. */
@@ -49,6 +52,8 @@ export default function InvoicePage() {
 
 function InvoiceView({ customerId, invoice, list }: { customerId: string; invoice: InvoiceDetail; list: InvoiceList | undefined }) {
   const { t } = useTranslation(NAMESPACE);
+  // the payments say how and when the money came (an invoice's settlements name a payment by its id)
+  const payments = useCustomerPayments(customerId, invoice.kind === 'invoice' && invoice.settlements.length > 0);
   const linkTo = (number: string) => {
     const found = findByNumber(list?.invoices, number);
     return found ? `/invoices/${encodeURIComponent(found.id)}` : null;
@@ -58,7 +63,7 @@ function InvoiceView({ customerId, invoice, list }: { customerId: string; invoic
   return (
     <>
       <div className="invoice-status">
-        <InvoiceStatusBadge invoice={invoice} />
+        <InvoiceStatusBadge invoice={invoice} /> <InvoicePaymentBadge invoice={invoice} today={rigaDate(new Date())} />
       </div>
       <InvoiceRelations
         invoice={invoice}
@@ -86,6 +91,9 @@ function InvoiceView({ customerId, invoice, list }: { customerId: string; invoic
           <InvoiceTotals invoice={invoice} />
         </section>
       </div>
+      {invoice.kind === 'invoice' ? (
+        <InvoicePayments invoice={invoice} payments={payments.data?.payments} linkTo={linkTo} allPaymentsPath="/payments" />
+      ) : null}
     </>
   );
 }

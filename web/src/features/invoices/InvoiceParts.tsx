@@ -8,6 +8,7 @@ import { Fact } from '../../components/Fact.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
 import { formatDecimal, formatPercent, formatPeriod, formatPrice, localized } from './format.ts';
+import { invoicePaymentState } from './invoices.ts';
 import { NAMESPACE } from './i18n.ts';
 import { useNarrow } from './useNarrow.ts';
 
@@ -22,6 +23,21 @@ export function InvoiceStatusBadge({ invoice }: { invoice: Pick<InvoiceSummary, 
   if (invoice.status === 'void') return <span className="badge badge--annulled">{t('status.void')}</span>;
   if (invoice.kind === 'credit_note') return <span className="badge invoice-badge--credit">{t('status.creditNote')}</span>;
   return <span className="badge invoice-badge--issued">{t('status.issued')}</span>;
+}
+
+/**
+ * Paid, still to pay (its amount) or overdue (its amount), from the invoice's openCents and due day (BIL-5);
+ * nothing for credit notes and void invoices.
+ */
+export function InvoicePaymentBadge({ invoice, today }: { invoice: Pick<InvoiceSummary, 'kind' | 'status' | 'openCents' | 'dueDate'>; today: string }) {
+  const { t } = useTranslation(NAMESPACE);
+  const lang = useLang();
+  const state = invoicePaymentState(invoice, today);
+  if (state === null) return null;
+  const amount = formatMoney(invoice.openCents, lang);
+  if (state === 'paid') return <span className="badge badge--done">{t('payment.paid')}</span>;
+  if (state === 'overdue') return <span className="badge badge--failed">{t('payment.overdue', { amount })}</span>;
+  return <span className="badge badge--pending">{t('payment.open', { amount })}</span>;
 }
 
 /** "Invoice" or "Credit note" and its number, e.g. for headings. */

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { InvoiceSummary } from '@up/common/contracts/billing';
 import type { SessionCustomer } from '@up/common/contracts/accounts';
 import { formatMoney } from '@up/common/money';
+import { rigaDate } from '@up/common/riga-time';
 import { useActiveCustomer, useOperator } from '../../api/session.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Fact } from '../../components/Fact.tsx';
@@ -12,7 +13,7 @@ import { formatDate } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
 import { AmountBars, type AmountBar } from './AmountBars.tsx';
 import { formatPeriod, formatPeriodShort } from './format.ts';
-import { InvoiceStatusBadge } from './InvoiceParts.tsx';
+import { InvoicePaymentBadge, InvoiceStatusBadge } from './InvoiceParts.tsx';
 import { invoicePdfUrl, invoiceXmlUrl, maySeeInvoices, useInvoices } from './invoices.api.ts';
 import { chartInvoices, balanceState } from './invoices.ts';
 import { NAMESPACE } from './i18n.ts';
@@ -142,6 +143,7 @@ const detailPath = (invoice: InvoiceSummary) => `/invoices/${encodeURIComponent(
 function InvoiceTable({ customer, invoices }: { customer: SessionCustomer; invoices: InvoiceSummary[] }) {
   const { t } = useTranslation(NAMESPACE);
   const lang = useLang();
+  const today = rigaDate(new Date());
   return (
     <DataTable
       caption={t('list.caption', { customer: customer.name })}
@@ -156,6 +158,7 @@ function InvoiceTable({ customer, invoices }: { customer: SessionCustomer; invoi
         { key: 'dueDate', header: t('fields.dueDate'), className: 'nowrap', cell: (invoice) => formatDate(invoice.dueDate, lang) || '—' },
         { key: 'amount', header: t('fields.toPay'), className: 'num', cell: (invoice) => <Amount invoice={invoice} /> },
         { key: 'status', header: t('fields.status'), cell: (invoice) => <InvoiceStatusBadge invoice={invoice} /> },
+        { key: 'payment', header: t('fields.payment'), cell: (invoice) => <InvoicePaymentBadge invoice={invoice} today={today} /> },
         { key: 'files', header: t('list.files'), className: 'nowrap', cell: (invoice) => <Downloads customer={customer} invoice={invoice} /> },
       ]}
     />
@@ -165,6 +168,7 @@ function InvoiceTable({ customer, invoices }: { customer: SessionCustomer; invoi
 function InvoiceCards({ customer, invoices }: { customer: SessionCustomer; invoices: InvoiceSummary[] }) {
   const { t } = useTranslation(NAMESPACE);
   const lang = useLang();
+  const today = rigaDate(new Date());
   return (
     <ul className="card-list invoice-cards" aria-label={t('list.caption', { customer: customer.name })}>
       {invoices.map((invoice) => (
@@ -173,7 +177,10 @@ function InvoiceCards({ customer, invoices }: { customer: SessionCustomer; invoi
             <h3>
               <Link to={detailPath(invoice)}>{invoice.number}</Link>
             </h3>
-            <InvoiceStatusBadge invoice={invoice} />
+            <span className="invoice-card__badges">
+              <InvoiceStatusBadge invoice={invoice} />
+              <InvoicePaymentBadge invoice={invoice} today={today} />
+            </span>
           </div>
           <dl className="facts invoice-card__facts">
             <Fact term={t('fields.period')}>{formatPeriod(invoice.period, lang)}</Fact>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InvoiceSummary, TariffVersionView } from '@up/common/contracts/billing';
 import { maySeeInvoices } from './invoices.api.ts';
-import { appliedElements, balanceState, chartInvoices, creditNotesOf, dayRuns, daysTotalHundredths, findByNumber, replacementOf } from './invoices.ts';
+import { appliedElements, balanceState, chartInvoices, creditNotesOf, dayRuns, daysTotalHundredths, findByNumber, invoicePaymentState, replacementOf } from './invoices.ts';
 
 const summary = (number: string, change: Partial<InvoiceSummary> = {}): InvoiceSummary => ({
   id: `id-${number}`, kind: 'invoice', number, period: '2026-10', issueDate: '2026-11-05', dueDate: '2026-11-19', status: 'issued',
@@ -14,6 +14,15 @@ describe('the invoice pages\' helpers', () => {
     expect(balanceState(22735)).toBe('owed');
     expect(balanceState(-500)).toBe('credit');
     expect(balanceState(0)).toBe('settled');
+  });
+
+  it('BIL-5: an invoice is paid when nothing of it is open, overdue when open after its due day (the due day itself is in time); credit notes and void ones ask for nothing', () => {
+    expect(invoicePaymentState(summary('N1', { openCents: 0 }), '2026-12-01')).toBe('paid');
+    expect(invoicePaymentState(summary('N1'), '2026-11-19')).toBe('open');
+    expect(invoicePaymentState(summary('N1', { openCents: 21 }), '2026-11-20')).toBe('overdue');
+    expect(invoicePaymentState(summary('N1', { openCents: 0, payableCents: 0 }), '2026-12-01')).toBe('paid');
+    expect(invoicePaymentState(summary('K1', { kind: 'credit_note', openCents: 0 }), '2026-12-01')).toBeNull();
+    expect(invoicePaymentState(summary('N1', { status: 'void', openCents: 0 }), '2026-12-01')).toBeNull();
   });
 
   it('charts the last issued invoices oldest first, without credit notes and void ones', () => {

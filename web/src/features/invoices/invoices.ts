@@ -10,6 +10,17 @@ export function balanceState(cents: number): 'owed' | 'credit' | 'settled' {
 }
 
 /**
+ * Whether an invoice is paid (BIL-5: its openCents is 0), still open, or open past its due day (the due day is the
+ * last day to pay, moved past weekends and holidays by the server: BIL-4). Credit notes and void invoices ask for
+ * nothing: null.
+ */
+export function invoicePaymentState(invoice: Pick<InvoiceSummary, 'kind' | 'status' | 'openCents' | 'dueDate'>, today: string): 'paid' | 'open' | 'overdue' | null {
+  if (invoice.kind !== 'invoice' || invoice.status !== 'issued') return null;
+  if (invoice.openCents <= 0) return 'paid';
+  return invoice.dueDate !== null && invoice.dueDate < today ? 'overdue' : 'open';
+}
+
+/**
  * The last `count` issued invoices (not credit notes, not void ones: a voided invoice's month is its reissue's),
  * oldest first, for the bar chart of gross amounts.
  */

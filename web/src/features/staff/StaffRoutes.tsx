@@ -33,6 +33,7 @@ const InvoiceSearchPage = lazy(() => import('./billing/InvoiceSearchPage.tsx'));
 const StaffInvoicePage = lazy(() => import('./billing/StaffInvoicePage.tsx'));
 const CustomerBillingPage = lazy(() => import('./billing/CustomerBillingPage.tsx'));
 const TariffsPage = lazy(() => import('./billing/TariffsPage.tsx'));
+const StaffPaymentsPage = lazy(() => import('./payments/StaffPaymentsPage.tsx'));
 
 /** The back office for staff, mounted by the app shell at /staff/*. */
 export default function StaffRoutes() {
@@ -51,6 +52,7 @@ export default function StaffRoutes() {
         <Route path="billing/invoices/:invoiceId" element={<BillingOnly><StaffInvoicePage /></BillingOnly>} />
         <Route path="billing/customers/:customerId" element={<BillingOnly><CustomerBillingPage /></BillingOnly>} />
         <Route path="billing/tariffs" element={<BillingOnly><TariffsPage /></BillingOnly>} />
+        <Route path="payments" element={<BillingOnly><StaffPaymentsPage /></BillingOnly>} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="error-reports" element={<ErrorReportsPage />} />
         <Route path="terms" element={<AdministratorOnly><TermsPage /></AdministratorOnly>} />
@@ -90,6 +92,7 @@ function StaffLayout() {
             <>
               <li><NavLink to="/staff/billing" end>{t('nav.staffBillingRuns', { ns: 'translation' })}</NavLink></li>
               <li><NavLink to="/staff/billing/invoices">{t('nav.staffInvoices', { ns: 'translation' })}</NavLink></li>
+              <li><NavLink to="/staff/payments">{t('nav.staffPayments', { ns: 'translation' })}</NavLink></li>
               <li><NavLink to="/staff/billing/tariffs">{t('nav.staffTariffs', { ns: 'translation' })}</NavLink></li>
             </>
           ) : null}

@@ -3,7 +3,6 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { LedgerView, StaffInvoiceSummary } from '@up/common/contracts/billing';
 import { formatMoney } from '@up/common/money';
-import { rigaDate } from '@up/common/riga-time';
 import { SubmitButton } from '../../../components/Buttons.tsx';
 import { DataTable } from '../../../components/DataTable.tsx';
 import { SelectField, TextArea, TextField } from '../../../components/Fields.tsx';
@@ -14,7 +13,9 @@ import { useLang } from '../../../lib/useLang.ts';
 import { formatPeriod } from '../../invoices/format.ts';
 import { InvoiceStatusBadge } from '../../invoices/InvoiceParts.tsx';
 import { useCustomerFile } from '../staff.api.ts';
-import { useAddCorrection, useInvoiceSearch, useLedger, useRecordAdvancePayment } from './billing.api.ts';
+import { useAddCorrection, useInvoiceSearch, useLedger } from './billing.api.ts';
+import { CustomerPayments, RecordPaymentForm, RefundForm } from '../payments/CustomerPaymentsSection.tsx';
+import { useStaffRole } from '../shared.ts';
 import { centsOf, vatPercentOf } from './billing.ts';
 import { staffInvoicePath } from './InvoiceSearchPage.tsx';
 import { NAMESPACE } from './i18n.ts';
@@ -22,8 +23,9 @@ import '../../invoices/invoices.css';
 import './billing.css';
 
 /**
- * A customer's billing in the back office: the ledger (balance and entries), its invoices, a correction for the
- * next invoice (BIL-7) and an advance payment received (BIL-3).
+ * A customer's billing in the back office: the ledger (balance and entries), its invoices, its payments with what
+ * each paid (a reversal with a reason), a correction for the next invoice (BIL-7), a payment received another way
+ * (BIL-3: before an invoice it is credit) and, for administrators, a refund of credit held.
  */
 export default function CustomerBillingPage() {
   const { t } = useTranslation(NAMESPACE);
@@ -33,6 +35,7 @@ export default function CustomerBillingPage() {
   const customer = file.data?.customer;
   const invoices = useInvoiceSearch(customer?.customerNumber ?? '', '');
   const own = invoices.data?.filter((invoice) => invoice.customerId === customerId) ?? [];
+  const { role } = useStaffRole();
 
   return (
     <section className="page staff-billing" aria-labelledby="staff-customer-billing-title">
@@ -55,8 +58,10 @@ export default function CustomerBillingPage() {
           <CustomerInvoices invoices={own} />
         </QueryState>
       </section>
+      <CustomerPayments customerId={customerId} customerName={customer?.name ?? ''} />
       <CorrectionForm customerId={customerId} invoices={own} />
-      <AdvancePaymentForm customerId={customerId} />
+      <RecordPaymentForm customerId={customerId} />
+      {role === 'administrator' ? <RefundForm customerId={customerId} /> : null}
     </section>
   );
 }
@@ -164,46 +169,6 @@ function CorrectionForm({ customerId, invoices }: { customerId: string; invoices
         <div className="actions"><SubmitButton busy={run.isPending}>{t('correction.submit')}</SubmitButton></div>
       </form>
       <Success>{run.isSuccess ? t('correction.done') : null}</Success>
-    </section>
-  );
-}
-
-/** BIL-3: money received before an invoice, the customer's credit; the bank's reference makes it count once. */
-function AdvancePaymentForm({ customerId }: { customerId: string }) {
-  const { t } = useTranslation(NAMESPACE);
-  const [amount, setAmount] = useState('');
-  const [receivedOn, setReceivedOn] = useState(() => rigaDate(new Date()));
-  const [reference, setReference] = useState('');
-  const [errors, setErrors] = useState<{ amount?: string; reference?: string; receivedOn?: string }>({});
-  const run = useRecordAdvancePayment(customerId);
-  const fieldError = useServerFieldError(run.error);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const cents = centsOf(amount);
-    const next: typeof errors = {};
-    if (cents === null || cents <= 0) next.amount = t('advance.errors.amount');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(receivedOn)) next.receivedOn = t('advance.errors.receivedOn');
-    if (!reference.trim()) next.reference = t('advance.errors.reference');
-    setErrors(next);
-    if (Object.keys(next).length > 0) return;
-    run.mutate({ amountCents: cents!, receivedOn, reference: reference.trim() }, { onSuccess: (answer) => answer.recorded && setReference('') });
-  }
-
-  return (
-    <section className="card" aria-labelledby="staff-advance-title">
-      <h2 id="staff-advance-title">{t('advance.title')}</h2>
-      <p>{t('advance.intro')}</p>
-      <form className="form" onSubmit={submit} noValidate>
-        <div className="staff-grid">
-          <TextField label={t('advance.amount')} value={amount} onChange={(value) => { setAmount(value); run.reset(); }} maxLength={14} autoComplete="off" error={errors.amount ?? fieldError('amountCents')} markRequired />
-          <TextField label={t('advance.receivedOn')} type="date" value={receivedOn} onChange={(value) => { setReceivedOn(value); run.reset(); }} error={errors.receivedOn ?? fieldError('receivedOn')} markRequired />
-          <TextField label={t('advance.reference')} hint={t('advance.referenceHint')} value={reference} onChange={(value) => { setReference(value); run.reset(); }} maxLength={100} autoComplete="off" error={errors.reference ?? fieldError('reference')} markRequired />
-        </div>
-        <FormError error={run.error} fields={['amountCents', 'receivedOn', 'reference']} />
-        <div className="actions"><SubmitButton busy={run.isPending}>{t('advance.submit')}</SubmitButton></div>
-      </form>
-      <Success>{run.isSuccess ? (run.data.recorded ? t('advance.done') : t('advance.already')) : null}</Success>
     </section>
   );
 }

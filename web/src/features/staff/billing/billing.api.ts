@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  AddTariffVersionBody, AdvancePaymentBody, BillingRunList, BillingRunView, CorrectionBody, CreateTariffBody, CreditNoteBody, InvoiceDetail,
+  AddTariffVersionBody, BillingRunList, BillingRunView, CorrectionBody, CreateTariffBody, CreditNoteBody, InvoiceDetail,
   LedgerView, StaffInvoiceList, TariffList, VoidInvoiceBody,
 } from '@up/common/contracts/billing';
 import { api } from '../../../api/client.ts';
@@ -8,7 +8,7 @@ import { staffKeys } from '../staff.api.ts';
 
 /**
  * The back office's billing API (/api/staff/billing/…, /api/staff/invoices/…, /api/staff/tariffs): runs, invoice
- * search, voids and credit notes, corrections, advance payments, the ledger, tariffs. Cached under
+ * search, voids and credit notes, corrections, the ledger, tariffs (payments received: ../payments/staffPayments.api.ts). Cached under
  * ['staff', 'billing', …], so a change to a customer (which refetches ['staff']) refetches these too.
  */
 export const billingKeys = {
@@ -109,11 +109,6 @@ export function useLedger(customerId: string) {
 /** POST /api/staff/customers/:customerId/corrections (BIL-7): carried into the customer's next invoice. */
 export function useAddCorrection(customerId: string) {
   return useBillingMutation((body: CorrectionBody) => api.post<{ id: string }>(`${customerPath(customerId)}/corrections`, body));
-}
-
-/** POST /api/staff/customers/:customerId/advance-payments (BIL-3): the same reference again changes nothing. */
-export function useRecordAdvancePayment(customerId: string) {
-  return useBillingMutation((body: AdvancePaymentBody) => api.post<{ recorded: boolean }>(`${customerPath(customerId)}/advance-payments`, body));
 }
 
 // ---- tariffs -----------------------------------------------------------------------------------------------------
