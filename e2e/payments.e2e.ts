@@ -1,0 +1,234 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD, startPortal, type Portal } from './support/portal.js';
+import { chooseEnglish, launchBrowser, visibleText, waitForPath, withFreshPage } from './support/browser.js';
+import { expectNoSeriousA11yViolations } from './support/axe.js';
+import { tryLogIn } from './support/ui.js';
+
+/**
+ * Issue 13, the web's part: Jānis (demo customer C-100001) sees on Payments what to pay now, his newest invoice
+ * open, his year of bank transfers with what each paid — the interest of the invoice he paid late among them —
+ * and the invoice that carried that interest as a line, paid in full. Customer service import a camt.053 statement
+ * (.001.08, written here) paying his newest invoice by its RF reference: "1 matched"; the same file again:
+ * "1 duplicate"; and allocate the demo's waiting 23.40 € transfer from "A. Ozols" to C-100001. Jānis then sees the
+ * invoice paid and the 23.40 € in his history. axe finds nothing serious; at 360 px, in Latvian and Russian,
+ * nothing scrolls sideways. The demo year: server/src/db/demo-billing.ts.
+ */
+
+const JANIS = 'janis@demo.example';
+const JANIS_NUMBER = 'C-100001';
+
+let portal: Portal;
+let browser: Browser;
+
+beforeAll(async () => {
+  portal = await startPortal();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+});
+
+/** Jānis' newest invoice, read from the API as he would see it (test a); paid by the statement of test b. */
+const newest = { id: '', number: '', paymentReference: '', openCents: 0 };
+
+async function withPage(run: (page: Page) => Promise<void>, options: Parameters<typeof withFreshPage>[3] = {}) {
+  await withFreshPage(browser, portal.url, run, { axe: true, ...options });
+}
+
+async function logInAs(page: Page, email: string, landing: string) {
+  await page.goto('/login');
+  await chooseEnglish(page);
+  expect(await tryLogIn(page, email, DEMO_PASSWORD)).toBe(200);
+  await waitForPath(page, landing);
+}
+
+const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
+
+/** Main navigation → Payments; waits for the payment history. */
+async function openPayments(page: Page) {
+  await mainNav(page).getByRole('link', { name: 'Payments', exact: true }).click();
+  await waitForPath(page, '/payments');
+  await visibleText(page.getByRole('heading', { level: 1, name: 'Payments' }));
+  const history = page.getByRole('table', { name: /^Payments of Jānis Bērziņš, newest first$/ });
+  await history.waitFor();
+  return history;
+}
+
+const euros = (cents: number) => `€${Math.floor(cents / 100).toLocaleString('en-GB')}.${String(cents % 100).padStart(2, '0')}`;
+const rigaToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+/**
+ * The page turned into a phone held upright (360×740: the pages' cards instead of tables follow the width), then
+ * each path in Latvian and Russian: "LV /path: <page width>"; axe runs on each in Latvian (the desktop pages passed
+ * it already; another language's words change no roles).
+ */
+async function phoneWidths(page: Page, paths: string[]): Promise<string[]> {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const widths: string[] = [];
+  for (const lang of ['LV', 'RU']) {
+    await page.getByRole('button', { name: new RegExp(`^${lang}\\b`) }).first().click();
+    await page.waitForFunction((code) => document.documentElement.lang === code, lang.toLowerCase());
+    for (const path of paths) {
+      await page.goto(path);
+      await page.locator('main h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      widths.push(`${lang} ${path}: ${await page.evaluate(() => document.scrollingElement!.scrollWidth)}`);
+      if (lang === 'LV') await expectNoSeriousA11yViolations(page, `${path} in ${lang} on a phone`);
+    }
+  }
+  return widths;
+}
+const fitsThePhone = (paths: string[]) => ['LV', 'RU'].flatMap((lang) => paths.map((path) => `${lang} ${path}: 360`));
+
+/** A bank's camt.053.001.08 statement with one booked credit paying `cents` by the structured RF reference. */
+function statement(reference: string, cents: number): string {
+  const today = rigaToday();
+  const amount = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
+  <BkToCstmrStmt>
+    <GrpHdr><MsgId>E2E-MSG-1</MsgId><CreDtTm>${today}T07:00:00+02:00</CreDtTm></GrpHdr>
+    <Stmt>
+      <Id>E2E-STMT-1</Id>
+      <CreDtTm>${today}T07:00:00+02:00</CreDtTm>
+      <FrToDt><FrDtTm>${today}T00:00:00+02:00</FrDtTm><ToDtTm>${today}T23:59:59+02:00</ToDtTm></FrToDt>
+      <Acct><Id><IBAN>LV07HABA0000000000001</IBAN></Id><Ccy>EUR</Ccy></Acct>
+      <Ntry>
+        <Amt Ccy="EUR">${amount}</Amt>
+        <CdtDbtInd>CRDT</CdtDbtInd>
+        <Sts><Cd>BOOK</Cd></Sts>
+        <BookgDt><Dt>${today}</Dt></BookgDt>
+        <ValDt><Dt>${today}</Dt></ValDt>
+        <AcctSvcrRef>E2E-BANK-0001</AcctSvcrRef>
+        <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>
+        <NtryDtls><TxDtls>
+          <Refs><EndToEndId>E2E-JANIS-1</EndToEndId></Refs>
+          <RltdPties><Dbtr><Pty><Nm>Jānis Bērziņš</Nm></Pty></Dbtr><DbtrAcct><Id><IBAN>LV80BANK0000435195001</IBAN></Id></DbtrAcct></RltdPties>
+          <RmtInf><Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry></Tp><Ref>${reference}</Ref></CdtrRefInf></Strd></RmtInf>
+        </TxDtls></NtryDtls>
+      </Ntry>
+    </Stmt>
+  </BkToCstmrStmt>
+</Document>`;
+}
+
+describe('payments (issue 13)', () => {
+  it('BIL-5, BIL-10, BIL-15: Jānis sees what to pay now and his newest invoice open, his bank transfers with what each paid (the late invoice\'s interest among them), and the invoice that carried the interest paid in full; axe passes', async () => {
+    await withPage(async (page) => {
+      await logInAs(page, JANIS, '/');
+      const customerId = ((await (await page.request.get('/api/session')).json()) as { user: { activeCustomerId: string } }).user.activeCustomerId;
+      const list = (await (await page.request.get(`/api/customers/${customerId}/invoices`)).json()) as { invoices: { id: string }[] };
+      const detail = (await (await page.request.get(`/api/customers/${customerId}/invoices/${list.invoices[0].id}`)).json()) as typeof newest;
+      Object.assign(newest, { id: detail.id, number: detail.number, paymentReference: detail.paymentReference, openCents: detail.openCents });
+      expect(newest.openCents).toBeGreaterThan(0);
+
+      const history = await openPayments(page);
+      const summary = page.getByRole('region', { name: 'Where you stand today' });
+      expect((await visibleText(summary.locator('.payment-summary__now'))).replace(/\s+/g, ' ')).toBe(`To pay now ${euros(newest.openCents)} What is left of all unpaid invoices.`);
+      const open = page.getByRole('table', { name: 'Unpaid invoices, oldest first' });
+      expect((await open.locator('tbody tr').first().innerText()).replace(/\s+/g, ' ')).toContain(`${newest.number} `);
+      expect(await open.getByText('Not due yet').count()).toBe(1);
+
+      // a year of bank transfers, each with what it paid; the late-paid invoice's interest was paid with the next one
+      expect(await history.locator('tbody tr').count()).toBeGreaterThanOrEqual(11);
+      expect(await history.getByText('Bank transfer').count()).toBeGreaterThanOrEqual(11);
+      const interest = history.locator('li').filter({ hasText: /^invoice [A-Z]+-\d{4}-\d{6} · late interest · €\d+\.\d{2}$/ }).first();
+      const interestText = await visibleText(interest);
+      expect(await history.locator('li').filter({ hasText: /· energy supply · €[\d,]+\.\d{2}$/ }).count()).toBeGreaterThanOrEqual(11);
+      // the advance payment of 50.00 € was used by a later invoice
+      expect(await history.locator('tr').filter({ hasText: '€50.00' }).locator('li').filter({ hasText: '· product purchase · €50.00' }).count()).toBe(1);
+      await expectNoSeriousA11yViolations(page, 'the payments page');
+
+      // the invoice that carried the interest: a late_interest line, and its payments
+      const interestNumber = /^invoice (\S+)/.exec(interestText)![1];
+      await interest.getByRole('link', { name: interestNumber }).click();
+      await visibleText(page.getByRole('heading', { level: 1, name: `Invoice ${interestNumber}` }));
+      const lines = page.getByRole('table', { name: `Lines of invoice ${interestNumber}` });
+      expect(await visibleText(lines.getByText(/^Late payment interest on invoice [A-Z]+-\d{4}-\d{6} \(\d+ days? to \d{4}-\d{2}-\d{2}\)$/))).toBeTruthy();
+      const paid = page.getByRole('table', { name: `What paid invoice ${interestNumber}` });
+      expect(await paid.getByRole('cell', { name: 'late interest', exact: true }).count()).toBe(1);
+      expect(await visibleText(page.getByRole('region', { name: 'Payments', exact: true }).getByText('The invoice is paid in full.'))).toBeTruthy();
+      await expectNoSeriousA11yViolations(page, 'an invoice with its payments');
+    });
+  });
+
+  it('BIL-4, BIL-5: customer service import a camt.053 statement paying the newest invoice by its RF reference (1 matched), the same file again (1 duplicate), and allocate the waiting 23.40 € to C-100001; axe passes; at 360 px in lv and ru nothing scrolls sideways', async () => {
+    expect(newest.paymentReference).toMatch(/^RF\d{2}/);
+    const file = { name: 'statement.xml', mimeType: 'application/xml', buffer: Buffer.from(statement(newest.paymentReference, newest.openCents), 'utf8') };
+    await withPage(async (page) => {
+      await logInAs(page, 'service@demo.example', '/staff');
+      await page.getByRole('navigation', { name: 'Back office' }).getByRole('link', { name: 'Payments' }).click();
+      await waitForPath(page, '/staff/payments');
+      const upload = page.getByRole('region', { name: 'Import a bank statement (camt.053)' });
+      const importFile = async () => {
+        await upload.getByLabel('Statement file (XML)', { exact: true }).setInputFiles(file);
+        const [answer] = await Promise.all([
+          page.waitForResponse((r) => new URL(r.url()).pathname === '/api/staff/payments/statements'),
+          upload.getByRole('button', { name: 'Import the statement' }).click(),
+        ]);
+        expect(answer.status(), await answer.text()).toBe(200);
+        expect(answer.request().headers()['content-type']).toBe('application/xml');
+        return upload.getByRole('list', { name: 'Counts' });
+      };
+
+      const first = await importFile();
+      await visibleText(upload.getByRole('status').filter({ hasText: 'Statement imported: every new payment found its customer.' }));
+      expect(await first.getByText('1 matched', { exact: true }).count()).toBe(1);
+      expect(await first.getByText('0 duplicates', { exact: true }).count()).toBe(1);
+      expect(await visibleText(upload.getByText(/^Entries read: 1/))).toBe(`Entries read: 1, of them credits: 1. New money taken in: ${euros(newest.openCents)}.`);
+      await expectNoSeriousA11yViolations(page, 'the staff payments page with an import');
+
+      const again = await importFile();
+      await visibleText(upload.getByRole('status').filter({ hasText: 'Nothing new' }));
+      expect(await again.getByText('1 duplicate', { exact: true }).count()).toBe(1);
+      expect(await again.getByText('0 matched', { exact: true }).count()).toBe(1);
+
+      // the transfer nobody could be told from its text
+      const waiting = page.getByRole('table', { name: 'Payments waiting for a customer, oldest first' });
+      const row = waiting.locator('tbody tr').filter({ hasText: 'A. Ozols' });
+      expect((await row.innerText()).replace(/\s+/g, ' ')).toContain('€23.40 A. Ozols');
+      await row.getByLabel('Customer No. for the payment of €23.40 from A. Ozols', { exact: true }).fill(JANIS_NUMBER);
+      await row.getByRole('button', { name: 'Allocate' }).click();
+      await visibleText(page.getByRole('status').filter({ hasText: `€23.40 from A. Ozols allocated to customer ${JANIS_NUMBER}.` }));
+      await expect.poll(() => row.count()).toBe(0);
+      await expectNoSeriousA11yViolations(page, 'the staff payments page after allocating');
+
+      // responsive: on a phone, in Latvian and Russian, nothing scrolls sideways
+      expect(await phoneWidths(page, ['/staff/payments'])).toEqual(fitsThePhone(['/staff/payments']));
+    });
+  });
+
+  it('BIL-3, BIL-15: Jānis then sees his newest invoice paid, nothing to pay now and the 23.40 € in his payment history; the payments, the invoices and an invoice with its payments at 360 px in lv and ru scroll nothing sideways and pass axe', async () => {
+    expect(newest.number).not.toBe('');
+    await withPage(async (page) => {
+      await logInAs(page, JANIS, '/');
+      const history = await openPayments(page);
+      const summary = page.getByRole('region', { name: 'Where you stand today' });
+      expect((await visibleText(summary.locator('.payment-summary__now'))).replace(/\s+/g, ' ')).toBe('To pay now €0.00 Nothing to pay right now.');
+      expect(await visibleText(page.getByText('All invoices are paid.'))).toBe('All invoices are paid.');
+      // the statement's payment paid the newest invoice; the 23.40 € is on his account
+      const statementRow = history.locator('tbody tr').filter({ hasText: euros(newest.openCents) }).filter({ hasText: newest.paymentReference });
+      expect(await statementRow.locator('li').filter({ hasText: `invoice ${newest.number} · ` }).count()).toBeGreaterThan(0);
+      const ozols = history.locator('tbody tr').filter({ hasText: '€23.40' }).filter({ hasText: 'par elektrību' });
+      expect((await ozols.innerText()).replace(/\s+/g, ' ')).toMatch(/Applied (Credit: €23\.40|invoice [A-Z]+-\d{4}-\d{6} · [a-z ]+ · €[\d.]+)/);
+      await expectNoSeriousA11yViolations(page, 'the payments page after the statement');
+
+      await mainNav(page).getByRole('link', { name: 'Invoices', exact: true }).click();
+      const invoices = page.getByRole('table', { name: /^Invoices and credit notes of / });
+      await invoices.waitFor();
+      const newestRow = invoices.locator('tbody tr').filter({ has: page.getByRole('link', { name: newest.number, exact: true }) });
+      expect(await newestRow.getByText('Paid', { exact: true }).count()).toBe(1);
+      expect(await invoices.getByText(/^(To pay|Overdue)/).count()).toBe(0);
+
+      // responsive: on a phone, in Latvian and Russian, nothing scrolls sideways; the payments are cards, not tables
+      const paths = ['/payments', '/invoices', `/invoices/${newest.id}`];
+      expect(await phoneWidths(page, paths)).toEqual(fitsThePhone(paths));
+      await page.goto('/payments');
+      await page.locator('.payment-card').first().waitFor();
+      expect(await page.locator('main table').count()).toBe(0);
+    });
+  });
+});
