@@ -5,6 +5,7 @@
  *   npm run build:web && npx tsx e2e/screenshots.ts
  *   npx tsx e2e/screenshots.ts --only=metering    (only the objects, consumption, data-token and metering-import pictures)
  *   npx tsx e2e/screenshots.ts --only=billing     (only the invoices, an invoice, a line explained and the billing runs)
+ *   npx tsx e2e/screenshots.ts --only=payments    (only the payments, an invoice's payments and the back office's payments)
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -54,9 +55,9 @@ async function visitor(browser: Browser, portal: Portal, options: BrowserContext
   return { context, page };
 }
 
-/** `--only=metering` or `--only=billing` shoots only those pictures (the full run starts with the account pages). */
+/** `--only=metering`, `--only=billing` or `--only=payments` shoots only those pictures (the full run starts with the account pages). */
 const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length) ?? null;
-const SECTIONS = ['metering', 'billing'];
+const SECTIONS = ['metering', 'billing', 'payments'];
 
 async function main() {
   if (ONLY !== null && !SECTIONS.includes(ONLY)) throw new Error(`--only takes ${SECTIONS.map((name) => `"${name}"`).join(' or ')}, not "${ONLY}"`);
@@ -102,6 +103,7 @@ async function main() {
     }
     if (ONLY === null || ONLY === 'metering') await shootMeteringPages(browser, portal);
     if (ONLY === null || ONLY === 'billing') await shootBillingPages(browser, portal);
+    if (ONLY === null || ONLY === 'payments') await shootPaymentsPages(browser, portal);
   } finally {
     await browser.close();
     await portal.stop();
@@ -270,6 +272,85 @@ async function shootBillingPages(browser: Browser, portal: Portal) {
     await waitForPath(page, '/staff/billing');
     await page.getByRole('table', { name: 'Billing runs by month, newest first' }).waitFor();
     await shoot(page, 'staff-billing-runs.png');
+    await context.close();
+  }
+}
+
+// ---- payments (issue 13): the customer's payments, an invoice's payments, the back office's statement import -------
+
+/** A bank's camt.053.001.08 statement of today with one booked credit paying `cents` by the RF reference. */
+function camt053(reference: string, cents: number): string {
+  const today = rigaToday();
+  const amount = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>
+  <GrpHdr><MsgId>SHOT-1</MsgId><CreDtTm>${today}T07:00:00+02:00</CreDtTm></GrpHdr>
+  <Stmt><Id>SHOT-STMT-1</Id><CreDtTm>${today}T07:00:00+02:00</CreDtTm>
+    <Acct><Id><IBAN>LV07HABA0000000000001</IBAN></Id><Ccy>EUR</Ccy></Acct>
+    <Ntry><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+      <BookgDt><Dt>${today}</Dt></BookgDt><ValDt><Dt>${today}</Dt></ValDt><AcctSvcrRef>SHOT-BANK-0001</AcctSvcrRef>
+      <NtryDtls><TxDtls><Refs><EndToEndId>NOTPROVIDED</EndToEndId></Refs>
+        <RltdPties><Dbtr><Pty><Nm>Jānis Bērziņš</Nm></Pty></Dbtr><DbtrAcct><Id><IBAN>LV80BANK0000435195001</IBAN></Id></DbtrAcct></RltdPties>
+        <RmtInf><Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry></Tp><Ref>${reference}</Ref></CdtrRefInf></Strd></RmtInf>
+      </TxDtls></NtryDtls></Ntry>
+  </Stmt>
+</BkToCstmrStmt></Document>`;
+}
+
+async function shootPaymentsPages(browser: Browser, portal: Portal) {
+  {
+    const { context, page } = await visitor(browser, portal, DESKTOP);
+    expecting(await tryLogIn(page, 'janis@demo.example', DEMO_PASSWORD), 200, 'janis login');
+    await waitForPath(page, '/');
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Payments', exact: true }).click();
+    const history = page.getByRole('table', { name: /^Payments of / });
+    await history.waitFor();
+    await shoot(page, 'payments.png');
+    // the invoice that carried the late interest of the one paid late: its line and what paid it
+    const interest = history.locator('li').filter({ hasText: '· late interest ·' }).first();
+    await interest.getByRole('link').click();
+    const payments = page.getByRole('region', { name: 'Payments', exact: true });
+    await payments.getByRole('table').waitFor();
+    await shootElement(page, 'invoice-payments.png', payments);
+    await context.close();
+  }
+  {
+    const { context, page } = await visitor(browser, portal, MOBILE);
+    expecting(await tryLogIn(page, 'janis@demo.example', DEMO_PASSWORD), 200, 'janis login (phone)');
+    await waitForPath(page, '/');
+    await page.goto('/payments');
+    await page.locator('.payment-card').first().waitFor();
+    await checkNoSideways(page, 'the payments page at 360 px');
+    await shootDownTo(page, 'mobile-payments.png', page.getByRole('heading', { level: 2, name: 'Unpaid invoices' }));
+    await context.close();
+  }
+  {
+    const { context, page } = await visitor(browser, portal, DESKTOP);
+    expecting(await tryLogIn(page, 'service@demo.example', DEMO_PASSWORD), 200, 'service login');
+    await waitForPath(page, '/staff');
+    // a statement paying Jānis' newest invoice by its RF reference
+    const [found] = (await (await page.request.get('/api/staff/invoices?q=C-100001')).json()) as { id: string; customerId: string }[];
+    const invoice = (await (await page.request.get(`/api/staff/invoices/${found.id}`)).json()) as { paymentReference: string; openCents: number };
+    await page.getByRole('navigation', { name: 'Back office' }).getByRole('link', { name: 'Payments' }).click();
+    await waitForPath(page, '/staff/payments');
+    const upload = page.getByRole('region', { name: 'Import a bank statement (camt.053)' });
+    await upload.getByLabel('Statement file (XML)', { exact: true }).setInputFiles({
+      name: 'statement.xml', mimeType: 'application/xml', buffer: Buffer.from(camt053(invoice.paymentReference, invoice.openCents), 'utf8'),
+    });
+    await upload.getByRole('button', { name: 'Import the statement' }).click();
+    await upload.getByRole('list', { name: 'Counts' }).waitFor();
+    await page.getByRole('table', { name: 'Payments waiting for a customer, oldest first' }).waitFor();
+    await shoot(page, 'staff-payments.png');
+
+    // the waiting transfer allocated to Jānis: his credit, on the customer's billing page with the payments
+    const row = page.getByRole('table', { name: 'Payments waiting for a customer, oldest first' }).locator('tbody tr').filter({ hasText: 'A. Ozols' });
+    await row.getByRole('textbox').fill('C-100001');
+    await row.getByRole('button', { name: 'Allocate' }).click();
+    await page.getByText('allocated to customer C-100001').waitFor();
+    await page.goto(`/staff/billing/customers/${found.customerId}`);
+    const payments = page.getByRole('region', { name: 'Payments', exact: true });
+    await payments.getByRole('table').waitFor();
+    await shootElement(page, 'staff-customer-payments.png', payments);
     await context.close();
   }
 }

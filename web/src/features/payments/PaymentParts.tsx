@@ -66,7 +66,7 @@ export function AllocationList({ payment, invoiceLink }: { payment: PaymentView;
     const to = allocation.invoiceId ? invoiceLink?.(allocation.invoiceId) : null;
     return (
       <>
-        {t('history.invoice')} {to ? <Link to={to}>{allocation.invoiceNumber}</Link> : allocation.invoiceNumber}
+        <span className="nowrap">{t('history.invoice')} {to ? <Link to={to}>{allocation.invoiceNumber}</Link> : allocation.invoiceNumber}</span>
         {' · '}
       </>
     );
@@ -77,7 +77,7 @@ export function AllocationList({ payment, invoiceLink }: { payment: PaymentView;
         <li key={index} className={allocation.releasedOn ? 'payment-allocation payment-allocation--released' : 'payment-allocation'}>
           <span className="payment-allocation__text">
             {invoice(allocation)}
-            {categoryName(allocation.category)}
+            <span className="nowrap">{categoryName(allocation.category)}</span>
             {' · '}
             <span className="nowrap">{formatMoney(allocation.amountCents, lang)}</span>
           </span>
@@ -100,8 +100,8 @@ interface PaymentHistoryProps {
   invoiceLink?: (invoiceId: string) => string | null;
   /** the payer's name beside the source (the back office; a customer knows who paid) */
   showPayer?: boolean;
-  /** actions on a payment (the back office's reversal), in a last column */
-  actions?: { header: string; cell: (payment: PaymentView) => ReactNode };
+  /** actions on a payment (the back office's reversal): under its status, so that the table keeps to five columns */
+  actions?: (payment: PaymentView) => ReactNode;
 }
 
 /** Payments, newest first: date, amount, how, status and what each paid; cards on a phone. */
@@ -126,7 +126,7 @@ export function PaymentHistory({ payments, caption, invoiceLink, showPayer = fal
               <Fact term={t('history.source')}><PaymentSource payment={payment} showPayer={showPayer} /></Fact>
               <Fact term={t('history.paid')}><AllocationList payment={payment} invoiceLink={invoiceLink} /></Fact>
             </dl>
-            {actions ? actions.cell(payment) : null}
+            {actions ? actions(payment) : null}
           </li>
         ))}
       </ul>
@@ -143,9 +143,17 @@ export function PaymentHistory({ payments, caption, invoiceLink, showPayer = fal
         { key: 'date', header: t('history.date'), rowHeader: true, className: 'nowrap', cell: (payment) => formatDate(payment.receivedOn, lang) },
         { key: 'amount', header: t('history.amount'), className: 'num', cell: (payment) => formatMoney(payment.amountCents, lang) },
         { key: 'source', header: t('history.source'), className: 'payment-source__cell', cell: (payment) => <PaymentSource payment={payment} showPayer={showPayer} /> },
-        { key: 'status', header: t('history.status'), cell: (payment) => <PaymentStatusBadge status={payment.status} /> },
+        {
+          key: 'status',
+          header: t('history.status'),
+          cell: (payment) => (
+            <>
+              <PaymentStatusBadge status={payment.status} />
+              {actions ? <div className="payment-actions">{actions(payment)}</div> : null}
+            </>
+          ),
+        },
         { key: 'paid', header: t('history.paid'), className: 'payment-allocations__cell', cell: (payment) => <AllocationList payment={payment} invoiceLink={invoiceLink} /> },
-        ...(actions ? [{ key: 'actions', header: actions.header, cell: actions.cell }] : []),
       ]}
     />
   );

@@ -60,23 +60,20 @@ export function CustomerPayments({ customerId, customerName }: { customerId: str
             caption={t('customer.caption', { name: customerName })}
             invoiceLink={staffInvoicePath}
             showPayer
-            actions={{
-              header: t('customer.actions'),
-              cell: (payment) =>
-                payment.status === 'applied' ? (
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    aria-label={t('customer.reverseLabel', describe(payment))}
-                    onClick={() => {
-                      setDone('');
-                      setReversing(payment);
-                    }}
-                  >
-                    {t('customer.reverse')}
-                  </button>
-                ) : null,
-            }}
+            actions={(payment) =>
+              payment.status === 'applied' ? (
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  aria-label={t('customer.reverseLabel', describe(payment))}
+                  onClick={() => {
+                    setDone('');
+                    setReversing(payment);
+                  }}
+                >
+                  {t('customer.reverse')}
+                </button>
+              ) : null}
           />
         ) : null}
       </QueryState>
