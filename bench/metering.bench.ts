@@ -9,7 +9,12 @@
  *     (GET …/consumption?resolution=hour) at 16 concurrent clients: p99 < 20 ms and ≥ 50 % of the queries per
  *     second of the bare SQL that reads the same rows through `pg` at the same concurrency.
  *
- *   npm run bench -- metering [--meters 285] [--duration 10] [--connections 16] [--keep-file]
+ *     Also printed: CPU per answer of this process's main thread (the portal; autocannon runs in a child process)
+ *     and of the up_bench PostgreSQL backends, which move less than rates on a busy machine.
+ *     --spot-prices loads a year of quarter-hour spot prices first (as the LV zone has had since October 2025): each
+ *     quarter-hour is then valued at its own price, so the answer is summed from the quarter-hours, not the hours.
+ *
+ *   npm run bench -- metering [--meters 285] [--duration 10] [--connections 16] [--keep-file] [--spot-prices]
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, rmSync, statSync } from 'node:fs';
@@ -19,13 +24,14 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { withEicCheckCharacter } from '../common/src/eic.js';
-import { rigaDayStartMs } from '../common/src/riga-days.js';
+import { intervalsInRigaDay, rigaDayStartMs, rigaDaysBetween } from '../common/src/riga-days.js';
 import { newId } from '../server/src/infra/ids.js';
 import { SYSTEM_ACTOR } from '../server/src/modules/audit/index.js';
 import { importIntervals } from '../server/src/modules/metering/interval-import.service.js';
 import { INTERVAL_CSV_HEADER } from '../server/src/modules/metering/interval-csv.js';
 import { loginJanis, postgresVersion, startPortal, type Portal } from './lib/portal.js';
 import { runLoad } from './lib/load.js';
+import { cpuSince, cpuSnapshot, machineTicks, stealSince } from './lib/cpu.js';
 import { fixed, flagOption, machineLoadBeforeRun, numberOption, printTable, section, verdict, type BenchArgs } from './lib/report.js';
 
 const TARGET_VALUES_PER_SECOND = 1_000_000;
@@ -152,8 +158,19 @@ async function importFile(portal: Portal, path: string) {
   }
 }
 
+/** A year of quarter-hour spot prices for the operator's zone (LV): a daily shape with some noise, µ€/kWh. */
+async function loadSpotPrices(portal: Portal): Promise<void> {
+  const now = new Date();
+  const rows = rigaDaysBetween(YEAR_FROM, YEAR_TO).map((day, d) => ({
+    zone: portal.deps.operator.metering.spotPriceZone, day, interval_minutes: 15 as const, import_id: 'bench', updated_at: now,
+    price_ueur_per_kwh: Array.from({ length: intervalsInRigaDay(day, 15) }, (_, q) => 40_000 + ((q * 37 + d * 11) % 90) * 1_000),
+  }));
+  for (let i = 0; i < rows.length; i += 100) await portal.deps.db.insertInto('spot_prices').values(rows.slice(i, i + 100)).execute();
+}
+
 /** The bare SQL: the same interval_days rows through pg, `connections` at a time, for `seconds`. */
 async function bareQueries(databaseUrl: string, meterId: string, connections: number, seconds: number) {
+  const start = await cpuSnapshot(databaseUrl);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: connections });
   const latencies: number[] = [];
   const until = performance.now() + seconds * 1000;
@@ -169,9 +186,10 @@ async function bareQueries(databaseUrl: string, meterId: string, connections: nu
     }
   };
   await Promise.all(Array.from({ length: connections }, worker));
+  const cpu = await cpuSince(start); // before the pool's backends end
   await pool.end();
   latencies.sort((a, b) => a - b);
-  return { perSecond: latencies.length / seconds, p99: latencies[Math.floor(latencies.length * 0.99)] };
+  return { perSecond: latencies.length / seconds, p99: latencies[Math.floor(latencies.length * 0.99)], cpu, queries: latencies.length };
 }
 
 export async function main(args: BenchArgs): Promise<number> {
@@ -205,7 +223,9 @@ export async function main(args: BenchArgs): Promise<number> {
     ]);
     console.log('RSS is the whole benchmark process: tsx, the portal app, the bench harness and the import.');
 
-    section(`one object's year of hours, ${connections} concurrent clients`);
+    const spotPrices = flagOption(args, 'spot-prices');
+    if (spotPrices) await loadSpotPrices(portal);
+    section(`one object's year of hours, ${connections} concurrent clients${spotPrices ? ', with quarter-hour spot prices' : ''}`);
     const { cookie, householdId } = await loginJanis(portal.baseUrl);
     const target = meters[0];
     const path = `/api/customers/${householdId}/objects/${target.objectId}/consumption?from=${YEAR_FROM}&to=${YEAR_TO}&resolution=hour`;
@@ -215,12 +235,20 @@ export async function main(args: BenchArgs): Promise<number> {
       throw new Error(`unexpected consumption answer ${check.status}`);
     }
     await runLoad({ url: `${portal.baseUrl}${path}`, connections, durationSeconds: 2, headers: { cookie } }); // warm-up
+    const ticks = await machineTicks();
+    const portalStart = await cpuSnapshot(portal.databaseUrl);
     const portalLoad = await runLoad({ url: `${portal.baseUrl}${path}`, connections, durationSeconds: duration, headers: { cookie } });
+    const portalCpu = await cpuSince(portalStart);
     const bare = await bareQueries(portal.databaseUrl, target.meterId, connections, duration);
-    printTable(['', 'per second', 'p99 ms'], [
-      ['portal GET …/consumption (HTTP, JSON)', fixed(portalLoad.requestsPerSecond), fixed(portalLoad.p99)],
-      ['bare SQL through pg (no HTTP)', fixed(bare.perSecond), fixed(bare.p99)],
+    const perAnswer = (micros: number | null, answers: number) => (micros === null ? '?' : fixed(micros / answers / 1000, 2));
+    printTable(['', 'per second', 'p50 ms', 'p99 ms', 'CPU ms/answer: server thread', 'PostgreSQL'], [
+      ['portal GET …/consumption (HTTP, JSON)', fixed(portalLoad.requestsPerSecond), fixed(portalLoad.p50), fixed(portalLoad.p99),
+        perAnswer(portalCpu.mainThreadMicros, portalLoad.ok), perAnswer(portalCpu.postgresMicros, portalLoad.ok)],
+      ['bare SQL through pg (no HTTP)', fixed(bare.perSecond), '', fixed(bare.p99),
+        perAnswer(bare.cpu.mainThreadMicros, bare.queries), perAnswer(bare.cpu.postgresMicros, bare.queries)],
     ]);
+    const answerBytes = (await (await fetch(`${portal.baseUrl}${path}`, { headers: { cookie } })).arrayBuffer()).byteLength;
+    console.log(`${answerBytes.toLocaleString('en')} bytes an answer; ${await stealSince(ticks)}`);
     if (portalLoad.non2xx > 0 || portalLoad.errors > 0) throw new Error(`${portalLoad.non2xx} non-2xx answers, ${portalLoad.errors} errors under load`);
 
     const importRate = rate(first.seconds);

@@ -3,7 +3,7 @@ import { firstOfNextMonth, rigaDayStartMs } from '@up/common/riga-days';
 import { rigaOffsetMinutes } from '@up/common/riga-time';
 import type { Db } from '../../infra/db.js';
 import { insideWindows } from './object-access.js';
-import { QUALITY, textArray } from './interval-store.js';
+import { NONE, parseIntegerArray, QUALITY, textArray } from './interval-store.js';
 import { addMeters, arrayOf, priceOf, type DayValues, type TimelineRequest } from './interval-timeline.js';
 import { readSpotPrices, type SpotPriceDay } from './spot-prices.service.js';
 
@@ -100,27 +100,34 @@ interface RigaDay { day: string; index: number; startMs: number; endMs: number }
 
 export async function loadConsumptionPieces(db: Db, request: PiecesRequest): Promise<Pieces> {
   const { meterIds, windows, untilMs } = request;
-  const [prices, rows] = await Promise.all([
-    readSpotPrices(db, request.spotPriceZone, request.from, request.to),
+  const period = rigaDaysOf(request.from, request.to);
+  const days: RigaDay[] = period.names.map((day, index) => ({ day, index, startMs: period.dayStartMs[index], endMs: period.dayStartMs[index + 1] }));
+  const prices = await readSpotPrices(db, request.spotPriceZone, request.from, request.to);
+  // Days with quarter-hour prices value each quarter-hour at its own price: their quarter-hour imports are read beside
+  // the hours (from the first such day to the last).
+  const quarterPriced = request.byInterval ? [] : days.filter((day) => day.startMs < untilMs && (prices.get(day.day)?.intervalMinutes ?? 60) < 60);
+  const [rows, quarterRows] = await Promise.all([
     meterIds.length === 0 ? [] : request.byInterval
       ? readIntervalDays(db, meterIds, request.from, request.to, null)
       : readHourDays(db, meterIds, request.from, request.to),
+    meterIds.length === 0 || quarterPriced.length === 0 ? []
+      : readQuarterImports(db, meterIds, quarterPriced[0].day, quarterPriced[quarterPriced.length - 1].day),
   ]);
-  const period = rigaDaysOf(request.from, request.to);
-  const days: RigaDay[] = period.names.map((day, index) => ({ day, index, startMs: period.dayStartMs[index], endMs: period.dayStartMs[index + 1] }));
   const wholeDayInside = (day: RigaDay) => windows.some((window) => window.from.getTime() <= day.startMs
     && (window.until === null || window.until.getTime() >= day.endMs));
   const byDay = groupByDay(rows);
+  const quarters = groupByDay(quarterRows);
   const usesHours = (day: RigaDay, stored: DayRow[] | undefined) => {
     if (request.byInterval || stored === undefined || stored.length !== 1 || !wholeDayInside(day) || day.endMs > untilMs) return false;
     const { hours, interval_minutes: minutes } = stored[0];
     const count = (day.endMs - day.startMs) / HOUR_MS;
-    const price = prices.get(day.day);
-    return hours !== null && hours.quality.length === count && hours.missing.length === count
-      && (minutes === 60 || price === undefined || price.intervalMinutes === 60);
+    if (hours === null || hours.quality.length !== count || hours.missing.length !== count) return false;
+    if (minutes === 60 || (prices.get(day.day)?.intervalMinutes ?? 60) === 60) return true;
+    const quarter = quarters.get(day.day);
+    return quarter?.length === 1 && quarter[0].interval_minutes === minutes && quarter[0].intervals!.quality.length === count * 4;
   };
-  // The days read from their intervals after all: cut by the windows or by `until`, quarter-hour prices, two meters,
-  // hours that do not fit the day (written by hand).
+  // The days read from their intervals after all: cut by the windows or by `until`, two meters, hours that do not
+  // fit the day (written by hand).
   if (!request.byInterval) {
     const intervalDays = days.filter((day) => day.startMs < untilMs && byDay.has(day.day) && !usesHours(day, byDay.get(day.day))).map((day) => day.day);
     if (intervalDays.length > 0) {
@@ -131,6 +138,7 @@ export async function loadConsumptionPieces(db: Db, request: PiecesRequest): Pro
   const pieces = new Pieces(request.byInterval ? days.length * 96 : days.length * 24, period.dayStartMs, period.monthStartMs, period.monthEndMs);
   const hourImport = new Float64Array(25);
   const hourExport = new Float64Array(25);
+  const quarterImport = new Int32Array(100);
   const scratch = new Int32Array(100);
   // as loadTimeline: a day with nothing stored has the intervals of the day before it, or of the first row read
   let usualMinutes: number = rows[0]?.interval_minutes ?? 60;
@@ -144,7 +152,9 @@ export async function loadConsumptionPieces(db: Db, request: PiecesRequest): Pro
       const { hours } = stored![0];
       parseNumberArray(hours!.importWh, hourImport);
       parseNumberArray(hours!.exportWh, hourExport);
-      addHours(pieces, day, minutes, hours!, hourImport, hourExport, price);
+      const quarter = minutes < 60 && price !== undefined && price.intervalMinutes < 60 ? quarters.get(day.day)![0].intervals! : null;
+      if (quarter !== null) parseIntegerArray(quarter.importWh, quarterImport);
+      addHours(pieces, day, minutes, hours!, hourImport, hourExport, price, quarter === null ? null : { quality: quarter.quality, importWh: quarterImport });
     } else {
       const values = stored === undefined ? undefined : dayValuesOf(day.day, stored, scratch);
       addIntervals(pieces, day, minutes, values, price, request);
@@ -166,6 +176,17 @@ async function readHourDays(db: Db, meterIds: readonly string[], from: string, t
   return result.rows.map(({ r }) => {
     const [day, minutes, estimated, quality, missing, importWh, exportWh] = r.split(' ');
     return { day, interval_minutes: Number(minutes), hours: { quality, missing, estimated: Number(estimated), importWh, exportWh }, intervals: null };
+  });
+}
+
+/** The quarter-hour letters and imports of the stored days from `first` to `last` (both included). */
+async function readQuarterImports(db: Db, meterIds: readonly string[], first: string, last: string): Promise<DayRow[]> {
+  const result = await sql<{ r: string }>`
+    SELECT concat_ws(' ', day, interval_minutes, quality, import_wh) AS r
+    FROM interval_days WHERE meter_id IN (${sql.join(meterIds)}) AND day >= ${first} AND day <= ${last}`.execute(db);
+  return result.rows.map(({ r }) => {
+    const [day, minutes, quality, importWh] = r.split(' ');
+    return { day, interval_minutes: Number(minutes), hours: null, intervals: { quality, importWh, exportWh: '' } };
   });
 }
 
@@ -201,8 +222,14 @@ function dayValuesOf(day: string, stored: DayRow[], scratch: Int32Array): DayVal
   return values;
 }
 
-/** A whole day from its hour aggregates: one piece per hour. */
-function addHours(pieces: Pieces, day: RigaDay, minutes: number, hours: NonNullable<DayRow['hours']>, hourImport: Float64Array, hourExport: Float64Array, price: SpotPriceDay | undefined): void {
+/**
+ * A whole day from its hour aggregates: one piece per hour. With quarter-hour prices and quarter-hour values, the
+ * day's quarter-hour imports and letters value each quarter-hour at its own price.
+ */
+function addHours(
+  pieces: Pieces, day: RigaDay, minutes: number, hours: NonNullable<DayRow['hours']>, hourImport: Float64Array, hourExport: Float64Array,
+  price: SpotPriceDay | undefined, quarters: { quality: string; importWh: Int32Array } | null,
+): void {
   const perHour = 60 / minutes;
   for (let hour = 0; hour < hours.quality.length; hour++) {
     const k = pieces.add();
@@ -225,6 +252,16 @@ function addHours(pieces: Pieces, day: RigaDay, minutes: number, hours: NonNulla
       if (intervalPrice === null) continue;
       pieces.priceSum[k] += intervalPrice;
       pieces.prices[k]++;
+    }
+    if (quarters !== null) {
+      for (let i = hour * perHour; i < (hour + 1) * perHour; i++) {
+        const letter = quarters.quality.charCodeAt(i);
+        const intervalPrice = priceOf(price.intervalMinutes, price.pricesUeurPerKwh, i, minutes);
+        if (letter === QUALITY.missing || letter === QUALITY.unusable || intervalPrice === null) continue;
+        pieces.nano[k] += (quarters.importWh[i] === NONE ? 0 : quarters.importWh[i]) * intervalPrice;
+        pieces.priced[k]++;
+      }
+      continue;
     }
     // Every interval of the hour has the same price here (hourly prices, or hourly values): the sum times the price
     // is the sum of each value times it.
