@@ -11,7 +11,6 @@ import * as auditDefects from './migrations/2026_12_01_1200_audit_defects.js';
 import * as jobLeases from './migrations/2026_12_01_1300_job_leases.js';
 import * as metering from './migrations/2026_12_02_1000_metering.js';
 import * as billing from './migrations/2026_12_02_1400_billing.js';
-import * as intervalHours from './migrations/2026_12_07_1300_interval_hours.js';
 import * as payments from './migrations/2026_12_07_1200_payments.js';
 import * as intervalHours from './migrations/2026_12_07_1300_interval_hours.js';
 
@@ -28,7 +27,6 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_1300_job_leases': jobLeases,
   '2026_12_02_1000_metering': metering,
   '2026_12_02_1400_billing': billing,
-  '2026_12_07_1300_interval_hours': intervalHours,
   '2026_12_07_1200_payments': payments,
   '2026_12_07_1300_interval_hours': intervalHours,
 };
