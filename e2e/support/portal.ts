@@ -26,7 +26,7 @@ export interface Portal {
 /** Configuration the portal would otherwise take from the caller's environment (e.g. CI's DATABASE_URL). */
 const PORTAL_KEYS = [
   'PORT', 'HOST', 'PUBLIC_URL', 'OPERATOR', 'DATABASE_URL', 'DATA_DIR', 'DEMO_DATA', 'SMTP_URL', 'DEV_SMTP_PORT', 'MAIL_FROM',
-  'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'DEMO_IDP_PORT', 'SECURE_COOKIES', 'DEV_MODE', 'DEV_CLOCK', 'JOBS',
+  'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'DEMO_IDP_PORT', 'DEMO_PAYMENT_PORT', 'PAYMENT_NOTICE_SECRET', 'SECURE_COOKIES', 'DEV_MODE', 'DEV_CLOCK', 'JOBS',
   'TRUST_PROXY', 'LOG_LEVEL', 'NODE_ENV', 'AUDIT_SIGNING_KEY',
 ];
 
@@ -61,7 +61,7 @@ export async function startPortal(options: { env?: Record<string, string>; start
   if (!existsSync(join(REPO_ROOT, 'web/dist/index.html'))) {
     throw new Error('web/dist is missing: build the web app first (npm run build:web, or run npm run test:e2e)');
   }
-  const [port, idpPort, smtpPort] = await freePorts(3);
+  const [port, idpPort, smtpPort, paymentPort] = await freePorts(4);
   const dataDir = await mkdtemp(join(tmpdir(), 'up-e2e-'));
   const url = `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -70,6 +70,7 @@ export async function startPortal(options: { env?: Record<string, string>; start
     PORT: String(port),
     HOST: '127.0.0.1',
     DEMO_IDP_PORT: String(idpPort),
+    DEMO_PAYMENT_PORT: String(paymentPort),
     DEV_SMTP_PORT: String(smtpPort),
     PUBLIC_URL: url,
     DATA_DIR: dataDir,

@@ -30,6 +30,10 @@ export interface Config {
   oidcClientSecret: string;
   /** DEMO_IDP_PORT: port of the demo identity provider (default 3001) */
   demoIdpPort: number;
+  /** DEMO_PAYMENT_PORT: port of the demo payment provider that npm start runs (default 3002) */
+  demoPaymentPort: number;
+  /** PAYMENT_NOTICE_SECRET: the secret the payment provider signs its notices with (the demo's by default in dev) */
+  paymentNoticeSecret: string;
   /** SECURE_COOKIES: Secure cookies + HSTS; default true when PUBLIC_URL is https (ACC-16) */
   secureCookies: boolean;
   /** DEV_MODE: dev-only pages (mailbox); default true unless NODE_ENV=production */
@@ -121,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     oidcClientId: optional(env, 'OIDC_CLIENT_ID') ?? 'utility-portal',
     oidcClientSecret: optional(env, 'OIDC_CLIENT_SECRET') ?? 'demo-secret',
     demoIdpPort: integer(env, 'DEMO_IDP_PORT', 3001),
+    demoPaymentPort: integer(env, 'DEMO_PAYMENT_PORT', 3002),
+    paymentNoticeSecret: optional(env, 'PAYMENT_NOTICE_SECRET') ?? 'demo-payment-notice-secret',
     secureCookies: flag(env, 'SECURE_COOKIES', publicUrl.startsWith('https:')),
     devMode,
     devClock,

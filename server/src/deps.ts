@@ -6,6 +6,7 @@ import type { Clock, OffsetClock } from './infra/clock.js';
 import type { DevMailCatcher } from './infra/mailer.js';
 import type { OidcLogin } from './modules/accounts/oidc-login.js';
 import type { SessionCache } from './modules/accounts/session-cache.js';
+import type { PaymentProvider } from './modules/payments/payment-provider.js';
 
 /** What the application needs from outside; main.ts builds it, tests build their own. */
 export interface Deps {
@@ -20,6 +21,8 @@ export interface Deps {
   mailCatcher: DevMailCatcher | null;
   /** bank/eID login over OpenID Connect; null when not configured */
   bankLogin: OidcLogin | null;
+  /** online payment (BIL-15): the payment provider; null when none is configured (the portal shows no Pay button) */
+  paymentProvider?: PaymentProvider | null;
   /** the same clock as `clock` when DEV_CLOCK=true, so POST /api/dev/clock can move it (dev and browser tests) */
   devClock?: OffsetClock;
 }

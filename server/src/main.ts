@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './db/demo-data.js';
 import { seedDemoConsumption } from './db/demo-metering.js';
 import { seedDemoBilling } from './db/demo-billing.js';
 import { startDemoIdentityProvider } from './modules/accounts/demo-identity-provider.js';
+import { startDemoPaymentProvider } from './modules/payments/demo-payment-provider.js';
 import { createOidcLogin } from './modules/accounts/oidc-login.js';
 import { startJobWorker } from './jobs.js';
 import { writeAuditCheckpoint } from './modules/audit/audit-checkpoints.js';
@@ -64,8 +65,12 @@ async function main() {
     allowInsecureHttp: issuer.startsWith('http:'),
   });
 
+  // BIL-15: the demo payment provider, until an operator's own provider is plugged in (docs/PAYMENTS.md)
+  const payments = await startDemoPaymentProvider({ port: config.demoPaymentPort, secret: config.paymentNoticeSecret, clock });
+
   const deps: Deps = {
     config, operator, db: database.db, sessionCache: new SessionCache(database.changes), clock, mailTransport: createSmtpTransport(smtpUrl), mailCatcher, bankLogin, devClock,
+    paymentProvider: payments.provider,
   };
   // The demo's year of invoices comes from the real billing run over the demo consumption (modules on or off).
   if (seeded && operator.modules.includes('billing')) await seedDemoBilling(deps);
@@ -77,6 +82,7 @@ async function main() {
   console.log(`  database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
   if (mailCatcher) console.log(`  e-mail: caught locally, see ${config.publicUrl}/dev/mailbox`);
   if (closeIdp) console.log(`  bank/eID login: demo identity provider at ${issuer}`);
+  console.log(`  online payment: demo payment provider at ${payments.url}`);
   if (devClock) console.log('  clock: DEV_CLOCK is on, POST /api/dev/clock moves the server\'s time');
   if (config.demoData) {
     console.log(`  demo logins${seeded ? '' : ' (already in the database)'} — password ${DEMO_PASSWORD}:`);
@@ -89,6 +95,7 @@ async function main() {
     await app.close();
     await mailCatcher?.close();
     await closeIdp?.();
+    await payments.close();
     // ACC-17: a process that runs the jobs signs what is still unsigned, so a clean stop leaves no events
     // protected by the hash chain alone (after app.close: requests in flight have appended their events).
     if (config.runJobs) {

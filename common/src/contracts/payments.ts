@@ -14,6 +14,7 @@ export const PAYMENTS_AUDIT_ACTIONS = [
   'payments.payment_recorded',
   'payments.payment_reversed',
   'payments.credit_refunded',
+  'payments.online_payment_started',
 ] as const;
 
 export const PaymentSource = Type.Union([Type.Literal('bank'), Type.Literal('online'), Type.Literal('staff')]);
@@ -147,3 +148,20 @@ export const RefundBody = Type.Object({
 });
 export type RefundBody = Static<typeof RefundBody>;
 
+
+/** BIL-15: "Pay" for chosen invoices, or (none chosen) everything open; the payment pays in BIL-5 order like any other. */
+export const OnlinePaymentBody = Type.Object({
+  invoiceIds: Type.Optional(Type.Array(Id, { maxItems: 50 })),
+}, { additionalProperties: false });
+export type OnlinePaymentBody = Static<typeof OnlinePaymentBody>;
+
+export const OnlinePaymentView = Type.Object({
+  id: Type.String(),
+  amountCents: Type.Integer(),
+  status: Type.Union([Type.Literal('started'), Type.Literal('paid'), Type.Literal('cancelled'), Type.Literal('failed')]),
+  /** where to send the customer: the provider's payment page */
+  redirectUrl: Nullable(Type.String()),
+});
+export type OnlinePaymentView = Static<typeof OnlinePaymentView>;
+export const OnlinePaymentParams = Type.Object({ customerId: Id, intentId: Id });
+export const NoticeParams = Type.Object({ provider: Type.String({ pattern: '^[a-z][a-z0-9-]{1,30}$', examples: ['demo'] }) });

@@ -27,6 +27,6 @@ export type { AuditEventRow, AuditChainHeadRow, AuditCheckpointRow } from '../mo
 export type { MeteringObjectRow, ObjectHoldingRow, MeterRow, MicroGeneratorRow, RadioPermitRow, MeterReadingRow, MeteringImportRow, IntervalDayRow, IntervalRevisionRow, SpotPriceRow, DataTokenRow } from '../modules/metering/metering.tables.js';
 
 export type { TariffRow, TariffVersionRow, ContractTermsRow, BillingChargeRow, InvoiceSeriesRow, BillingRunRow, InvoiceRow, InvoiceLineRow, LedgerEntryRow, ReceivableRow, AllocationRow, InvoiceClaimRow, MoneyLimitRow } from '../modules/billing/billing.tables.js';
-export type { BankStatementRow, PaymentRow } from '../modules/payments/payments.tables.js';
+export type { BankStatementRow, PaymentRow, PaymentIntentRow } from '../modules/payments/payments.tables.js';
 
 export interface Database extends CustomersTables, AccountsTables, TermsTables, OperatorTables, OrdersTables, NotificationsTables, InfraTables, AuditTables, MeteringTables, BillingTables, PaymentsTables {}

@@ -27,7 +27,7 @@ const staffRoutes = apiRoutes.filter((route) => route.access === 'staff' || rout
 const administratorRoutes = apiRoutes.filter((route) => route.access === 'administrator');
 const userRoutes = apiRoutes.filter((route) => route.access === 'user');
 
-const ids = { customerId: '', membershipId: '', userId: '', objectId: '', invoiceId: '' };
+const ids = { customerId: '', membershipId: '', userId: '', objectId: '', invoiceId: '', intentId: '' };
 /** The e-invoice is a legal entity's: the main user reads it on his company's invoice (Jānis is main user of both). */
 const companyInvoice = { customerId: '', invoiceId: '' };
 const actors = {} as Record<'janis' | 'marta' | 'otherCustomerUser' | 'service' | 'anonymous', TestClient>;
@@ -75,6 +75,13 @@ beforeAll(async () => {
   Object.assign(ids, {
     customerId: janisHousehold.id, membershipId: martaMembership.id, userId: marta.id, objectId: flat.object_id, invoiceId: (await latestInvoice(janisHousehold.id)).id,
   });
+
+  // An online payment Jānis started (BIL-15), for the route that reads one.
+  ids.intentId = 'intent-authorization';
+  await db.insertInto('payment_intents').values({
+    id: ids.intentId, customer_id: janisHousehold.id, created_by: 'test', provider: 'demo', provider_payment_id: 'demo-authorization', amount_cents: 100,
+    invoice_ids: [ids.invoiceId], status: 'started', payment_id: null, created_at: t.clock.now(), completed_at: null,
+  }).execute();
 
   // An additional user without any right (the demo gives Marta see_invoices).
   await db.updateTable('memberships').set({ rights: sql<string[]>`'{}'::text[]` }).where('id', '=', martaMembership.id).execute();
@@ -164,6 +171,8 @@ const DOCUMENTED_CUSTOMER_ACCESS: Record<string, string> = {
   'POST /api/customers/:customerId/invoices/:invoiceId/claims': 'sign_orders',
   'GET /api/customers/:customerId/payments': 'member',
   'GET /api/customers/:customerId/balance': 'see_invoices',
+  'POST /api/customers/:customerId/online-payments': 'see_invoices',
+  'GET /api/customers/:customerId/online-payments/:intentId': 'see_invoices',
   'GET /api/customers/:customerId/data-tokens': 'main',
   'POST /api/customers/:customerId/data-tokens': 'main',
   'DELETE /api/customers/:customerId/data-tokens/:tokenId': 'main',

@@ -7,6 +7,8 @@ import type { UserRight } from '@up/operators';
  *  - 'user'          a logged-in user, for their own data
  *  - 'staff'         customer-service staff or administrators
  *  - 'administrator' administrators only
+ *  - 'signed'        a server of a partner (a payment provider's notice): no session and no CSRF token; the handler
+ *                    must authenticate the request itself, by its signature
  *  - { customer: permission } a user acting for the customer named by the :customerId path parameter;
  *    with `dataToken: true` a customer data token of that customer may read it instead (GET routes only:
  *    `Authorization: Bearer upd_…` without a session cookie; session-hook.ts). Such a route's handler may
@@ -15,7 +17,7 @@ import type { UserRight } from '@up/operators';
  * The session hook refuses a route with no declaration, so a new route cannot be left open by mistake.
  */
 export type CustomerPermission = 'member' | 'main' | UserRight;
-export type RouteAccess = 'public' | 'user' | 'staff' | 'administrator' | { customer: CustomerPermission; dataToken?: true };
+export type RouteAccess = 'public' | 'signed' | 'user' | 'staff' | 'administrator' | { customer: CustomerPermission; dataToken?: true };
 
 /** A customer data token that authenticated the request (`Authorization: Bearer …`, data-tokens.service.ts). */
 export interface DataTokenGrant {
@@ -46,7 +48,10 @@ export function describeAccess(access: RouteAccess | undefined): string {
         : `a user of the customer with the right ${access.customer}`;
     return access.dataToken ? `${user}, or a data token of the customer (header "Authorization: Bearer upd_…", read-only)` : user;
   }
-  return { public: 'anyone', user: 'a logged-in user', staff: 'customer service and administrators', administrator: 'administrators' }[access];
+  return {
+    public: 'anyone', signed: 'a partner\'s server, authenticated by the signature of the request', user: 'a logged-in user',
+    staff: 'customer service and administrators', administrator: 'administrators',
+  }[access];
 }
 
 /**

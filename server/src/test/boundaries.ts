@@ -56,6 +56,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   money_limits: 'billing',
   bank_statements: 'payments',
   payments: 'payments',
+  payment_intents: 'payments',
   rate_limit_buckets: 'infra',
   job_runs: 'infra',
 };

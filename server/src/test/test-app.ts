@@ -14,6 +14,7 @@ import type { OidcLogin } from '../modules/accounts/oidc-login.js';
 import { openTestDatabase } from './test-database.js';
 import { openPostgres } from '../infra/db.js';
 import { SessionCache } from '../modules/accounts/session-cache.js';
+import { demoPaymentProvider } from '../modules/payments/demo-payment-provider.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -67,6 +68,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     mailTransport: createSmtpTransport(mail.smtpUrl),
     mailCatcher: mail,
     bankLogin: options.bankLogin ?? null,
+    paymentProvider: demoPaymentProvider({ baseUrl: 'http://pay.test', secret: config.paymentNoticeSecret }),
   };
   const app = await buildApp(deps, { serveWeb: false, modules: options.modules, checkAnswers: true });
   await app.ready();

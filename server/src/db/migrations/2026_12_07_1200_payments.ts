@@ -16,6 +16,7 @@ import { type Kysely, sql } from 'kysely';
  *
  * Owned by the payments module — money coming in:
  *  - bank_statements: each imported camt.053 statement with its counts;
+ *  - payment_intents: an online payment started by a customer, until the provider's notice (BIL-15);
  *  - payments: every incoming payment (bank entry, online payment, staff entry), unique per source and the
  *    source's reference, so a statement or notice applied twice changes nothing; a payment no customer matched
  *    waits (customer_id null) for staff.
@@ -129,6 +130,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     CHECK ((status = 'unmatched') = (customer_id IS NULL))
   )`.execute(db);
   await sql`CREATE INDEX payments_customer_idx ON payments (customer_id, received_on)`.execute(db);
+  // BIL-15: an online payment the customer started, until the provider's notice says how it ended
+  await sql`CREATE TABLE payment_intents (
+    id text PRIMARY KEY,
+    customer_id text NOT NULL REFERENCES customers (id),
+    created_by text NOT NULL,
+    provider text NOT NULL,
+    provider_payment_id text,
+    amount_cents bigint NOT NULL CHECK (amount_cents > 0),
+    invoice_ids text[] NOT NULL,
+    status text NOT NULL CHECK (status IN ('started', 'paid', 'cancelled', 'failed')),
+    payment_id text REFERENCES payments (id),
+    created_at timestamptz NOT NULL,
+    completed_at timestamptz,
+    UNIQUE (provider, provider_payment_id)
+  )`.execute(db);
+  await sql`CREATE INDEX payment_intents_customer_idx ON payment_intents (customer_id, created_at)`.execute(db);
   await sql`CREATE INDEX payments_unmatched_idx ON payments (received_on) WHERE status = 'unmatched'`.execute(db);
   await sql`CREATE INDEX payments_end_to_end_idx ON payments (end_to_end_id) WHERE end_to_end_id IS NOT NULL`.execute(db);
 
@@ -175,7 +192,7 @@ async function backfillOpenItems(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['payments', 'bank_statements', 'money_limits', 'invoice_claims', 'allocations', 'receivables']) await sql`DROP TABLE ${sql.table(table)}`.execute(db);
+  for (const table of ['payment_intents', 'payments', 'bank_statements', 'money_limits', 'invoice_claims', 'allocations', 'receivables']) await sql`DROP TABLE ${sql.table(table)}`.execute(db);
   await sql`ALTER TABLE ledger_entries DROP CONSTRAINT ledger_entries_open_credit`.execute(db);
   await sql`ALTER TABLE ledger_entries DROP COLUMN open_cents`.execute(db);
 }

@@ -49,7 +49,25 @@ export interface PaymentRow {
   updated_at: Timestamp;
 }
 
+export type IntentStatus = 'started' | 'paid' | 'cancelled' | 'failed';
+
+/** BIL-15: an online payment the customer started at the provider, until its notice says how it ended. */
+export interface PaymentIntentRow {
+  id: string;
+  customer_id: string;
+  created_by: string;
+  provider: string;
+  provider_payment_id: string | null;
+  amount_cents: number;
+  invoice_ids: string[];
+  status: IntentStatus;
+  payment_id: string | null;
+  created_at: Timestamp;
+  completed_at: Timestamp | null;
+}
+
 export interface PaymentsTables {
   bank_statements: BankStatementRow;
   payments: PaymentRow;
+  payment_intents: PaymentIntentRow;
 }

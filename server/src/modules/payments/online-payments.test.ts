@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../test/test-app.js';
+import { addBilledCustomer, addTariff, billContractWith } from '../../test/billing-fixtures.js';
+import { expectOpenItemsConsistent } from '../../test/ledger-invariants.js';
+import { fingerprint } from '../../test/table-fingerprint.js';
+import { SYSTEM_ACTOR, type Actor } from '../audit/index.js';
+import { runBilling } from '../billing/index.js';
+import { customerBalance, listCustomerPayments } from './customer-payments.service.js';
+import { createServer } from 'node:net';
+import { demoNotice, SIGNATURE_HEADER, startDemoPaymentProvider } from './demo-payment-provider.js';
+import { getOnlinePayment, startOnlinePayment } from './online-payments.service.js';
+
+/**
+ * BIL-15: "Pay" in the portal through the demo payment provider. Only the provider's signed, fresh notice makes a
+ * payment paid; the same notice again, a replayed old one or a forged one changes nothing. A customer with a
+ * 100.00 € monthly fee + 21 % VAT; January's invoice (121.00 €) issued on 2 February 2026, due 16 February.
+ */
+const t = await createTestApp({ seed: false });
+afterAll(async () => { await t.close(); });
+const db = t.deps.db;
+const user: Actor = { userId: 'user-online', role: 'user', ip: '10.0.8.1' };
+const secret = t.deps.config.paymentNoticeSecret;
+let customerId = '';
+
+beforeAll(async () => {
+  await addTariff(db, 'online-fee', { lv: 'Abonements', en: 'Subscription', ru: 'Абонемент' }, [
+    { validFrom: '2025-01-01', elements: [{ priceComponents: [{ type: 'MONTHLY_FEE', price: '100.000000', vatPercent: '21', stepSize: 1 }] }] },
+  ]);
+  const customer = await addBilledCustomer(db, 'online');
+  await billContractWith(db, customer, 'online-fee', { object: false });
+  customerId = customer.customerId;
+  t.clock.set('2026-02-02T06:00:00Z');
+  await runBilling(t.deps, { period: '2026-01', actor: SYSTEM_ACTOR });
+  t.clock.set('2026-02-10T09:00:00Z');
+});
+
+const postNotice = (notice: { body: string; signature: string }) => t.app.inject({
+  method: 'POST', url: '/api/payments/notices/demo', payload: notice.body, headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: notice.signature },
+});
+const providerPayment = (redirectUrl: string) => {
+  const providerPaymentId = redirectUrl.split('/').at(-1)!;
+  const payment = (t.deps.paymentProvider as unknown as { payments: Map<string, { intentId: string; amountCents: number }> }).payments.get(providerPaymentId)!;
+  return { providerPaymentId, intentId: payment.intentId, amountCents: payment.amountCents };
+};
+const moneyTables = async () => {
+  const all = await fingerprint(db);
+  return ['payments', 'payment_intents', 'ledger_entries', 'allocations', 'receivables'].map((table) => all[table]);
+};
+
+describe('online payment (BIL-15)', () => {
+  it('BIL-15: the customer pays an invoice at the provider; the signed notice makes it paid, on the day paid, allocated in BIL-5 order', async () => {
+    const started = await startOnlinePayment(t.deps, user, customerId, {});
+    expect([started.amountCents, started.status]).toEqual([12100, 'started']);
+    expect(started.redirectUrl).toMatch(/^http:\/\/pay\.test\/pay\/demo-/);
+    const payment = providerPayment(started.redirectUrl!);
+
+    // a forged notice (another secret) and a replayed old one (signed 10 minutes ago) are refused and change nothing
+    const before = await moneyTables();
+    const forged = await postNotice(demoNotice('not-the-secret', payment, 'paid', t.deps.clock.now(), undefined, t.deps.clock.now()));
+    expect([forged.statusCode, forged.json().error.code]).toEqual([401, 'NOTICE_REJECTED']);
+    const stale = await postNotice(demoNotice(secret, payment, 'paid', t.deps.clock.now(), 'notice-old', new Date(t.deps.clock.now().getTime() - 10 * 60_000)));
+    expect(stale.statusCode).toBe(401);
+    expect(await moneyTables()).toEqual(before);
+    // the browser coming back says nothing: still started
+    expect((await getOnlinePayment(t.deps, customerId, started.id)).status).toBe('started');
+
+    const notice = demoNotice(secret, payment, 'paid', new Date('2026-02-10T21:30:00Z'), 'notice-1', t.deps.clock.now());
+    const answer = await postNotice(notice);
+    expect([answer.statusCode, answer.json()]).toEqual([200, { applied: true }]);
+    expect((await getOnlinePayment(t.deps, customerId, started.id)).status).toBe('paid');
+    const [paid] = (await listCustomerPayments(t.deps, customerId)).payments;
+    // 23:30 in Riga on 10 February: the day paid (BIL-4)
+    expect([paid!.source, paid!.matchedBy, paid!.receivedOn, paid!.amountCents]).toEqual(['online', 'online', '2026-02-10', 12100]);
+    expect(paid!.allocations.map((allocation) => [allocation.category, allocation.amountCents])).toEqual([['supply', 12100]]);
+    expect((await customerBalance(t.deps, customerId)).balanceCents).toBe(0);
+
+    // the provider sends the same notice again (it did not see our answer): nothing changes
+    const after = await moneyTables();
+    expect((await postNotice(notice)).json()).toEqual({ applied: false });
+    expect(await moneyTables()).toEqual(after);
+    await expectOpenItemsConsistent(db, customerId);
+  });
+
+  it('a cancelled payment changes no money; nothing open is nothing to pay; a notice for another amount is refused', async () => {
+    await expect(startOnlinePayment(t.deps, user, customerId, {})).rejects.toMatchObject({ code: 'NOTHING_TO_PAY', status: 409 });
+    t.clock.set('2026-03-02T06:00:00Z');
+    await runBilling(t.deps, { period: '2026-02', actor: SYSTEM_ACTOR });
+    t.clock.set('2026-03-05T09:00:00Z');
+    await expect(startOnlinePayment(t.deps, user, customerId, { invoiceIds: ['no-such-invoice'] })).rejects.toMatchObject({ status: 400, details: { field: 'invoiceIds/0' } });
+
+    const cancelled = await startOnlinePayment(t.deps, user, customerId, {});
+    const before = await moneyTables();
+    expect((await postNotice(demoNotice(secret, providerPayment(cancelled.redirectUrl!), 'cancelled', t.deps.clock.now(), undefined, t.deps.clock.now()))).statusCode).toBe(200);
+    expect((await getOnlinePayment(t.deps, customerId, cancelled.id)).status).toBe('cancelled');
+    const unchanged = await moneyTables();
+    expect([unchanged[0], unchanged[2], unchanged[3]]).toEqual([before[0], before[2], before[3]]);
+
+    const other = await startOnlinePayment(t.deps, user, customerId, {});
+    const wrongAmount = await postNotice(demoNotice(secret, { ...providerPayment(other.redirectUrl!), amountCents: 100 }, 'paid', t.deps.clock.now(), undefined, t.deps.clock.now()));
+    expect([wrongAmount.statusCode, wrongAmount.json().error.details.field]).toEqual([400, 'amountCents']);
+    expect((await getOnlinePayment(t.deps, customerId, other.id)).status).toBe('started');
+  });
+
+  it('BIL-15: through the demo provider\'s own page: the customer pays, the provider posts its notice to the portal over HTTP and sends the customer back', async () => {
+    const portalUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as { port: number };
+        probe.close(() => resolve(free));
+      });
+    });
+    const demo = await startDemoPaymentProvider({ port, secret, clock: t.clock });
+    try {
+      t.clock.set('2026-04-02T06:00:00Z');
+      await runBilling(t.deps, { period: '2026-03', actor: SYSTEM_ACTOR });
+      t.clock.set('2026-04-03T09:00:00Z');
+      const started = await startOnlinePayment({ ...t.deps, paymentProvider: demo.provider, config: { ...t.deps.config, publicUrl: portalUrl } }, user, customerId, {});
+      const page = await fetch(started.redirectUrl!);
+      expect(await page.text()).toContain(`${Math.floor(started.amountCents / 100)},${String(started.amountCents % 100).padStart(2, '0')} €`);
+      const back = await fetch(started.redirectUrl!, { method: 'POST', body: new URLSearchParams({ action: 'pay' }), redirect: 'manual' });
+      expect([back.status, back.headers.get('location')]).toEqual([303, `${portalUrl}/payments?online=${started.id}`]);
+      expect((await getOnlinePayment(t.deps, customerId, started.id)).status).toBe('paid');
+      expect((await customerBalance(t.deps, customerId)).openCents).toBe(0);
+    } finally {
+      await demo.close();
+    }
+  });
+});
