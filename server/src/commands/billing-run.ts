@@ -9,13 +9,10 @@
  *   2: it failed part-way (start it again to resume) or could not start.
  * The e-mails go out from the portal's job worker. Stop the portal first when it uses the embedded PGlite.
  */
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadOperatorProfile } from '@up/operators';
-import { loadConfig } from '../config.js';
-import { openPglite, openPostgres, type OpenDatabase } from '../infra/db.js';
-import { migrateToLatest } from '../db/migrate.js';
+import type { OpenDatabase } from '../infra/db.js';
+import { openCommandDatabase } from './command-database.js';
 import { systemClock, type Clock } from '../infra/clock.js';
 import { AppError } from '../infra/errors.js';
 import { SYSTEM_ACTOR } from '../modules/audit/index.js';
@@ -60,14 +57,9 @@ export async function runBillingCommand(
   }
   let database: OpenDatabase | null = null;
   try {
-    const config = loadConfig(env);
-    const operator = loadOperatorProfile(config.operatorId);
-    if (config.databaseUrl) database = openPostgres(config.databaseUrl, 2);
-    else {
-      mkdirSync(config.dataDir, { recursive: true });
-      database = await openPglite({ dataDir: config.dataDir });
-    }
-    await migrateToLatest(database.db);
+    const opened = await openCommandDatabase(env);
+    database = opened.database;
+    const operator = opened.operator;
     const run = await runBilling({ db: database.db, clock, operator }, { period: parsed.period, actor: SYSTEM_ACTOR, batchSize: parsed.batchSize });
     output.out(JSON.stringify({
       period: run.period, status: run.status, issueDate: run.issue_date, invoicesIssued: run.invoices_issued,

@@ -12,13 +12,11 @@
  *   exit code 2: anything else (no such file, wrong arguments, no database).
  * Stop the portal first when it uses the embedded PGlite: that database is single-process.
  */
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadOperatorProfile } from '@up/operators';
-import { loadConfig } from '../config.js';
-import { openPglite, openPostgres, type OpenDatabase } from '../infra/db.js';
-import { migrateToLatest } from '../db/migrate.js';
+import type { OpenDatabase } from '../infra/db.js';
+import { openCommandDatabase } from './command-database.js';
 import { systemClock, type Clock } from '../infra/clock.js';
 import { AppError } from '../infra/errors.js';
 import { SYSTEM_ACTOR } from '../modules/audit/index.js';
@@ -90,15 +88,9 @@ export async function runMeteringImport(
   }
   let database: OpenDatabase | null = null;
   try {
-    const config = loadConfig(env);
-    const operator = loadOperatorProfile(config.operatorId);
-    if (config.databaseUrl) {
-      database = openPostgres(config.databaseUrl, 2);
-    } else {
-      mkdirSync(config.dataDir, { recursive: true });
-      database = await openPglite({ dataDir: config.dataDir });
-    }
-    await migrateToLatest(database.db);
+    const opened = await openCommandDatabase(env);
+    database = opened.database;
+    const operator = opened.operator;
     const deps = { db: database.db, clock, operator };
     const stream = createReadStream(resolve(parsed.file), { highWaterMark: 1024 * 1024 });
     const answer = parsed.format === 'spot-prices'

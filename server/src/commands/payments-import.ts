@@ -8,14 +8,12 @@
  *   exit code 0: imported; 1: refused (not a camt.053 statement, malformed): nothing changed; 2: failed.
  * Stop the portal first when it uses the embedded PGlite.
  */
-import { createReadStream, existsSync, mkdirSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { loadOperatorProfile } from '@up/operators';
-import { loadConfig } from '../config.js';
-import { openPglite, openPostgres, type OpenDatabase } from '../infra/db.js';
-import { migrateToLatest } from '../db/migrate.js';
+import type { OpenDatabase } from '../infra/db.js';
+import { openCommandDatabase } from './command-database.js';
 import { systemClock, type Clock } from '../infra/clock.js';
 import { AppError } from '../infra/errors.js';
 import { SYSTEM_ACTOR } from '../modules/audit/index.js';
@@ -42,14 +40,9 @@ export async function runPaymentsImportCommand(
   }
   let database: OpenDatabase | null = null;
   try {
-    const config = loadConfig(env);
-    const operator = loadOperatorProfile(config.operatorId);
-    if (config.databaseUrl) database = openPostgres(config.databaseUrl, 2);
-    else {
-      mkdirSync(config.dataDir, { recursive: true });
-      database = await openPglite({ dataDir: config.dataDir });
-    }
-    await migrateToLatest(database.db);
+    const opened = await openCommandDatabase(env);
+    database = opened.database;
+    const operator = opened.operator;
     const started = performance.now();
     const result = await importStatement({ db: database.db, clock, operator }, createReadStream(file), SYSTEM_ACTOR);
     output.out(JSON.stringify({ ...result, seconds: Math.round(performance.now() - started) / 1000 }, null, 2));
