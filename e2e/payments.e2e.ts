@@ -8,11 +8,14 @@ import { tryLogIn } from './support/ui.js';
 /**
  * Issue 13, the web's part: Jānis (demo customer C-100001) sees on Payments what to pay now, his newest invoice
  * open, his year of bank transfers with what each paid — the interest of the invoice he paid late among them —
- * and the invoice that carried that interest as a line, paid in full. Customer service import a camt.053 statement
- * (.001.08, written here) paying his newest invoice by its RF reference: "1 matched"; the same file again:
- * "1 duplicate"; and allocate the demo's waiting 23.40 € transfer from "A. Ozols" to C-100001. Jānis then sees the
- * invoice paid and the 23.40 € in his history. axe finds nothing serious; at 360 px, in Latvian and Russian,
- * nothing scrolls sideways. The demo year: server/src/db/demo-billing.ts.
+ * and the invoice that carried that interest as a line, paid in full. He pays the newest invoice online (BIL-15):
+ * "Pay" on its row, the demo payment provider's page, "Apmaksāt / Pay", back on Payments "Thank you…", the online
+ * payment in his history paying that invoice, the invoice paid. Customer service then import a camt.053 statement
+ * (.001.08, written here) with his bank transfer for the same invoice by its RF reference — sent before he paid
+ * online: "1 matched"; the same file again: "1 duplicate"; and allocate the demo's waiting 23.40 € transfer from
+ * "A. Ozols" to C-100001. Jānis then sees nothing to pay, the transfer held as credit (BIL-3) and the 23.40 € in his
+ * history. axe finds nothing serious; at 360 px, in Latvian and Russian, nothing scrolls sideways. The demo year:
+ * server/src/db/demo-billing.ts.
  */
 
 const JANIS = 'janis@demo.example';
@@ -31,8 +34,10 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-/** Jānis' newest invoice, read from the API as he would see it (test a); paid by the statement of test b. */
+/** Jānis' newest invoice, read from the API as he would see it (test a); paid online in test b. */
 const newest = { id: '', number: '', paymentReference: '', openCents: 0 };
+/** The online payment of test b (its id is in the return address /payments?online=<id>). */
+const online = { id: '' };
 
 async function withPage(run: (page: Page) => Promise<void>, options: Parameters<typeof withFreshPage>[3] = {}) {
   await withFreshPage(browser, portal.url, run, { axe: true, ...options });
@@ -155,7 +160,60 @@ describe('payments (issue 13)', () => {
     });
   });
 
-  it('BIL-4, BIL-5: customer service import a camt.053 statement paying the newest invoice by its RF reference (1 matched), the same file again (1 duplicate), and allocate the waiting 23.40 € to C-100001; axe passes; at 360 px in lv and ru nothing scrolls sideways', async () => {
+  it('BIL-15: Jānis pays his newest invoice online: "Pay" on its row, the demo provider\'s page, "Apmaksāt / Pay"; back on Payments he is thanked, the online payment in his history paid that invoice and the invoice is paid; axe passes on the message', async () => {
+    expect(newest.openCents).toBeGreaterThan(0);
+    await withPage(async (page) => {
+      await logInAs(page, JANIS, '/');
+      await openPayments(page);
+      const summary = page.getByRole('region', { name: 'Where you stand today' });
+      await visibleText(summary.getByRole('button', { name: `Pay ${euros(newest.openCents)} now` }));
+      // the invoice's own page offers it too
+      const open = page.getByRole('table', { name: 'Unpaid invoices, oldest first' });
+      await open.getByRole('link', { name: newest.number, exact: true }).click();
+      const invoicePayments = page.getByRole('region', { name: 'Payments', exact: true });
+      await visibleText(invoicePayments.getByRole('button', { name: `Pay invoice ${newest.number}, ${euros(newest.openCents)}` }));
+      await page.goBack();
+
+      const [started] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && /\/online-payments$/.test(new URL(r.url()).pathname)),
+        open.getByRole('button', { name: `Pay invoice ${newest.number}, ${euros(newest.openCents)}` }).click(),
+      ]);
+      // (the window leaves at once, so the answer's body is gone: its status and what was asked)
+      expect(started.status()).toBe(201);
+      expect(started.request().postDataJSON()).toEqual({ invoiceIds: [newest.id] });
+
+      // the provider's page, another origin, asks for the invoice's amount
+      await page.waitForURL((url) => url.origin !== portal.url && url.pathname.startsWith('/pay/'));
+      await visibleText(page.getByRole('heading', { level: 1, name: 'Demo banka' }));
+      const lvEuros = `${Math.floor(newest.openCents / 100)},${String(newest.openCents % 100).padStart(2, '0')} €`;
+      expect(await visibleText(page.getByText(lvEuros, { exact: true }))).toBe(lvEuros);
+      await page.getByRole('button', { name: 'Apmaksāt / Pay' }).click();
+      await waitForPath(page, /^\/payments\?online=[^&]+$/);
+      online.id = new URL(page.url()).searchParams.get('online')!;
+      const customerId = ((await (await page.request.get('/api/session')).json()) as { user: { activeCustomerId: string } }).user.activeCustomerId;
+      expect(await (await page.request.get(`/api/customers/${customerId}/online-payments/${online.id}`)).json())
+        .toEqual({ id: online.id, amountCents: newest.openCents, status: 'paid', redirectUrl: null });
+      await visibleText(page.getByRole('status').filter({ hasText: `Thank you: your payment of ${euros(newest.openCents)} has arrived.` }));
+      const summaryNow = summary.locator('.payment-summary__now');
+      await expect.poll(async () => (await summaryNow.innerText()).replace(/\s+/g, ' ')).toBe('To pay now €0.00 Nothing to pay right now.');
+      expect(await summary.getByRole('button').count()).toBe(0);
+      expect(await visibleText(page.getByText('All invoices are paid.'))).toBe('All invoices are paid.');
+      const history = page.getByRole('table', { name: /^Payments of Jānis Bērziņš, newest first$/ });
+      const onlineRow = history.locator('tbody tr').filter({ hasText: 'Online payment' });
+      expect(await onlineRow.count()).toBe(1);
+      expect((await onlineRow.innerText()).replace(/\s+/g, ' ')).toContain(`${euros(newest.openCents)} Online payment Applied invoice ${newest.number} · `);
+      await expectNoSeriousA11yViolations(page, 'the payments page with the online payment\'s message');
+
+      // the invoice: paid in full by the online payment, nothing to pay there
+      await onlineRow.getByRole('link', { name: newest.number }).first().click();
+      await visibleText(page.getByRole('heading', { level: 1, name: `Invoice ${newest.number}` }));
+      expect(await visibleText(invoicePayments.getByText('The invoice is paid in full.'))).toBeTruthy();
+      expect(await page.getByRole('table', { name: `What paid invoice ${newest.number}` }).getByText('Online payment').count()).toBeGreaterThan(0);
+      expect(await invoicePayments.getByRole('button').count()).toBe(0);
+    });
+  });
+
+  it('BIL-4, BIL-5: customer service import a camt.053 statement with Jānis\' transfer for the newest invoice by its RF reference (1 matched), the same file again (1 duplicate), and allocate the waiting 23.40 € to C-100001; axe passes; at 360 px in lv and ru nothing scrolls sideways', async () => {
     expect(newest.paymentReference).toMatch(/^RF\d{2}/);
     const file = { name: 'statement.xml', mimeType: 'application/xml', buffer: Buffer.from(statement(newest.paymentReference, newest.openCents), 'utf8') };
     await withPage(async (page) => {
@@ -201,17 +259,20 @@ describe('payments (issue 13)', () => {
     });
   });
 
-  it('BIL-3, BIL-15: Jānis then sees his newest invoice paid, nothing to pay now and the 23.40 € in his payment history; the payments, the invoices and an invoice with its payments at 360 px in lv and ru scroll nothing sideways and pass axe', async () => {
+  it('BIL-3, BIL-15: Jānis then sees his newest invoice paid, nothing to pay now, the transfer for the invoice he had paid online held as credit and the 23.40 € in his payment history; the payments (with the online payment\'s message too), the invoices and an invoice with its payments at 360 px in lv and ru scroll nothing sideways and pass axe', async () => {
     expect(newest.number).not.toBe('');
+    expect(online.id).not.toBe('');
     await withPage(async (page) => {
       await logInAs(page, JANIS, '/');
       const history = await openPayments(page);
       const summary = page.getByRole('region', { name: 'Where you stand today' });
       expect((await visibleText(summary.locator('.payment-summary__now'))).replace(/\s+/g, ' ')).toBe('To pay now €0.00 Nothing to pay right now.');
       expect(await visibleText(page.getByText('All invoices are paid.'))).toBe('All invoices are paid.');
-      // the statement's payment paid the newest invoice; the 23.40 € is on his account
+      // the newest invoice was paid online before the transfer for it came: the transfer is credit; so is the 23.40 €
       const statementRow = history.locator('tbody tr').filter({ hasText: euros(newest.openCents) }).filter({ hasText: newest.paymentReference });
-      expect(await statementRow.locator('li').filter({ hasText: `invoice ${newest.number} · ` }).count()).toBeGreaterThan(0);
+      expect(await statementRow.getByText(`Credit: ${euros(newest.openCents)}`, { exact: true }).count()).toBe(1);
+      const onlineRow = history.locator('tbody tr').filter({ hasText: 'Online payment' });
+      expect(await onlineRow.locator('li').filter({ hasText: `invoice ${newest.number} · ` }).count()).toBeGreaterThan(0);
       const ozols = history.locator('tbody tr').filter({ hasText: '€23.40' }).filter({ hasText: 'par elektrību' });
       expect((await ozols.innerText()).replace(/\s+/g, ' ')).toMatch(/Applied (Credit: €23\.40|invoice [A-Z]+-\d{4}-\d{6} · [a-z ]+ · €[\d.]+)/);
       await expectNoSeriousA11yViolations(page, 'the payments page after the statement');
@@ -224,7 +285,7 @@ describe('payments (issue 13)', () => {
       expect(await invoices.getByText(/^(To pay|Overdue)/).count()).toBe(0);
 
       // responsive: on a phone, in Latvian and Russian, nothing scrolls sideways; the payments are cards, not tables
-      const paths = ['/payments', '/invoices', `/invoices/${newest.id}`];
+      const paths = ['/payments', `/payments?online=${online.id}`, '/invoices', `/invoices/${newest.id}`];
       expect(await phoneWidths(page, paths)).toEqual(fitsThePhone(paths));
       await page.goto('/payments');
       await page.locator('.payment-card').first().waitFor();

@@ -5,7 +5,7 @@
  *   npm run build:web && npx tsx e2e/screenshots.ts
  *   npx tsx e2e/screenshots.ts --only=metering    (only the objects, consumption, data-token and metering-import pictures)
  *   npx tsx e2e/screenshots.ts --only=billing     (only the invoices, an invoice, a line explained and the billing runs)
- *   npx tsx e2e/screenshots.ts --only=payments    (only the payments, an invoice's payments and the back office's payments)
+ *   npx tsx e2e/screenshots.ts --only=payments    (only the payments, an invoice's payments, an online payment's return and the back office's payments)
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -351,6 +351,31 @@ async function shootPaymentsPages(browser: Browser, portal: Portal) {
     const payments = page.getByRole('region', { name: 'Payments', exact: true });
     await payments.getByRole('table').waitFor();
     await shootElement(page, 'staff-customer-payments.png', payments);
+    await context.close();
+  }
+  {
+    // BIL-15: acting for SIA "Demo Būve" (its newest invoice open; Jānis' household keeps its pictures' data), Jānis
+    // pays everything open online at the demo payment provider and is back on Payments with the thanks
+    const { context, page } = await visitor(browser, portal, DESKTOP);
+    expecting(await tryLogIn(page, 'janis@demo.example', DEMO_PASSWORD), 200, 'janis login (online payment)');
+    await waitForPath(page, '/');
+    const session = async () => ((await (await page.request.get('/api/session')).json()) as { user: { activeCustomerId: string; customers: { id: string; name: string }[] } }).user;
+    const company = (await session()).customers.find((customer) => customer.name === 'SIA "Demo Būve"');
+    if (!company) throw new Error('no SIA "Demo Būve" among Jānis\' customers');
+    await page.getByLabel('Acting for', { exact: true }).selectOption(company.id);
+    for (let tries = 0; (await session()).activeCustomerId !== company.id; tries++) {
+      if (tries > 50) throw new Error('the switch to SIA "Demo Būve" did not happen');
+      await page.waitForTimeout(100);
+    }
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Payments', exact: true }).click();
+    const summary = page.getByRole('region', { name: 'Where you stand today' });
+    await summary.getByRole('button', { name: /^Pay .+ now$/ }).click();
+    await page.waitForURL((url) => url.origin !== portal.url && url.pathname.startsWith('/pay/'));
+    await page.getByRole('button', { name: 'Apmaksāt / Pay' }).click();
+    await waitForPath(page, /^\/payments\?online=/);
+    await page.getByRole('status').filter({ hasText: 'Thank you' }).waitFor();
+    await page.getByRole('table', { name: /^Payments of / }).waitFor();
+    await shoot(page, 'payments-online-paid.png', false);
     await context.close();
   }
 }

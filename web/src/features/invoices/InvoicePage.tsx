@@ -12,6 +12,7 @@ import { creditNotesOf, findByNumber, replacementOf } from './invoices.ts';
 import { NAMESPACE } from './i18n.ts';
 import { useInvoiceErrorMessages } from './useInvoiceErrors.ts';
 import { InvoicePayments } from '../payments/InvoicePayments.tsx';
+import { PayInvoiceOnline } from '../payments/OnlinePayment.tsx';
 import { useCustomerPayments } from '../payments/payments.api.ts';
 import './invoices.css';
 
@@ -92,7 +93,13 @@ function InvoiceView({ customerId, invoice, list }: { customerId: string; invoic
         </section>
       </div>
       {invoice.kind === 'invoice' ? (
-        <InvoicePayments invoice={invoice} payments={payments.data?.payments} linkTo={linkTo} allPaymentsPath="/payments" />
+        <InvoicePayments
+          invoice={invoice}
+          payments={payments.data?.payments}
+          linkTo={linkTo}
+          allPaymentsPath="/payments"
+          payAction={invoice.status === 'issued' && invoice.openCents > 0 ? <PayInvoiceOnline customerId={customerId} invoice={invoice} /> : null}
+        />
       ) : null}
     </>
   );

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { InvoiceDetail } from '@up/common/contracts/billing';
@@ -21,6 +22,8 @@ interface InvoicePaymentsProps {
   linkTo?: (number: string) => string | null;
   /** where "all payments" leads (the customer's payments page) */
   allPaymentsPath?: string;
+  /** beside what is still to pay: the customer's "Pay" (BIL-15), where the viewer may pay it online */
+  payAction?: ReactNode;
 }
 
 /**
@@ -28,7 +31,7 @@ interface InvoicePaymentsProps {
  * notes, a void — with the day, the part paid and the amount; parts given back (a reversed payment) struck through
  * and dated; then what is still to pay.
  */
-export function InvoicePayments({ invoice, payments, linkTo, allPaymentsPath }: InvoicePaymentsProps) {
+export function InvoicePayments({ invoice, payments, linkTo, allPaymentsPath, payAction }: InvoicePaymentsProps) {
   const { t } = useTranslation(NAMESPACE);
   const lang = useLang();
   const narrow = useNarrow();
@@ -96,12 +99,15 @@ export function InvoicePayments({ invoice, payments, linkTo, allPaymentsPath }: 
       )}
       {invoice.kind === 'invoice' && invoice.status === 'issued' ? (
         invoice.openCents > 0 ? (
-          <dl className="invoice-totals invoice-payments__open">
-            <div className="invoice-totals__row invoice-totals__row--strong">
-              <dt>{t('invoice.open')}</dt>
-              <dd>{formatMoney(invoice.openCents, lang)}</dd>
-            </div>
-          </dl>
+          <>
+            <dl className="invoice-totals invoice-payments__open">
+              <div className="invoice-totals__row invoice-totals__row--strong">
+                <dt>{t('invoice.open')}</dt>
+                <dd>{formatMoney(invoice.openCents, lang)}</dd>
+              </div>
+            </dl>
+            {payAction}
+          </>
         ) : (
           <p className="alert alert--success invoice-payments__paid">{t('invoice.paid')}</p>
         )

@@ -12,6 +12,7 @@ import { formatDate } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
 import { maySeeInvoices } from '../invoices/invoices.api.ts';
 import { useNarrow } from '../invoices/useNarrow.ts';
+import { OnlinePaymentReturn, PayButton, PayOnlineError, usePayOnline, type PayOnline } from './OnlinePayment.tsx';
 import { PaymentHistory } from './PaymentParts.tsx';
 import { mayUsePayments, useCustomerBalance, useCustomerPayments } from './payments.api.ts';
 import { NAMESPACE } from './i18n.ts';
@@ -34,6 +35,7 @@ export default function PaymentsPage() {
   const seesInvoices = maySeeInvoices(customer, operator.data);
   const balance = useCustomerBalance(customer?.id, seesInvoices);
   const payments = useCustomerPayments(customer?.id, on);
+  const online = usePayOnline(customer?.id);
 
   return (
     <div className="page payments">
@@ -44,12 +46,14 @@ export default function PaymentsPage() {
         <ErrorMessage>{t('off')}</ErrorMessage>
       ) : (
         <>
+          {seesInvoices ? <OnlinePaymentReturn customerId={customer.id} /> : null}
           {seesInvoices ? (
             <QueryState isPending={balance.isPending} error={balance.error}>
               {balance.data ? (
                 <>
-                  <Summary balance={balance.data} />
-                  <OpenInvoices invoices={balance.data.openInvoices} />
+                  <PayOnlineError error={online.error} />
+                  <Summary balance={balance.data} online={online} />
+                  <OpenInvoices invoices={balance.data.openInvoices} online={online} />
                 </>
               ) : null}
             </QueryState>
@@ -74,8 +78,11 @@ export default function PaymentsPage() {
   );
 }
 
-/** The amount to pay now in large type, and beside it what of it is overdue, the credit held and interest so far. */
-function Summary({ balance }: { balance: CustomerBalance }) {
+/**
+ * The amount to pay now in large type with the button to pay it online (BIL-15), and beside it what of it is
+ * overdue, the credit held and interest so far.
+ */
+function Summary({ balance, online }: { balance: CustomerBalance; online: PayOnline }) {
   const { t } = useTranslation(NAMESPACE);
   const lang = useLang();
   const state = balance.overdueCents > 0 ? 'overdue' : balance.payNowCents > 0 ? 'open' : 'settled';
@@ -89,11 +96,19 @@ function Summary({ balance }: { balance: CustomerBalance }) {
     <section className={`card payment-summary payment-summary--${state}`} aria-labelledby="payment-summary-title">
       <h2 id="payment-summary-title">{t('summary.title')}</h2>
       <div className="payment-summary__grid">
-        <p className="payment-summary__now">
-          <span className="payment-summary__label">{t('summary.payNow')}</span>
-          <strong className="payment-summary__amount">{formatMoney(balance.payNowCents, lang)}</strong>
-          <span className="payment-summary__hint">{balance.payNowCents > 0 ? t('summary.payNowHint') : t('summary.nothingToPay')}</span>
-        </p>
+        <div className="payment-summary__main">
+          <p className="payment-summary__now">
+            <span className="payment-summary__label">{t('summary.payNow')}</span>
+            <strong className="payment-summary__amount">{formatMoney(balance.payNowCents, lang)}</strong>
+            <span className="payment-summary__hint">{balance.payNowCents > 0 ? t('summary.payNowHint') : t('summary.nothingToPay')}</span>
+          </p>
+          {balance.payNowCents > 0 && balance.openInvoices.length > 0 ? (
+            <div className="payment-summary__pay">
+              <PayButton online={online} payKey="all">{t('online.payNow', { amount: formatMoney(balance.payNowCents, lang) })}</PayButton>
+              <span className="payment-summary__hint">{t('online.payNowHint')}</span>
+            </div>
+          ) : null}
+        </div>
         <dl className="facts payment-summary__facts">
           <Fact term={t('summary.overdue')}>
             {figure(balance.overdueCents, balance.overdueCents > 0 ? t('summary.overdueHint') : null, balance.overdueCents > 0 ? 'payment-summary__figure--overdue' : '')}
@@ -126,12 +141,23 @@ function Interest({ invoice }: { invoice: OpenInvoice }) {
   );
 }
 
-/** The invoices with something left to pay, oldest due day first. */
-function OpenInvoices({ invoices }: { invoices: OpenInvoice[] }) {
+/** The invoices with something left to pay, oldest due day first, each with its own "Pay" (BIL-15). */
+function OpenInvoices({ invoices, online }: { invoices: OpenInvoice[]; online: PayOnline }) {
   const { t } = useTranslation(NAMESPACE);
   const lang = useLang();
   const narrow = useNarrow();
   const daysLate = (invoice: OpenInvoice) => (invoice.daysLate > 0 ? t('open.days', { count: invoice.daysLate }) : '—');
+  const pay = (invoice: OpenInvoice, className: string) => (
+    <PayButton
+      online={online}
+      payKey={invoice.invoiceId}
+      invoiceIds={[invoice.invoiceId]}
+      label={t('online.payInvoice', { number: invoice.number, amount: formatMoney(invoice.openCents, lang) })}
+      className={className}
+    >
+      {t('online.pay')}
+    </PayButton>
+  );
   return (
     <section className="payment-open" aria-labelledby="payment-open-title">
       <h2 id="payment-open-title">{t('open.title')}</h2>
@@ -151,6 +177,7 @@ function OpenInvoices({ invoices }: { invoices: OpenInvoice[] }) {
                 {invoice.overdue ? <Fact term={t('open.daysLate')}>{daysLate(invoice)}</Fact> : null}
                 {invoice.interestToDateCents > 0 ? <Fact term={t('open.interest')}><Interest invoice={invoice} /></Fact> : null}
               </dl>
+              {invoice.openCents > 0 ? <div className="payment-card__actions">{pay(invoice, 'button')}</div> : null}
             </li>
           ))}
         </ul>
@@ -167,6 +194,12 @@ function OpenInvoices({ invoices }: { invoices: OpenInvoice[] }) {
             { key: 'state', header: t('open.state'), cell: (invoice) => <OverdueBadge invoice={invoice} /> },
             { key: 'late', header: t('open.daysLate'), className: 'nowrap', cell: daysLate },
             { key: 'interest', header: t('open.interest'), className: 'num', cell: (invoice) => <Interest invoice={invoice} /> },
+            {
+              key: 'pay',
+              header: <span className="visually-hidden">{t('online.payColumn')}</span>,
+              className: 'payment-open__pay',
+              cell: (invoice) => (invoice.openCents > 0 ? pay(invoice, 'button button--small') : null),
+            },
           ]}
         />
       )}

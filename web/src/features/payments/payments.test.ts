@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PaymentView } from '@up/common/contracts/payments';
-import { activeAllocations, allocationsForShowing, creditOfPayments, isIban, normalizeIban, settledCents, statementOutcome } from './payments.ts';
+import {
+  activeAllocations, allocationsForShowing, creditOfPayments, isIban, normalizeIban, ONLINE_POLL_LIMIT_MS, onlinePaymentPhase, onlinePollInterval, settledCents,
+  statementOutcome,
+} from './payments.ts';
 
 const allocation = (amountCents: number, releasedOn: string | null = null): PaymentView['allocations'][number] => ({
   invoiceId: 'i1', invoiceNumber: 'DE-2026-000001', category: 'supply', amountCents, allocatedOn: '2026-11-16', releasedOn,
@@ -43,5 +46,23 @@ describe('payment helpers', () => {
     expect(isIban('GB82WEST12345698765432')).toBe(true);
     expect(isIban('LV80BANK')).toBe(false);
     expect(isIban('lv80bank0000435195001')).toBe(false);
+  });
+
+  it('BIL-15: the return page asks every second while the online payment is started (or not answered yet), for 30 s at most, and stops once it is paid, cancelled or failed', () => {
+    const since = 1_000_000;
+    expect(onlinePollInterval(undefined, since, since)).toBe(1000);
+    expect(onlinePollInterval('started', since, since + ONLINE_POLL_LIMIT_MS - 1)).toBe(1000);
+    expect(onlinePollInterval('started', since, since + ONLINE_POLL_LIMIT_MS)).toBe(false);
+    for (const status of ['paid', 'cancelled', 'failed'] as const) expect(onlinePollInterval(status, since, since)).toBe(false);
+  });
+
+  it('BIL-15: the return page says checking before the first answer, waiting while started, late when still started after polling stopped, else the outcome', () => {
+    expect(onlinePaymentPhase(undefined, false, false)).toBe('checking');
+    expect(onlinePaymentPhase(undefined, true, false)).toBe('unknown');
+    expect(onlinePaymentPhase('started', false, false)).toBe('waiting');
+    expect(onlinePaymentPhase('started', false, true)).toBe('late');
+    expect(onlinePaymentPhase('paid', false, true)).toBe('paid');
+    expect(onlinePaymentPhase('cancelled', true, false)).toBe('cancelled');
+    expect(onlinePaymentPhase('failed', false, false)).toBe('failed');
   });
 });

@@ -58,3 +58,31 @@ export function isIban(iban: string): boolean {
   }
   return remainder === 1;
 }
+
+/** BIL-15: how long the return page asks about an online payment the provider has not confirmed yet, and how often. */
+export const ONLINE_POLL_LIMIT_MS = 30_000;
+export const ONLINE_POLL_EVERY_MS = 1_000;
+
+type OnlineStatus = 'started' | 'paid' | 'cancelled' | 'failed';
+
+/**
+ * How soon to ask again about an online payment: every second while it is 'started' (or not answered yet) and the
+ * page has waited less than ONLINE_POLL_LIMIT_MS since `since`; never once paid, cancelled or failed, or after that.
+ */
+export function onlinePollInterval(status: OnlineStatus | undefined, since: number, now: number): number | false {
+  if (status !== undefined && status !== 'started') return false;
+  return now - since < ONLINE_POLL_LIMIT_MS ? ONLINE_POLL_EVERY_MS : false;
+}
+
+/**
+ * What the return page says: 'checking' before the first answer, 'waiting' for the bank's confirmation while it is
+ * started, 'late' when it is still started after the polling stopped, else the outcome ('paid', 'cancelled',
+ * 'failed'), or 'unknown' when the payment could not be read (not the customer's, gone).
+ */
+export type OnlinePhase = 'checking' | 'waiting' | 'late' | 'paid' | 'cancelled' | 'failed' | 'unknown';
+
+export function onlinePaymentPhase(status: OnlineStatus | undefined, failed: boolean, timedOut: boolean): OnlinePhase {
+  if (status === undefined) return failed ? 'unknown' : 'checking';
+  if (status !== 'started') return status;
+  return timedOut ? 'late' : 'waiting';
+}
