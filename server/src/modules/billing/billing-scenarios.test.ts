@@ -129,6 +129,8 @@ describe('the monthly billing run, month by month', () => {
     // the April invoice was issued for e-mail; the customer now asks for paper post
     await db.updateTable('customers').set({ invoice_channel: 'post' }).where('id', '=', customer.customerId).execute();
     expect((await invoiceOf('2026-04')).delivery_channel).toBe('email');
+    // April's 5.25 € paid on time (a late one would add its interest line to May's, BIL-10)
+    await recordAdvancePayment(t.deps, SYSTEM_ACTOR, customer.customerId, { amountCents: 525, receivedOn: '2026-05-15', reference: 'PAY-APRIL' });
     t.clock.set('2026-06-05T06:00:00Z');
     await runBilling(t.deps, { period: '2026-05', actor: SYSTEM_ACTOR });
     const may = await invoiceOf('2026-05');
