@@ -157,7 +157,8 @@ export function PayInvoiceOnline({ customerId, invoice }: { customerId: string; 
   const amount = formatMoney(invoice.openCents, lang);
   return (
     <div className="invoice-payments__pay">
-      <PayButton online={online} payKey={invoice.id} invoiceIds={[invoice.id]} label={t('online.payInvoice', { number: invoice.number, amount })}>
+      {/* on the invoice's own page the visible text says it all (and the accessible name must contain it) */}
+      <PayButton online={online} payKey={invoice.id} invoiceIds={[invoice.id]}>
         {t('online.payNow', { amount })}
       </PayButton>
       <span className="muted invoice-payments__pay-hint">{t('online.payNowHint')}</span>
