@@ -48,16 +48,18 @@ export async function settleCustomers(trx: Db, customerIds: readonly string[], o
     .where('customer_id', 'in', withCredit)
     .where('open_cents', '>', 0)
     .execute();
+  const creditsBy = groupBy(credits, (credit) => credit.customer_id);
+  const owedBy = groupBy(receivables, (receivable) => receivable.customer_id);
   const planned: PlannedAllocation[] = [];
   const owners: string[] = [];
   for (const customerId of withCredit) {
-    const open: OpenCredit[] = credits.filter((credit) => credit.customer_id === customerId)
-      .map((credit) => ({ id: credit.id, entryDate: credit.entry_date, orderKey: credit.reference, openCents: Number(credit.open_cents) }));
-    const owed: OpenReceivable[] = receivables.filter((receivable) => receivable.customer_id === customerId)
-      .map((receivable) => ({
-        id: receivable.id, category: receivable.category, dueDate: receivable.due_date, issuedOn: receivable.issued_on,
-        orderKey: receivable.order_key, openCents: Number(receivable.open_cents),
-      }));
+    const open = (creditsBy.get(customerId) ?? []).map((credit): OpenCredit => ({
+      id: credit.id, entryDate: credit.entry_date, orderKey: credit.reference, openCents: Number(credit.open_cents),
+    }));
+    const owed = (owedBy.get(customerId) ?? []).map((receivable): OpenReceivable => ({
+      id: receivable.id, category: receivable.category, dueDate: receivable.due_date, issuedOn: receivable.issued_on,
+      orderKey: receivable.order_key, openCents: Number(receivable.open_cents),
+    }));
     for (const allocation of planAllocations(open, owed, onDate)) {
       planned.push(allocation);
       owners.push(customerId);
@@ -160,3 +162,13 @@ async function storeAllocations(trx: Db, planned: readonly PlannedAllocation[], 
     WHERE v.id = r.id`.execute(trx);
 }
 
+/** Rows grouped by a key, in the order they came. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}

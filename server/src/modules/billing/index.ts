@@ -6,7 +6,7 @@ export { runBilling, type BillingRunOptions, type RunFailpoint } from './billing
 export { customerBalance, customerBalances, recordLedgerEntry, type LedgerEntryInput } from './ledger.js';
 export { listInvoices } from './invoices.service.js';
 export {
-  recordReceivedMoney, reverseReceivedMoney, refundCredit, creditHeld, findInvoicesForPayments, type ReceivedMoney, type PayableInvoice,
+  recordReceivedMoney, reverseReceivedMoney, refundCredit, findInvoicesForPayments, type ReceivedMoney, type PayableInvoice,
 } from './payment-ledger.js';
 export { customerOpenItems, allocationsOfPayments, type CreditAllocation } from './open-items.service.js';
 export { spendingAllowance } from './money-limits.service.js';

@@ -8,7 +8,7 @@ import type { BillingChargeRow, DeliveryChannel, InvoiceBuyer } from './billing.
 import type { BillingPeriod } from './billing-period.js';
 import { invoiceAmounts, type InvoiceAmounts } from './invoice-totals.js';
 import { customerBalances } from './ledger.js';
-import { insertReceivables, settleCustomers, type ReceivableInput } from './clearing.js';
+import { groupBy, insertReceivables, settleCustomers, type ReceivableInput } from './clearing.js';
 import { receivableParts } from './receivable-parts.js';
 
 /** Where the issued invoices of one batch go and how they are numbered. */
@@ -167,15 +167,6 @@ function byLineOrder(a: StoredCharge, b: StoredCharge): number {
     || a.source_key.localeCompare(b.source_key);
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
-}
 
 /** Rows collected column by column, each column passed to unnest as one text[] parameter. */
 class Columns {

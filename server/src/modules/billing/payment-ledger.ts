@@ -21,11 +21,10 @@ export interface ReceivedMoney {
 
 /**
  * Money received (BIL-3, BIL-4, BIL-5): one payment entry each, then each customer's open credits pay its open
- * receivables in BIL-5 order as of the day the money arrived. Set-based for a statement's batch. Returns the
- * allocations made, per payment id.
+ * receivables in BIL-5 order as of the day the money arrived. Set-based for a statement's batch.
  */
-export async function recordReceivedMoney(trx: Db, received: readonly ReceivedMoney[], now: Date): Promise<Map<string, number>> {
-  if (received.length === 0) return new Map();
+export async function recordReceivedMoney(trx: Db, received: readonly ReceivedMoney[], now: Date): Promise<void> {
+  if (received.length === 0) return;
   await lockLedgers(trx, received.map((money) => money.customerId));
   await sql`INSERT INTO ledger_entries (id, customer_id, entry_date, kind, amount_cents, invoice_id, reference, open_cents, created_at)
     SELECT u.id, u.customer_id, u.received_on::date, 'payment', -u.amount::bigint, NULL, u.reference, u.amount::bigint, ${now}
@@ -36,13 +35,7 @@ export async function recordReceivedMoney(trx: Db, received: readonly ReceivedMo
   // settle day by day, oldest first: what was overdue is judged on the day each payment arrived
   const byDay = new Map<string, Set<string>>();
   for (const money of received) byDay.set(money.receivedOn, (byDay.get(money.receivedOn) ?? new Set()).add(money.customerId));
-  const allocated = new Map<string, number>();
-  for (const day of [...byDay.keys()].sort()) {
-    for (const allocation of await settleCustomers(trx, [...byDay.get(day)!], day, now)) {
-      allocated.set(allocation.creditId, (allocated.get(allocation.creditId) ?? 0) + allocation.amountCents);
-    }
-  }
-  return allocated;
+  for (const day of [...byDay.keys()].sort()) await settleCustomers(trx, [...byDay.get(day)!], day, now);
 }
 
 /**
@@ -95,13 +88,6 @@ export async function refundCredit(trx: Db, customerId: string, reference: strin
   // oldest credit first; once the refund is paid in full the later credits add nothing
   for (const credit of credits) await allocateCreditTo(trx, customerId, credit.id, [receivableId!], now);
   return true;
-}
-
-/** The credit a customer holds now: its open credits (advance payments, overpayments, credit notes not yet used). */
-export async function creditHeld(db: Db, customerId: string): Promise<number> {
-  const row = await db.selectFrom('ledger_entries').select(sql<string>`coalesce(sum(open_cents), 0)::text`.as('cents'))
-    .where('customer_id', '=', customerId).where('open_cents', '>', 0).executeTakeFirstOrThrow();
-  return Number(row.cents);
 }
 
 export interface PayableInvoice {
