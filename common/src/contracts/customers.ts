@@ -144,6 +144,8 @@ export const AddContractBody = Type.Object({
   status: ContractStatus,
   startsOn: Type.Optional(Nullable(IsoDate)),
   endsOn: Type.Optional(Nullable(IsoDate)),
+  /** BIL-13: the object (address, charge point) the confirmation e-mail of a pending contract names */
+  object: Type.Optional(Nullable(Text(200))),
 }, { additionalProperties: false });
 export type AddContractBody = Static<typeof AddContractBody>;
 

@@ -13,6 +13,10 @@ import * as metering from './migrations/2026_12_02_1000_metering.js';
 import * as billing from './migrations/2026_12_02_1400_billing.js';
 import * as payments from './migrations/2026_12_07_1200_payments.js';
 import * as intervalHours from './migrations/2026_12_07_1300_interval_hours.js';
+import * as claimAmounts from './migrations/2026_12_07_1745_claim_amounts.js';
+import * as collections from './migrations/2026_12_07_1905_collections.js';
+import * as contractLifecycle from './migrations/2026_12_07_1915_contract_lifecycle.js';
+import * as billingRunIndexes from './migrations/2026_12_07_2000_billing_run_indexes.js';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx behave the same. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -29,6 +33,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_02_1400_billing': billing,
   '2026_12_07_1200_payments': payments,
   '2026_12_07_1300_interval_hours': intervalHours,
+  '2026_12_07_1745_claim_amounts': claimAmounts,
+  '2026_12_07_1905_collections': collections,
+  '2026_12_07_1915_contract_lifecycle': contractLifecycle,
+  '2026_12_07_2000_billing_run_indexes': billingRunIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

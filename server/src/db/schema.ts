@@ -14,6 +14,8 @@ import type { AuditTables } from '../modules/audit/audit.tables.js';
 import type { MeteringTables } from '../modules/metering/metering.tables.js';
 import type { BillingTables } from '../modules/billing/billing.tables.js';
 import type { PaymentsTables } from '../modules/payments/payments.tables.js';
+import type { ContractLifecycleTables } from '../modules/customers/contract-lifecycle.tables.js';
+import type { TermChangeTables } from '../modules/terms/term-change.tables.js';
 
 export type { CustomerRow, ContractRow } from '../modules/customers/customers.tables.js';
 export type { UserStatus, StaffRole, UserRow, PasswordHistoryRow, MembershipRow, TokenPurpose, OneTimeTokenRow, SessionRow, UnknownAddressLoginRow, PasswordResetRequestRow } from '../modules/accounts/accounts.tables.js';
@@ -29,4 +31,4 @@ export type { MeteringObjectRow, ObjectHoldingRow, MeterRow, MicroGeneratorRow, 
 export type { TariffRow, TariffVersionRow, ContractTermsRow, BillingChargeRow, InvoiceSeriesRow, BillingRunRow, InvoiceRow, InvoiceLineRow, LedgerEntryRow, ReceivableRow, AllocationRow, InvoiceClaimRow, MoneyLimitRow } from '../modules/billing/billing.tables.js';
 export type { BankStatementRow, PaymentRow, PaymentIntentRow } from '../modules/payments/payments.tables.js';
 
-export interface Database extends CustomersTables, AccountsTables, TermsTables, OperatorTables, OrdersTables, NotificationsTables, InfraTables, AuditTables, MeteringTables, BillingTables, PaymentsTables {}
+export interface Database extends CustomersTables, AccountsTables, TermsTables, OperatorTables, OrdersTables, NotificationsTables, InfraTables, AuditTables, MeteringTables, BillingTables, PaymentsTables, ContractLifecycleTables, TermChangeTables {}

@@ -27,7 +27,7 @@ const staffRoutes = apiRoutes.filter((route) => route.access === 'staff' || rout
 const administratorRoutes = apiRoutes.filter((route) => route.access === 'administrator');
 const userRoutes = apiRoutes.filter((route) => route.access === 'user');
 
-const ids = { customerId: '', membershipId: '', userId: '', objectId: '', invoiceId: '', intentId: '' };
+const ids = { customerId: '', membershipId: '', userId: '', objectId: '', invoiceId: '', intentId: '', contractId: '' };
 /** The e-invoice is a legal entity's: the main user reads it on his company's invoice (Jānis is main user of both). */
 const companyInvoice = { customerId: '', invoiceId: '' };
 const actors = {} as Record<'janis' | 'marta' | 'otherCustomerUser' | 'service' | 'anonymous', TestClient>;
@@ -75,6 +75,9 @@ beforeAll(async () => {
   Object.assign(ids, {
     customerId: janisHousehold.id, membershipId: martaMembership.id, userId: marta.id, objectId: flat.object_id, invoiceId: (await latestInvoice(janisHousehold.id)).id,
   });
+
+  // A contract of Jānis's household, for the termination routes (BIL-12).
+  ids.contractId = (await db.selectFrom('contracts').select('id').where('customer_id', '=', janisHousehold.id).orderBy('created_at').executeTakeFirstOrThrow()).id;
 
   // An online payment Jānis started (BIL-15), for the route that reads one.
   ids.intentId = 'intent-authorization';
@@ -144,6 +147,10 @@ describe('every route declares its access', () => {
 const DOCUMENTED_CUSTOMER_ACCESS: Record<string, string> = {
   'GET /api/customers/:customerId/summary': 'member',
   'GET /api/customers/:customerId/contracts': 'member',
+  'GET /api/customers/:customerId/contract-lifecycle': 'member',
+  'POST /api/customers/:customerId/contracts/:contractId/withdrawal': 'main',
+  'GET /api/customers/:customerId/term-changes': 'member',
+  'POST /api/customers/:customerId/term-changes/:termChangeId/leave': 'main',
   'GET /api/customers/:customerId/users': 'main',
   'POST /api/customers/:customerId/users': 'main',
   'PATCH /api/customers/:customerId/users/:membershipId': 'main',
@@ -173,6 +180,9 @@ const DOCUMENTED_CUSTOMER_ACCESS: Record<string, string> = {
   'GET /api/customers/:customerId/balance': 'see_invoices',
   'POST /api/customers/:customerId/online-payments': 'see_invoices',
   'GET /api/customers/:customerId/online-payments/:intentId': 'see_invoices',
+  'GET /api/customers/:customerId/service-status': 'member',
+  'GET /api/customers/:customerId/contracts/:contractId/termination': 'main',
+  'POST /api/customers/:customerId/contracts/:contractId/termination': 'main',
   'GET /api/customers/:customerId/data-tokens': 'main',
   'POST /api/customers/:customerId/data-tokens': 'main',
   'DELETE /api/customers/:customerId/data-tokens/:tokenId': 'main',

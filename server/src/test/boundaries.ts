@@ -57,6 +57,12 @@ export const TABLE_OWNERS: Record<string, string> = {
   bank_statements: 'payments',
   payments: 'payments',
   payment_intents: 'payments',
+  payment_reminders: 'payments',
+  service_suspensions: 'payments',
+  contract_terminations: 'customers',
+  contract_withdrawals: 'customers',
+  term_changes: 'terms',
+  term_change_contracts: 'terms',
   rate_limit_buckets: 'infra',
   job_runs: 'infra',
 };

@@ -10,3 +10,6 @@ export {
 } from './payment-ledger.js';
 export { customerOpenItems, allocationsOfPayments, type CreditAllocation } from './open-items.service.js';
 export { spendingAllowance } from './money-limits.service.js';
+export { decideClaim, fileClaim } from './claims.service.js';
+export { overdueInvoices, overdueCentsOfCustomers, type OverdueInvoice } from './overdue-debts.js';
+export { settleWithdrawal, type WithdrawalSettlement } from './withdrawal-settlement.js';

@@ -11,6 +11,7 @@ import { queueEmail } from '../notifications/index.js';
 import { normalizeIdentityCode } from './identity-code.js';
 import { findCustomerById, listContracts, toCustomer } from './customers.repository.js';
 import { CUSTOMERS_EMAILS } from './customers.emails.js';
+import { queueContractConfirmation } from './contract-start.service.js';
 
 /** The contract types and statuses of the API contract; every type is one the operator profiles know. */
 export const CONTRACT_TYPES = CONTRACT_TYPES_OF_CONTRACT satisfies readonly ContractType[];
@@ -101,11 +102,11 @@ export async function updateCustomerRecord(
 export async function addContract(
   deps: Deps,
   customerId: string,
-  input: { type: string; number: string; status: string; startsOn?: string | null; endsOn?: string | null },
+  input: { type: string; number: string; status: string; startsOn?: string | null; endsOn?: string | null; object?: string | null },
   actor: Actor,
 ) {
   const now = deps.clock.now();
-  await requireCustomer(deps, customerId);
+  const customer = await requireCustomer(deps, customerId);
   return deps.db.transaction().execute(async (trx) => {
     const clash = await trx.selectFrom('contracts').select('id').where('number', '=', input.number).executeTakeFirst();
     if (clash) throw conflict('CONTRACT_EXISTS', 'number: a contract with this number exists', { field: 'number' });
@@ -121,6 +122,8 @@ export async function addContract(
       created_at: now,
     }).execute();
     await recordAudit(trx, actor, { customerId, action: 'contract.added', objectType: 'contract', objectId: id, details: { type: input.type, number: input.number } }, now);
+    // BIL-13: a new contract is pending until its confirmation e-mail is sent (contract-start.service.ts)
+    if (input.status === 'pending') await queueContractConfirmation(trx, deps, { id, number: input.number, type: input.type, object: input.object }, customer, actor, now);
     return { id };
   });
 }

@@ -30,9 +30,26 @@ export interface ContractRow {
   starts_on: string | null;
   ends_on: string | null;
   created_at: Timestamp;
+  /** BIL-13, BIL-14: the version of the contract terms it runs on (contract-lifecycle migration) */
+  terms_version: string | null;
+  /** BIL-13: the outbox message whose sending starts the contract */
+  confirmation_email_id: string | null;
+}
+
+/** BIL-12: notice given on a contract; the contract's ends_on is the end day. */
+export interface ContractTerminationRow {
+  contract_id: string;
+  customer_id: string;
+  given_by: 'customer' | 'operator';
+  noticed_on: string;
+  ends_on: string;
+  reason: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
 }
 
 export interface CustomersTables {
   customers: CustomerRow;
   contracts: ContractRow;
+  contract_terminations: ContractTerminationRow;
 }

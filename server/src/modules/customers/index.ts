@@ -7,3 +7,9 @@ export {
 export { getCustomerRecordForStaff } from './customers.service.js';
 export { normalizeIdentityCode } from './identity-code.js';
 export { sameName } from './name-match.js';
+export { suspendContractsOf, resumeContractsOf } from './contract-suspension.js';
+export {
+  giveTerminationNotice, previewTermination, endContractsPastTheirEnd, endingContractsOf, terminationEndDay, NOTICE_WORKING_DAYS,
+} from './contract-termination.service.js';
+export { liveContractsOfType, endContractBy, moveContractsToTermsVersion } from './contract-lifecycle.repository.js';
+export { contractTypeName, languageOf } from './contract-lifecycle.emails.js';

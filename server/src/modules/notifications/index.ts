@@ -1,4 +1,4 @@
 /** The notifications module's public surface: the e-mail outbox and the in-portal inbox (GRD-7). */
-export { queueEmail, deliverPendingEmails, postNotice, listNotices, markNoticeRead } from './notifications.service.js';
+export { queueEmail, emailsSentAt, deliverPendingEmails, postNotice, listNotices, markNoticeRead } from './notifications.service.js';
 export { unreadNoticesCount } from './inbox-counts.js';
 export type { EmailTemplate } from './email-templates.js';

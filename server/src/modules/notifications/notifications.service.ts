@@ -14,12 +14,13 @@ export async function queueEmail(
   trx: Db,
   message: { to: string; template: EmailTemplate; language: string; vars: Record<string, string | number> },
   now: Date,
-): Promise<void> {
+): Promise<string> {
   const rendered = renderEmail(message.template, message.language, message.vars);
+  const id = newId();
   await trx
     .insertInto('outbox_emails')
     .values({
-      id: newId(),
+      id,
       to_address: message.to,
       subject: rendered.subject,
       body_text: rendered.text,
@@ -30,6 +31,14 @@ export async function queueEmail(
       last_error: null,
     })
     .execute();
+  return id;
+}
+
+/** When each of these outbox messages was handed to the mail server (those not sent yet are left out). */
+export async function emailsSentAt(db: Db, ids: readonly string[]): Promise<Map<string, Date>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('outbox_emails').select(['id', 'sent_at']).where('id', 'in', [...ids]).where('sent_at', 'is not', null).execute();
+  return new Map(rows.map((row) => [row.id, row.sent_at!]));
 }
 
 /**

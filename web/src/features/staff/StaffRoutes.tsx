@@ -15,6 +15,8 @@ import ErrorReportsPage from './ErrorReportsPage.tsx';
 import lv from './staff.lv.json';
 import en from './staff.en.json';
 import ru from './staff.ru.json';
+import { COLLECTIONS_NAMESPACE } from './Collections.i18n.ts';
+import { TERM_CHANGES_NAMESPACE } from './TermChange.i18n.ts';
 import './staff.css';
 
 addResources('staff', { lv, en, ru });
@@ -34,6 +36,9 @@ const StaffInvoicePage = lazy(() => import('./billing/StaffInvoicePage.tsx'));
 const CustomerBillingPage = lazy(() => import('./billing/CustomerBillingPage.tsx'));
 const TariffsPage = lazy(() => import('./billing/TariffsPage.tsx'));
 const StaffPaymentsPage = lazy(() => import('./payments/StaffPaymentsPage.tsx'));
+const ClaimsPage = lazy(() => import('./ClaimsPage.tsx'));
+const CollectionsPage = lazy(() => import('./CollectionsPage.tsx'));
+const TermChangePage = lazy(() => import('./TermChangePage.tsx'));
 
 /** The back office for staff, mounted by the app shell at /staff/*. */
 export default function StaffRoutes() {
@@ -53,6 +58,9 @@ export default function StaffRoutes() {
         <Route path="billing/customers/:customerId" element={<BillingOnly><CustomerBillingPage /></BillingOnly>} />
         <Route path="billing/tariffs" element={<BillingOnly><TariffsPage /></BillingOnly>} />
         <Route path="payments" element={<BillingOnly><StaffPaymentsPage /></BillingOnly>} />
+        <Route path="claims" element={<BillingOnly><ClaimsPage /></BillingOnly>} />
+        <Route path="collections" element={<BillingOnly><CollectionsPage /></BillingOnly>} />
+        <Route path="term-changes" element={<TermChangePage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="error-reports" element={<ErrorReportsPage />} />
         <Route path="terms" element={<AdministratorOnly><TermsPage /></AdministratorOnly>} />
@@ -93,9 +101,12 @@ function StaffLayout() {
               <li><NavLink to="/staff/billing" end>{t('nav.staffBillingRuns', { ns: 'translation' })}</NavLink></li>
               <li><NavLink to="/staff/billing/invoices">{t('nav.staffInvoices', { ns: 'translation' })}</NavLink></li>
               <li><NavLink to="/staff/payments">{t('nav.staffPayments', { ns: 'translation' })}</NavLink></li>
+              <li><NavLink to="/staff/claims">{t('nav.staffClaims', { ns: 'translation' })}</NavLink></li>
+              <li><NavLink to="/staff/collections">{t('title', { ns: COLLECTIONS_NAMESPACE })}</NavLink></li>
               <li><NavLink to="/staff/billing/tariffs">{t('nav.staffTariffs', { ns: 'translation' })}</NavLink></li>
             </>
           ) : null}
+          <li><NavLink to="/staff/term-changes">{t('title', { ns: TERM_CHANGES_NAMESPACE })}</NavLink></li>
           <li><NavLink to="/staff/audit">{t('nav.audit')}</NavLink></li>
           <li><NavLink to="/staff/error-reports">{t('nav.errorReports')}</NavLink></li>
           {role === 'administrator' ? (

@@ -14,6 +14,7 @@ import { useNarrow } from '../../invoices/useNarrow.ts';
 import { STATEMENT_COUNTS, statementOutcome } from '../../payments/payments.ts';
 import { useAssignPayment, useImportStatement, useUnmatchedPayments } from './staffPayments.api.ts';
 import { NAMESPACE } from './i18n.ts';
+import { WithdrawalRefundsSection } from '../WithdrawalRefundsSection.tsx';
 import '../../payments/payments.css';
 
 type UnmatchedPayment = UnmatchedPaymentList['payments'][number];
@@ -30,6 +31,7 @@ export default function StaffPaymentsPage() {
       <PageHeading id="staff-payments-title">{t('title')}</PageHeading>
       <StatementImport />
       <UnmatchedQueue />
+      <WithdrawalRefundsSection />
     </section>
   );
 }
