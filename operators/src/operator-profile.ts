@@ -137,4 +137,13 @@ export interface BillingRules {
   postDeliveryFee: { price: string; vatPercent: string };
   /** BIL-10: late payment interest, percent of the overdue amount a day ('0.15'), charged on the next invoice */
   lateInterestPercentPerDay: string;
+  /** BIL-11: collections — reminders of overdue invoices, then suspension of the service */
+  collections: CollectionRules;
+}
+
+export interface CollectionRules {
+  /** days after the due day on which an invoice still open is reminded of, by e-mail and in the portal inbox */
+  reminderDaysAfterDue: number;
+  /** days after the reminder on which the service of a customer still late is suspended; null = only staff suspend */
+  suspensionDaysAfterReminder: number | null;
 }

@@ -216,6 +216,7 @@ export const enefitProfile: OperatorProfile = {
     payee: { iban: 'LV23HABA0000000000004', bic: 'HABALV22' },
     postDeliveryFee: { price: '1.50', vatPercent: '21' },
     lateInterestPercentPerDay: '0.15',
+    collections: { reminderDaysAfterDue: 5, suspensionDaysAfterReminder: 10 },
   },
   terms: {
     version: '1.0',

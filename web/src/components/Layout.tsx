@@ -13,6 +13,7 @@ import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { MaintenanceBanner } from './MaintenanceBanner.tsx';
 import { Loading } from './Messages.tsx';
 import { SupportInfo } from './SupportInfo.tsx';
+import { SuspensionBanner } from '../features/payments/SuspensionBanner.tsx';
 import './Buttons.css';
 import './Layout.css';
 
@@ -62,6 +63,7 @@ export function Layout() {
       <MaintenanceBanner />
       <CookieNotice />
       <Header operator={operator} user={user ?? null} />
+      {user && !user.secondFactorPending ? <SuspensionBanner /> : null}
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading />}>
           <Outlet />

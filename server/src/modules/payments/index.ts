@@ -4,3 +4,4 @@
  */
 export { importStatement } from './statement-import.service.js';
 export { takeInPayments, type IncomingPayment } from './incoming-payments.js';
+export { serviceSuspension, restorePaidServices } from './service-suspensions.service.js';

@@ -6,6 +6,7 @@ import { newId } from '../../infra/ids.js';
 import { recordAudit, type Actor } from '../audit/index.js';
 import { customerOpenItems } from '../billing/index.js';
 import { takeInPayments } from './incoming-payments.js';
+import { restorePaidServices } from './service-suspensions.service.js';
 import { NoticeRejected, type PaymentProvider } from './payment-provider.js';
 
 /**
@@ -87,6 +88,7 @@ export async function handleProviderNotice(deps: Deps, providerName: string, raw
       statementId: null, customerId: intent.customer_id, matchedBy: 'online',
     }], deps.operator.billing.invoiceSeries, intent.created_by, now);
     const paymentId = taken.ids.get(`${provider.name}:${notice.providerPaymentId}`) ?? null;
+    await restorePaidServices(deps, trx, [intent.customer_id]);
     await trx.updateTable('payment_intents').set({ status: 'paid', completed_at: now, payment_id: paymentId }).where('id', '=', intent.id).execute();
     return { applied: true };
   });

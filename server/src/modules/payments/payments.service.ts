@@ -7,6 +7,7 @@ import { recordAudit, type Actor } from '../audit/index.js';
 import { recordReceivedMoney, refundCredit, reverseReceivedMoney } from '../billing/index.js';
 import { findCustomerById, findCustomerByNumber } from '../customers/index.js';
 import { takeInPayments } from './incoming-payments.js';
+import { restorePaidServices } from './service-suspensions.service.js';
 
 /**
  * Staff's use cases on payments (issue 13): a waiting payment given to its customer, money received another way,
@@ -30,6 +31,7 @@ export async function assignPayment(deps: Deps, actor: Actor, paymentId: string,
       throw conflict('PAYMENT_NOT_WAITING', `The payment is ${exists.status}, not waiting for a customer`);
     }
     await recordReceivedMoney(trx, [{ customerId: customer.id, paymentId, amountCents: payment.amount_cents, receivedOn: payment.received_on }], now);
+    await restorePaidServices(deps, trx, [customer.id]);
     await recordAudit(trx, actor, {
       customerId: customer.id, action: 'payments.payment_assigned', objectType: 'payment', objectId: paymentId,
       details: { amountCents: payment.amount_cents, receivedOn: payment.received_on },
@@ -53,6 +55,7 @@ export async function recordStaffPayment(deps: Deps, actor: Actor, customerId: s
     }], deps.operator.billing.invoiceSeries, actor.userId, now);
     const recorded = taken.outcomes[0] !== 'duplicate';
     if (recorded) {
+      await restorePaidServices(deps, trx, [customerId]);
       await recordAudit(trx, actor, {
         customerId, action: 'payments.payment_recorded', objectType: 'payment', objectId: taken.ids.get(body.reference)!,
         details: { amountCents: body.amountCents, receivedOn: body.receivedOn, reference: body.reference },

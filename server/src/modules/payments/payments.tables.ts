@@ -66,8 +66,40 @@ export interface PaymentIntentRow {
   completed_at: Timestamp | null;
 }
 
+/** BIL-11: a reminder sent for an overdue invoice, once per invoice and stage. */
+export interface PaymentReminderRow {
+  id: string;
+  customer_id: string;
+  invoice_id: string;
+  invoice_number: string;
+  stage: number;
+  sent_on: string;
+  /** what was open on the invoice when reminded */
+  open_cents: number;
+  created_at: Timestamp;
+}
+
+export type SuspensionReason = 'late_payment' | 'breach' | 'limit_exceeded' | 'debt_registry';
+
+/** BIL-11, BIL-12: the customer's service suspended, for it and all its users, until restored. */
+export interface ServiceSuspensionRow {
+  id: string;
+  customer_id: string;
+  reason: SuspensionReason;
+  note: string | null;
+  since: Timestamp;
+  /** null: the collections job */
+  suspended_by: string | null;
+  restored_at: Timestamp | null;
+  restored_by: string | null;
+  /** paid: the overdue debt reached 0; staff: restored by hand */
+  restore_cause: 'paid' | 'staff' | null;
+}
+
 export interface PaymentsTables {
   bank_statements: BankStatementRow;
   payments: PaymentRow;
   payment_intents: PaymentIntentRow;
+  payment_reminders: PaymentReminderRow;
+  service_suspensions: ServiceSuspensionRow;
 }

@@ -7,6 +7,7 @@ import { newId } from '../../infra/ids.js';
 import { recordAudit, type Actor } from '../audit/index.js';
 import { CamtFormatError, readCamt053, type CamtStatement, type CamtTransaction } from './camt053-reader.js';
 import { takeInPayments, type IncomingPayment } from './incoming-payments.js';
+import { restorePaidServices } from './service-suspensions.service.js';
 import { reverseOnePayment } from './payments.service.js';
 
 /** Credits taken in per statement, a few statements per batch. */
@@ -102,6 +103,8 @@ export async function importStatement(deps: Pick<Deps, 'db' | 'clock' | 'operato
       }
       await flush();
       if (result.statementIds.length === 0) throw malformed('the file holds no statement (Stmt)');
+      // BIL-11: a customer suspended for late payment whose overdue debt this statement paid is restored with it
+      await restorePaidServices(deps, trx);
       for (const [statementId, statement] of counts) await updateStatementCounts(trx, rowIdOf.get(statementId)!, statement);
       await recordAudit(trx, actor, {
         action: 'payments.statement_imported', objectType: 'bank_statement', objectId: result.statementIds[0]!,

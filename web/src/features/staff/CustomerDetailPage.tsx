@@ -9,6 +9,8 @@ import { PortalUsersSection } from './PortalUsersSection.tsx';
 import { RegisterAccountForm } from './RegisterAccountForm.tsx';
 import { ServicePasswordCheck } from './ServicePasswordCheck.tsx';
 import { useCustomerFile } from './staff.api.ts';
+import { CollectionsCustomerSection } from './CollectionsCustomerSection.tsx';
+import { useOperator } from '../../api/session.ts';
 
 export default function CustomerDetailPage() {
   const { t } = useTranslation('staff');
@@ -25,6 +27,7 @@ export default function CustomerDetailPage() {
 
 function CustomerDetails({ detail: { customer, contracts, users } }: { detail: CustomerFile }) {
   const { t } = useTranslation('staff');
+  const billing = Boolean(useOperator().data?.modules.includes('billing'));
   return (
     <article aria-labelledby="staff-customer-title" className="page">
       <div>
@@ -39,6 +42,7 @@ function CustomerDetails({ detail: { customer, contracts, users } }: { detail: C
       </div>
       <CustomerRecordForm customer={customer} />
       <ContractsSection customerId={customer.id} contracts={contracts} />
+      {billing ? <CollectionsCustomerSection customerId={customer.id} contracts={contracts} /> : null}
       <PortalUsersSection users={users} />
       <RegisterAccountForm customerId={customer.id} />
       <ServicePasswordCheck customerId={customer.id} />
