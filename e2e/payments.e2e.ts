@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, startPortal, type Portal } from './support/portal.js';
 import { chooseEnglish, launchBrowser, visibleText, waitForPath, withFreshPage } from './support/browser.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
 import { tryLogIn } from './support/ui.js';
+import { camt053Statement } from './support/camt.js';
 
 /**
  * Issue 13, the web's part: Jānis (demo customer C-100001) sees on Payments what to pay now, his newest invoice
@@ -88,37 +89,6 @@ async function phoneWidths(page: Page, paths: string[]): Promise<string[]> {
 }
 const fitsThePhone = (paths: string[]) => ['LV', 'RU'].flatMap((lang) => paths.map((path) => `${lang} ${path}: 360`));
 
-/** A bank's camt.053.001.08 statement with one booked credit paying `cents` by the structured RF reference. */
-function statement(reference: string, cents: number): string {
-  const today = rigaToday();
-  const amount = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
-  <BkToCstmrStmt>
-    <GrpHdr><MsgId>E2E-MSG-1</MsgId><CreDtTm>${today}T07:00:00+02:00</CreDtTm></GrpHdr>
-    <Stmt>
-      <Id>E2E-STMT-1</Id>
-      <CreDtTm>${today}T07:00:00+02:00</CreDtTm>
-      <FrToDt><FrDtTm>${today}T00:00:00+02:00</FrDtTm><ToDtTm>${today}T23:59:59+02:00</ToDtTm></FrToDt>
-      <Acct><Id><IBAN>LV07HABA0000000000001</IBAN></Id><Ccy>EUR</Ccy></Acct>
-      <Ntry>
-        <Amt Ccy="EUR">${amount}</Amt>
-        <CdtDbtInd>CRDT</CdtDbtInd>
-        <Sts><Cd>BOOK</Cd></Sts>
-        <BookgDt><Dt>${today}</Dt></BookgDt>
-        <ValDt><Dt>${today}</Dt></ValDt>
-        <AcctSvcrRef>E2E-BANK-0001</AcctSvcrRef>
-        <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>
-        <NtryDtls><TxDtls>
-          <Refs><EndToEndId>E2E-JANIS-1</EndToEndId></Refs>
-          <RltdPties><Dbtr><Pty><Nm>Jānis Bērziņš</Nm></Pty></Dbtr><DbtrAcct><Id><IBAN>LV80BANK0000435195001</IBAN></Id></DbtrAcct></RltdPties>
-          <RmtInf><Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry></Tp><Ref>${reference}</Ref></CdtrRefInf></Strd></RmtInf>
-        </TxDtls></NtryDtls>
-      </Ntry>
-    </Stmt>
-  </BkToCstmrStmt>
-</Document>`;
-}
 
 describe('payments (issue 13)', () => {
   it('BIL-5, BIL-10, BIL-15: Jānis sees what to pay now and his newest invoice open, his bank transfers with what each paid (the late invoice\'s interest among them), and the invoice that carried the interest paid in full; axe passes', async () => {
@@ -215,7 +185,7 @@ describe('payments (issue 13)', () => {
 
   it('BIL-4, BIL-5: customer service import a camt.053 statement with Jānis\' transfer for the newest invoice by its RF reference (1 matched), the same file again (1 duplicate), and allocate the waiting 23.40 € to C-100001; axe passes; at 360 px in lv and ru nothing scrolls sideways', async () => {
     expect(newest.paymentReference).toMatch(/^RF\d{2}/);
-    const file = { name: 'statement.xml', mimeType: 'application/xml', buffer: Buffer.from(statement(newest.paymentReference, newest.openCents), 'utf8') };
+    const file = { name: 'statement.xml', mimeType: 'application/xml', buffer: Buffer.from(camt053Statement({ reference: newest.paymentReference, cents: newest.openCents, day: rigaToday(), id: 'E2E', endToEndId: 'E2E-JANIS-1' }), 'utf8') };
     await withPage(async (page) => {
       await logInAs(page, 'service@demo.example', '/staff');
       await page.getByRole('navigation', { name: 'Back office' }).getByRole('link', { name: 'Payments' }).click();

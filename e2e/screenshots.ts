@@ -13,6 +13,7 @@ import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-c
 import { DEMO_PASSWORD, REPO_ROOT, startPortal, type Portal } from './support/portal.js';
 import { chooseEnglish, launchBrowser, newContext, visibleText, waitForPath } from './support/browser.js';
 import { openStaffCustomer, tryLogIn } from './support/ui.js';
+import { camt053Statement } from './support/camt.js';
 
 const OUT = join(REPO_ROOT, 'docs/screenshots');
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 };
@@ -278,24 +279,6 @@ async function shootBillingPages(browser: Browser, portal: Portal) {
 
 // ---- payments (issue 13): the customer's payments, an invoice's payments, the back office's statement import -------
 
-/** A bank's camt.053.001.08 statement of today with one booked credit paying `cents` by the RF reference. */
-function camt053(reference: string, cents: number): string {
-  const today = rigaToday();
-  const amount = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>
-  <GrpHdr><MsgId>SHOT-1</MsgId><CreDtTm>${today}T07:00:00+02:00</CreDtTm></GrpHdr>
-  <Stmt><Id>SHOT-STMT-1</Id><CreDtTm>${today}T07:00:00+02:00</CreDtTm>
-    <Acct><Id><IBAN>LV07HABA0000000000001</IBAN></Id><Ccy>EUR</Ccy></Acct>
-    <Ntry><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
-      <BookgDt><Dt>${today}</Dt></BookgDt><ValDt><Dt>${today}</Dt></ValDt><AcctSvcrRef>SHOT-BANK-0001</AcctSvcrRef>
-      <NtryDtls><TxDtls><Refs><EndToEndId>NOTPROVIDED</EndToEndId></Refs>
-        <RltdPties><Dbtr><Pty><Nm>Jānis Bērziņš</Nm></Pty></Dbtr><DbtrAcct><Id><IBAN>LV80BANK0000435195001</IBAN></Id></DbtrAcct></RltdPties>
-        <RmtInf><Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry></Tp><Ref>${reference}</Ref></CdtrRefInf></Strd></RmtInf>
-      </TxDtls></NtryDtls></Ntry>
-  </Stmt>
-</BkToCstmrStmt></Document>`;
-}
 
 async function shootPaymentsPages(browser: Browser, portal: Portal) {
   {
@@ -335,7 +318,7 @@ async function shootPaymentsPages(browser: Browser, portal: Portal) {
     await waitForPath(page, '/staff/payments');
     const upload = page.getByRole('region', { name: 'Import a bank statement (camt.053)' });
     await upload.getByLabel('Statement file (XML)', { exact: true }).setInputFiles({
-      name: 'statement.xml', mimeType: 'application/xml', buffer: Buffer.from(camt053(invoice.paymentReference, invoice.openCents), 'utf8'),
+      name: 'statement.xml', mimeType: 'application/xml', buffer: Buffer.from(camt053Statement({ reference: invoice.paymentReference, cents: invoice.openCents, day: rigaToday(), id: 'SHOT' }), 'utf8'),
     });
     await upload.getByRole('button', { name: 'Import the statement' }).click();
     await upload.getByRole('list', { name: 'Counts' }).waitFor();

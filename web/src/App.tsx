@@ -27,6 +27,7 @@ const InvoicesPage = lazy(() => import('./features/invoices/InvoicesPage.tsx'));
 const InvoicePage = lazy(() => import('./features/invoices/InvoicePage.tsx'));
 const InvoiceLinePage = lazy(() => import('./features/invoices/InvoiceLinePage.tsx'));
 const PaymentsPage = lazy(() => import('./features/payments/PaymentsPage.tsx'));
+const ClaimsPage = lazy(() => import('./features/invoices/ClaimsPage.tsx'));
 const MailboxPage = lazy(() => import('./features/dev/MailboxPage.tsx'));
 const NotFoundPage = lazy(() => import('./features/NotFoundPage.tsx'));
 const StaffRoutes = lazy(() => import('./features/staff/StaffRoutes'));
@@ -62,6 +63,7 @@ export function App() {
           <Route path="invoices/:invoiceId" element={<InvoicePage />} />
           <Route path="invoices/:invoiceId/lines/:lineNumber" element={<InvoiceLinePage />} />
           <Route path="payments" element={<PaymentsPage />} />
+          <Route path="claims" element={<ClaimsPage />} />
         </Route>
 
         <Route element={<RequireUser skipTerms />}>

@@ -112,6 +112,11 @@ export const InvoiceDetail = Type.Object({
   correctsInvoiceId: Nullable(Type.String()),
   replacesInvoiceId: Nullable(Type.String()),
   /**
+   * BIL-7: an issued invoice may be claimed against until lastDay (its issue day + 10 calendar days); open says
+   * whether that is still so today (by the portal's clock). Null for credit notes and void invoices.
+   */
+  claimPeriod: Nullable(Type.Object({ lastDay: IsoDate, open: Type.Boolean() })),
+  /**
    * What paid it, part by part (BIL-5): a payment (its id), credit held before the invoice (BIL-3), a credit note
    * or the void (their numbers); a reversed payment's part shows when it was given back.
    */
@@ -275,14 +280,6 @@ export const CorrectionBody = Type.Object({
 }, { additionalProperties: false });
 export type CorrectionBody = Static<typeof CorrectionBody>;
 
-/** BIL-3: money received before an invoice (the payments module of issue 13 records bank payments the same way). */
-export const AdvancePaymentBody = Type.Object({
-  amountCents: CentsAmount,
-  receivedOn: IsoDate,
-  reference: Text(100),
-}, { additionalProperties: false });
-export type AdvancePaymentBody = Static<typeof AdvancePaymentBody>;
-
 export const CreatedId = Type.Object({ id: Type.String() });
 
 export const CreateTariffBody = Type.Object({
@@ -328,8 +325,14 @@ export type LedgerView = Static<typeof LedgerView>;
 
 
 
-/** BIL-7: a claim against an invoice, filed within 10 calendar days of its issue. */
-export const ClaimBody = Type.Object({ text: Text(2000) }, { additionalProperties: false });
+/**
+ * BIL-7: a claim against an invoice, filed within 10 calendar days of its issue: what is wrong, and optionally the
+ * amount the customer disputes (staff decide the correction).
+ */
+export const ClaimBody = Type.Object({
+  text: Text(2000),
+  amountCents: Type.Optional(CentsAmount),
+}, { additionalProperties: false });
 export type ClaimBody = Static<typeof ClaimBody>;
 
 export const ClaimStatus = Type.Union([Type.Literal('open'), Type.Literal('accepted'), Type.Literal('rejected')]);
@@ -338,9 +341,15 @@ export const ClaimView = Type.Object({
   id: Type.String(),
   invoiceId: Type.String(),
   invoiceNumber: Type.String(),
+  invoiceIssueDate: IsoDate,
   customerId: Type.String(),
+  /** the buyer as the invoice names it (staff's queue shows whose claim it is) */
+  customerNumber: Type.String(),
+  customerName: Type.String(),
   filedAt: Instant,
   text: Type.String(),
+  /** the amount the customer disputes, when it named one */
+  amountCents: Nullable(Type.Integer()),
   status: ClaimStatus,
   decidedAt: Nullable(Instant),
   decisionReason: Nullable(Type.String()),

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { addDays } from '@up/common/riga-time';
 import { createTestApp } from '../test/test-app.js';
 import { expectOpenItemsConsistent } from '../test/ledger-invariants.js';
 import { seedDemoConsumption } from './demo-metering.js';
@@ -38,5 +39,24 @@ describe('the demo year of invoices (issue 12 point 9)', () => {
     const waiting = await db.selectFrom('payments').select(['amount_cents']).where('status', '=', 'unmatched').execute();
     expect(waiting).toEqual([{ amount_cents: 2340 }]);
     for (const customer of await db.selectFrom('customers').select('id').execute()) await expectOpenItemsConsistent(db, customer.id);
+  });
+
+  it('BIL-7, issue 13 point 10: the demo year has a claim filed within 10 days and accepted; its correction is a line of the next invoice', async () => {
+    const db = t.deps.db;
+    const janis = await db.selectFrom('customers').select('id').where('customer_number', '=', 'C-100001').executeTakeFirstOrThrow();
+    const claims = await db.selectFrom('invoice_claims').innerJoin('invoices', 'invoices.id', 'invoice_claims.invoice_id')
+      .select(['invoice_claims.status', 'invoice_claims.filed_at', 'invoice_claims.correction_cents', 'invoice_claims.claimed_cents', 'invoices.issue_date', 'invoices.number', 'invoices.period'])
+      .where('invoice_claims.customer_id', '=', janis.id).execute();
+    expect(claims).toHaveLength(1);
+    const claim = claims[0]!;
+    expect([claim.status, claim.correction_cents, claim.claimed_cents]).toEqual(['accepted', -300, 363]);
+    // the clock of the test app is 2026-11-23: the claimed invoice is July's, issued in August, the claim filed 3 days later
+    expect(claim.period).toBe('2026-07');
+    expect(claim.filed_at.toISOString().slice(0, 10)).toBe(addDays(claim.issue_date, 3));
+    // the correction, −3.00 € net, is a line of the next (August's) invoice, with the claimed invoice's number in its reason
+    const next = await db.selectFrom('invoices').select('id').where('customer_id', '=', janis.id).where('period', '=', '2026-08').where('kind', '=', 'invoice').executeTakeFirstOrThrow();
+    const corrections = await db.selectFrom('invoice_lines').select(['net_cents', 'description']).where('invoice_id', '=', next.id).where('source', '=', 'correction').execute();
+    expect(corrections.map((line) => line.net_cents)).toEqual([-300]);
+    expect(JSON.stringify(corrections[0]!.description)).toContain(claim.number);
   });
 });

@@ -4,7 +4,7 @@ import type { Deps } from '../deps.js';
 import { newId } from '../infra/ids.js';
 import type { TariffElement } from '../modules/billing/tariff-model.js';
 import { SYSTEM_ACTOR } from '../modules/audit/index.js';
-import { runBilling } from '../modules/billing/index.js';
+import { decideClaim, fileClaim, runBilling } from '../modules/billing/index.js';
 import { takeInPayments, type IncomingPayment } from '../modules/payments/index.js';
 import { DEMO_OBJECTS } from './demo-metering.js';
 
@@ -13,7 +13,8 @@ import { DEMO_OBJECTS } from './demo-metering.js';
  * run for each of the last twelve months on its run day, from the demo consumption (seedDemoConsumption first).
  * Every invoice but the newest is paid by bank transfer a few days before its due day, so balances look lived in,
  * except Jānis' (issue 13 point 10): one invoice paid late (interest on the next one), one paid in two parts, an
- * advance payment before a run; and one transfer nobody can be matched to waits for staff.
+ * advance payment before a run, a claim staff accepted (its correction a line of the next invoice); and one transfer
+ * nobody can be matched to waits for staff.
  */
 export async function seedDemoBilling(deps: Deps): Promise<void> {
   const { db } = deps;
@@ -90,8 +91,9 @@ export async function seedDemoBilling(deps: Deps): Promise<void> {
     const run = await runBilling({ ...deps, clock: { now: () => atRunDay } }, { period, actor: SYSTEM_ACTOR });
     // each customer's newest invoice is left to pay
     if (monthsBack === 1) continue;
-    const issued = await db.selectFrom('invoices').select(['customer_id', 'number', 'due_date', 'payable_cents', 'payment_reference'])
+    const issued = await db.selectFrom('invoices').select(['id', 'customer_id', 'number', 'due_date', 'payable_cents', 'payment_reference'])
       .where('billing_run_id', '=', run.id).orderBy('number').execute();
+    if (monthsBack === 4) await seedAcceptedClaim(deps, janis, issued.find((invoice) => invoice.customer_id === janis)!.id, runOn);
     const payments: IncomingPayment[] = [];
     for (const invoice of issued) {
       if (invoice.payable_cents <= 0 || !invoice.due_date) continue;
@@ -126,6 +128,21 @@ export async function seedDemoBilling(deps: Deps): Promise<void> {
     source: 'bank', reference: 'DEMO-UNKNOWN-1', amountCents: 23_40, receivedOn: addDays(today, -4), payerName: 'A. Ozols', payerAccount: 'LV32UNLA0055000000001',
     creditorReference: null, remittanceText: 'par elektrību', endToEndId: null, statementId: null,
   }], deps.operator.billing.invoiceSeries, null, now));
+}
+
+/**
+ * BIL-7: Jānis claims against an invoice three days after its issue (the meter was changed mid-month); customer
+ * service accept it the next day with a correction of −3.00 € + VAT, which the next month's invoice carries as a line.
+ */
+async function seedAcceptedClaim(deps: Deps, customerId: string, invoiceId: string, issuedOn: string): Promise<void> {
+  const userId = async (email: string) => (await deps.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+  const at = (day: string, time: string) => ({ ...deps, clock: { now: () => new Date(`${day}T${time}Z`) } });
+  const claim = await fileClaim(at(addDays(issuedOn, 3), '08:00:00'), { userId: await userId('janis@demo.example'), role: 'user', ip: null }, customerId, invoiceId, {
+    text: 'Skaitītājs tika nomainīts mēneša vidū, bet rēķinā enerģija aprēķināta pēc vecā skaitītāja rādījuma.', amountCents: 3_63,
+  });
+  await decideClaim(at(addDays(issuedOn, 4), '09:00:00'), { userId: await userId('service@demo.example'), role: 'customer_service', ip: null }, claim.id, {
+    accept: true, reason: 'Pārbaudījām skaitītāja maiņas aktu: enerģijas daudzums pārrēķināts.', correctionNetCents: -3_00, vatPercent: '21',
+  });
 }
 
 function energy(price: string): TariffElement {

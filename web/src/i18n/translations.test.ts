@@ -19,6 +19,12 @@ import paymentsRu from '../features/payments/payments.ru.json';
 import staffPaymentsLv from '../features/staff/payments/staffPayments.lv.json';
 import staffPaymentsEn from '../features/staff/payments/staffPayments.en.json';
 import staffPaymentsRu from '../features/staff/payments/staffPayments.ru.json';
+import claimsLv from '../features/invoices/claims.lv.json';
+import claimsEn from '../features/invoices/claims.en.json';
+import claimsRu from '../features/invoices/claims.ru.json';
+import staffClaimsLv from '../features/staff/Claims.lv.json';
+import staffClaimsEn from '../features/staff/Claims.en.json';
+import staffClaimsRu from '../features/staff/Claims.ru.json';
 
 type Tree = { [key: string]: string | Tree };
 const LANGUAGES = ['lv', 'en', 'ru'] as const;
@@ -28,6 +34,8 @@ const NAMESPACES: Record<string, Record<(typeof LANGUAGES)[number], Tree>> = {
   consumption: { lv: consumptionLv, en: consumptionEn, ru: consumptionRu },
   payments: { lv: paymentsLv, en: paymentsEn, ru: paymentsRu },
   staffPayments: { lv: staffPaymentsLv, en: staffPaymentsEn, ru: staffPaymentsRu },
+  claims: { lv: claimsLv, en: claimsEn, ru: claimsRu },
+  staffClaims: { lv: staffClaimsLv, en: staffClaimsEn, ru: staffClaimsRu },
 };
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 

@@ -7,7 +7,8 @@ import { expectOpenItemsConsistent } from '../../test/ledger-invariants.js';
 import { addBilledCustomer, addTariff, billContractWith, DAY_NIGHT } from '../../test/billing-fixtures.js';
 import { SYSTEM_ACTOR } from '../audit/index.js';
 import { runBilling } from './billing-run.service.js';
-import { addCorrection, issueCreditNote, recordAdvancePayment, voidInvoice } from './invoice-corrections.service.js';
+import { addCorrection, issueCreditNote, voidInvoice } from './invoice-corrections.service.js';
+import { recordStaffPayment } from '../payments/payments.service.js';
 import { invoiceAmounts } from './invoice-totals.js';
 import { customerBalance } from './ledger.js';
 
@@ -78,7 +79,7 @@ describe('the ledger and the documents agree, whatever happens', () => {
         if (action.kind === 'correction') {
           await addCorrection(t.deps, SYSTEM_ACTOR, customer.customerId, { description: 'Korekcija', netCents: action.netCents, vatPercent: '21', reason: 'property' });
         } else if (action.kind === 'advance') {
-          await recordAdvancePayment(t.deps, SYSTEM_ACTOR, customer.customerId, { amountCents: action.amountCents, receivedOn: `${year}-01-10`, reference: `P${customerCount}-${index}` });
+          await recordStaffPayment(t.deps, SYSTEM_ACTOR, customer.customerId, { amountCents: action.amountCents, receivedOn: `${year}-01-10`, reference: `P${customerCount}-${index}` });
         } else if (action.kind === 'run' && month <= 11) {
           t.clock.set(`${year}-${String(month + 1).padStart(2, '0')}-05T06:00:00Z`);
           await runBilling(t.deps, { period: `${year}-${String(month).padStart(2, '0')}`, actor: SYSTEM_ACTOR });

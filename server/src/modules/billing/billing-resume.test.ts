@@ -5,7 +5,8 @@ import { addBilledCustomer, addTariff, billContractWith, DAY_NIGHT, putHourlyDay
 import type { Db } from '../../infra/db.js';
 import { SYSTEM_ACTOR } from '../audit/index.js';
 import { runBilling, type RunFailpoint } from './billing-run.service.js';
-import { addCorrection, recordAdvancePayment } from './invoice-corrections.service.js';
+import { addCorrection } from './invoice-corrections.service.js';
+import { recordStaffPayment } from '../payments/payments.service.js';
 
 /**
  * Issue 12: a billing run killed part-way and started again ends exactly as an uninterrupted one — compared
@@ -26,7 +27,7 @@ async function buildBillingWorld(t: TestApp) {
     const customer = await addBilledCustomer(db, key, { channel: i % 4 === 0 ? 'post' : 'email', kind: i % 5 === 0 ? 'company' : 'person' });
     await billContractWith(db, customer, 'home', { object: i % 7 !== 0 });
     for (const day of ['2026-10-03', '2026-10-18', '2026-10-25']) await putHourlyDay(db, customer.meterId, day, (hour) => 100 * i + 37 * hour);
-    if (i % 3 === 0) await recordAdvancePayment(t.deps, SYSTEM_ACTOR, customer.customerId, { amountCents: 500 * i, receivedOn: '2026-10-20', reference: `ADV-${key}` });
+    if (i % 3 === 0) await recordStaffPayment(t.deps, SYSTEM_ACTOR, customer.customerId, { amountCents: 500 * i, receivedOn: '2026-10-20', reference: `ADV-${key}` });
     if (i % 6 === 0) await addCorrection(t.deps, SYSTEM_ACTOR, customer.customerId, { description: 'Pārrēķins', netCents: -37 * i, vatPercent: '21', reason: 'claim' });
   }
   t.clock.set('2026-11-05T06:00:00Z');

@@ -4,7 +4,8 @@ import { fingerprint } from '../../test/table-fingerprint.js';
 import { addBilledCustomer, addTariff, billContractWith, DAY_NIGHT, putHourlyDay, type BilledCustomer } from '../../test/billing-fixtures.js';
 import { SYSTEM_ACTOR } from '../audit/index.js';
 import { runBilling } from './billing-run.service.js';
-import { addCorrection, issueCreditNote, recordAdvancePayment, voidInvoice } from './invoice-corrections.service.js';
+import { addCorrection, issueCreditNote, voidInvoice } from './invoice-corrections.service.js';
+import { recordStaffPayment } from '../payments/payments.service.js';
 import { customerBalance } from './ledger.js';
 import { deliverIssuedInvoices } from './invoice-delivery.service.js';
 import { markInvoicePrinted, searchInvoices } from './invoices.service.js';
@@ -40,7 +41,7 @@ const linesOf = async (invoiceId: string) => (await db.selectFrom('invoice_lines
 describe('the monthly billing run, month by month', () => {
   it('BIL-8, BIL-3, BIL-1: March across a tariff change and the 23-hour day, less an advance payment', async () => {
     t.clock.set('2026-03-25T09:00:00Z');
-    await recordAdvancePayment(t.deps, SYSTEM_ACTOR, customer.customerId, { amountCents: 1000, receivedOn: '2026-03-25', reference: 'ADV-1' });
+    await recordStaffPayment(t.deps, SYSTEM_ACTOR, customer.customerId, { amountCents: 1000, receivedOn: '2026-03-25', reference: 'ADV-1' });
     t.clock.set('2026-04-05T06:00:00Z');
     const run = await runBilling(t.deps, { period: '2026-03', actor: SYSTEM_ACTOR });
     expect(run.status).toBe('done');
@@ -130,7 +131,8 @@ describe('the monthly billing run, month by month', () => {
     await db.updateTable('customers').set({ invoice_channel: 'post' }).where('id', '=', customer.customerId).execute();
     expect((await invoiceOf('2026-04')).delivery_channel).toBe('email');
     // April's 5.25 € paid on time (a late one would add its interest line to May's, BIL-10)
-    await recordAdvancePayment(t.deps, SYSTEM_ACTOR, customer.customerId, { amountCents: 525, receivedOn: '2026-05-15', reference: 'PAY-APRIL' });
+    t.clock.set('2026-05-15T09:00:00Z');
+    await recordStaffPayment(t.deps, SYSTEM_ACTOR, customer.customerId, { amountCents: 525, receivedOn: '2026-05-15', reference: 'PAY-APRIL' });
     t.clock.set('2026-06-05T06:00:00Z');
     await runBilling(t.deps, { period: '2026-05', actor: SYSTEM_ACTOR });
     const may = await invoiceOf('2026-05');

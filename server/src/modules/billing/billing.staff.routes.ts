@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
-  AddTariffVersionBody, AdvancePaymentBody, ClaimDecisionBody, ClaimList, ClaimParams, ClaimView, MoneyLimitBody, SpendingAllowance, StaffClaimsQuery, BillingRunList, BillingRunView, ContractParams, ContractTermsBody, CorrectionBody, CreatedId,
+  AddTariffVersionBody, ClaimDecisionBody, ClaimList, ClaimParams, ClaimView, MoneyLimitBody, SpendingAllowance, StaffClaimsQuery, BillingRunList, BillingRunView, ContractParams, ContractTermsBody, CorrectionBody, CreatedId,
   CreateTariffBody, CreditNoteBody, InvoiceDetail, LedgerView, StaffInvoiceList, StaffInvoiceParams, StaffInvoiceSearchQuery,
   StartBillingRunBody, TariffList, TariffParams, VoidInvoiceBody,
 } from '@up/common/contracts/billing';
@@ -14,7 +14,7 @@ import { listContracts } from '../customers/index.js';
 import { sendFile } from './billing.routes.js';
 import { getBillingRun, listBillingRuns, startBillingRun } from './billing-runs.service.js';
 import { invoicePdf, invoiceXml } from './invoice-files.service.js';
-import { addCorrection, issueCreditNote, recordAdvancePayment, voidInvoice } from './invoice-corrections.service.js';
+import { addCorrection, issueCreditNote, voidInvoice } from './invoice-corrections.service.js';
 import { getInvoiceForStaff, markInvoicePrinted, searchInvoices } from './invoices.service.js';
 import { customerLedger } from './ledger.js';
 import { addTariffVersion, createTariff, listTariffs, setContractTerms } from './tariffs.service.js';
@@ -109,11 +109,6 @@ export const billingStaffRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, d
     config: staff,
     schema: { params: CustomerParams, body: CorrectionBody, response: answers({ 201: CreatedId }) },
   }, async (request, reply) => reply.code(201).send(await addCorrection(deps, actorOf(request), request.params.customerId, request.body)));
-
-  app.post('/api/staff/customers/:customerId/advance-payments', {
-    config: staff,
-    schema: { params: CustomerParams, body: AdvancePaymentBody, response: answers({ 200: Type.Object({ recorded: Type.Boolean() }) }) },
-  }, async (request) => recordAdvancePayment(deps, actorOf(request), request.params.customerId, request.body));
 
   app.get('/api/staff/customers/:customerId/ledger', {
     config: staff,

@@ -245,6 +245,8 @@ export interface InvoiceClaimRow {
   filed_by: string;
   filed_at: Timestamp;
   text: string;
+  /** the amount the customer disputes, when it named one */
+  claimed_cents: number | null;
   status: ClaimStatus;
   decided_by: string | null;
   decided_at: Timestamp | null;

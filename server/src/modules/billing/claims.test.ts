@@ -4,8 +4,9 @@ import { addBilledCustomer, addTariff, billContractWith } from '../../test/billi
 import type { Actor } from '../audit/index.js';
 import { SYSTEM_ACTOR } from '../audit/index.js';
 import { runBilling } from './billing-run.service.js';
-import { decideClaim, fileClaim, listCustomerClaims } from './claims.service.js';
-import { recordAdvancePayment } from './invoice-corrections.service.js';
+import { decideClaim, fileClaim, listClaimsForStaff, listCustomerClaims } from './claims.service.js';
+import { getInvoice } from './invoices.service.js';
+import { recordStaffPayment } from '../payments/payments.service.js';
 
 /**
  * BIL-7 with the clock: a claim within 10 calendar days of the invoice's issue, decided by staff; an accepted
@@ -58,7 +59,7 @@ describe('claims against invoices (BIL-7)', () => {
     await expect(decideClaim(t.deps, staff, claim!.id, { accept: false, reason: 'vēlreiz' })).rejects.toMatchObject({ code: 'CLAIM_DECIDED' });
 
     // January was paid on time (a claim does not stop the due day)
-    await recordAdvancePayment(t.deps, SYSTEM_ACTOR, ids.accepted, { amountCents: 12100, receivedOn: '2026-02-16', reference: 'claims-paid' });
+    await recordStaffPayment(t.deps, SYSTEM_ACTOR, ids.accepted, { amountCents: 12100, receivedOn: '2026-02-16', reference: 'claims-paid' });
     t.clock.set('2026-03-02T06:00:00Z');
     await runBilling(t.deps, { period: '2026-02', actor: SYSTEM_ACTOR });
     const february = await db.selectFrom('invoices').selectAll().where('customer_id', '=', ids.accepted).where('period', '=', '2026-02').executeTakeFirstOrThrow();
@@ -81,5 +82,28 @@ describe('claims against invoices (BIL-7)', () => {
     expect([rejected.status, rejected.decisionReason, rejected.correctionCents]).toEqual(['rejected', 'Rēķins atbilst līguma cenai.', null]);
     const corrections = await db.selectFrom('billing_charges').select('id').where('customer_id', '=', ids.rejected).where('source', '=', 'correction').execute();
     expect(corrections).toEqual([]);
+  });
+
+  it('BIL-7: the invoice says until when it may be claimed against, by the portal\'s clock; a claim may name the amount disputed', async () => {
+    const january = await januaryOf(ids.late);
+    t.clock.set('2026-02-12T21:59:00Z'); // 23:59 in Riga on the 12th
+    expect((await getInvoice(t.deps, ids.late, january.id)).claimPeriod).toEqual({ lastDay: '2026-02-12', open: true });
+    t.clock.set('2026-02-12T22:00:00Z');
+    expect((await getInvoice(t.deps, ids.late, january.id)).claimPeriod).toEqual({ lastDay: '2026-02-12', open: false });
+
+    t.clock.set('2026-02-10T09:00:00Z');
+    const claim = await fileClaim(t.deps, customer, ids.late, january.id, { text: 'Skaitītājs nomainīts', amountCents: 2420 });
+    expect([claim.amountCents, claim.invoiceIssueDate, claim.customerNumber]).toEqual([2420, '2026-02-02', january.buyer.customerNumber]);
+    expect(claim.customerName).toBe(january.buyer.name);
+  });
+
+  it('BIL-7: staff\'s queue lists the open claims first, the oldest first, then the decided ones', async () => {
+    const { claims } = await listClaimsForStaff(db, undefined);
+    const mine = claims.filter((claim) => Object.values(ids).includes(claim.customerId));
+    // open: the one of the 10th (test above); decided: the rejected of the 5th and the accepted of the 12th, newest first
+    expect(mine.map((claim) => [claim.customerId, claim.status])).toEqual([
+      [ids.late, 'open'], [ids.accepted, 'accepted'], [ids.rejected, 'rejected'],
+    ]);
+    expect((await listClaimsForStaff(db, 'open')).claims.filter((claim) => Object.values(ids).includes(claim.customerId)).map((claim) => claim.customerId)).toEqual([ids.late]);
   });
 });

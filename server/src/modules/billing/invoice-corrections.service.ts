@@ -1,6 +1,6 @@
-import type { AdvancePaymentBody, CorrectionBody, CreditNoteBody, VoidInvoiceBody } from '@up/common/contracts/billing';
+import type { CorrectionBody, CreditNoteBody, VoidInvoiceBody } from '@up/common/contracts/billing';
 import { creditorReference } from '@up/common/creditor-reference';
-import { dueDay, isIsoDate, rigaDate } from '@up/common/riga-time';
+import { dueDay, rigaDate } from '@up/common/riga-time';
 import type { Deps } from '../../deps.js';
 import { conflict, invalidField, notFound } from '../../infra/errors.js';
 import { newId } from '../../infra/ids.js';
@@ -144,27 +144,6 @@ export async function addCorrectionIn(trx: Db, actor: Actor, customerId: string,
     details: { netCents: body.netCents, reason: body.reason, correctsNumber: corrected?.number ?? null },
   }, now);
   return charge.id;
-}
-
-/**
- * BIL-3: money received before an invoice is the customer's credit, which the next invoice uses. The reference
- * (the bank's) makes it idempotent: recording the same payment again changes nothing.
- */
-export async function recordAdvancePayment(deps: Deps, actor: Actor, customerId: string, body: AdvancePaymentBody): Promise<{ recorded: boolean }> {
-  if (!isIsoDate(body.receivedOn)) throw invalidField('receivedOn', 'must be a calendar date YYYY-MM-DD');
-  const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
-    const recorded = await recordLedgerEntry(trx, {
-      customerId, entryDate: body.receivedOn, kind: 'payment', amountCents: -body.amountCents, invoiceId: null, reference: body.reference,
-    }, now) !== null;
-    if (recorded) {
-      await settleCustomers(trx, [customerId], body.receivedOn, now);
-      await recordAudit(trx, actor, {
-        customerId, action: 'billing.advance_payment_recorded', objectType: 'payment', objectId: body.reference, details: { amountCents: body.amountCents },
-      }, now);
-    }
-    return { recorded };
-  });
 }
 
 /**

@@ -5,6 +5,8 @@ import type { Deps } from '../../deps.js';
 import type { Db } from '../../infra/db.js';
 import { conflict, notFound } from '../../infra/errors.js';
 import type { ChargeExplanation, InvoiceLineRow, InvoiceRow } from './billing.tables.js';
+import { rigaDate } from '@up/common/riga-time';
+import { claimPeriodOf } from './claims.service.js';
 import { customerBalance } from './ledger.js';
 import { readTariffVersions } from './tariffs.repository.js';
 import { tariffVersionView } from './tariffs.service.js';
@@ -67,6 +69,7 @@ export async function detailOf(deps: Deps, invoice: StoredInvoice): Promise<Invo
     replacedBy: replacedBy ?? null,
     correctsInvoiceId: invoice.corrects_invoice_id,
     replacesInvoiceId: invoice.replaces_invoice_id,
+    claimPeriod: claimPeriodOf(invoice, rigaDate(deps.clock.now())),
     settlements,
   };
 }

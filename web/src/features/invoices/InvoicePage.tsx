@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { rigaDate } from '@up/common/riga-time';
 import { Link, useParams } from 'react-router';
 import type { InvoiceDetail, InvoiceLine, InvoiceList } from '@up/common/contracts/billing';
+import type { SessionCustomer } from '@up/common/contracts/accounts';
 import { useActiveCustomer, useOperator } from '../../api/session.ts';
 import { ErrorMessage, PageHeading, QueryState } from '../../components/Messages.tsx';
 import { NoCustomer } from '../../components/NoCustomer.tsx';
@@ -14,6 +15,7 @@ import { useInvoiceErrorMessages } from './useInvoiceErrors.ts';
 import { InvoicePayments } from '../payments/InvoicePayments.tsx';
 import { PayInvoiceOnline } from '../payments/OnlinePayment.tsx';
 import { useCustomerPayments } from '../payments/payments.api.ts';
+import { ClaimSection } from './ClaimSection.tsx';
 import './invoices.css';
 
 /** BIL-15: one invoice or credit note — its facts, lines (each explained where it can be), VAT, totals and files. */
@@ -44,15 +46,16 @@ export default function InvoicePage() {
         <ErrorMessage>{messages(invoice.error) ?? message(invoice.error)}</ErrorMessage>
       ) : (
         <QueryState isPending={invoice.isPending} error={null}>
-          {invoice.data ? <InvoiceView key={invoice.data.id} customerId={customer.id} invoice={invoice.data} list={list.data} /> : null}
+          {invoice.data ? <InvoiceView key={invoice.data.id} customer={customer} invoice={invoice.data} list={list.data} /> : null}
         </QueryState>
       )}
     </div>
   );
 }
 
-function InvoiceView({ customerId, invoice, list }: { customerId: string; invoice: InvoiceDetail; list: InvoiceList | undefined }) {
+function InvoiceView({ customer, invoice, list }: { customer: SessionCustomer; invoice: InvoiceDetail; list: InvoiceList | undefined }) {
   const { t } = useTranslation(NAMESPACE);
+  const customerId = customer.id;
   // the payments say how and when the money came (an invoice's settlements name a payment by its id)
   const payments = useCustomerPayments(customerId, invoice.kind === 'invoice' && invoice.settlements.length > 0);
   const linkTo = (number: string) => {
@@ -101,6 +104,7 @@ function InvoiceView({ customerId, invoice, list }: { customerId: string; invoic
           payAction={invoice.status === 'issued' && invoice.openCents > 0 ? <PayInvoiceOnline customerId={customerId} invoice={invoice} /> : null}
         />
       ) : null}
+      <ClaimSection customer={customer} invoice={invoice} />
     </>
   );
 }

@@ -12,6 +12,7 @@ import { NoCustomer } from '../../components/NoCustomer.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
 import { AmountBars, type AmountBar } from './AmountBars.tsx';
+import { ClaimsLink } from './ClaimParts.tsx';
 import { formatPeriod, formatPeriodShort } from './format.ts';
 import { InvoicePaymentBadge, InvoiceStatusBadge } from './InvoiceParts.tsx';
 import { invoicePdfUrl, invoiceXmlUrl, maySeeInvoices, useInvoices } from './invoices.api.ts';
@@ -40,6 +41,7 @@ export default function InvoicesPage() {
           {invoices.data ? (
             <>
               <Balance cents={invoices.data.balanceCents} />
+              <ClaimsLink />
               {invoices.data.invoices.length === 0 ? (
                 <p className="card">{t('list.none')}</p>
               ) : (

@@ -14,6 +14,7 @@ import { maySeeInvoices } from '../invoices/invoices.api.ts';
 import { useNarrow } from '../invoices/useNarrow.ts';
 import { OnlinePaymentReturn, PayButton, PayOnlineError, usePayOnline, type PayOnline } from './OnlinePayment.tsx';
 import { PaymentHistory } from './PaymentParts.tsx';
+import { SpendingLimit } from './SpendingLimit.tsx';
 import { mayUsePayments, useCustomerBalance, useCustomerPayments } from './payments.api.ts';
 import { NAMESPACE } from './i18n.ts';
 import './payments.css';
@@ -54,6 +55,7 @@ export default function PaymentsPage() {
                   <PayOnlineError error={online.error} />
                   <Summary balance={balance.data} online={online} />
                   <OpenInvoices invoices={balance.data.openInvoices} online={online} />
+                  <SpendingLimit customerId={customer.id} />
                 </>
               ) : null}
             </QueryState>

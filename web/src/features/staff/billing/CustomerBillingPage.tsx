@@ -16,6 +16,7 @@ import { useCustomerFile } from '../staff.api.ts';
 import { useAddCorrection, useInvoiceSearch, useLedger } from './billing.api.ts';
 import { CustomerPayments, RecordPaymentForm, RefundForm } from '../payments/CustomerPaymentsSection.tsx';
 import { useStaffRole } from '../shared.ts';
+import { MoneyLimitSection } from '../MoneyLimitSection.tsx';
 import { centsOf, vatPercentOf } from './billing.ts';
 import { staffInvoicePath } from './InvoiceSearchPage.tsx';
 import { NAMESPACE } from './i18n.ts';
@@ -59,6 +60,7 @@ export default function CustomerBillingPage() {
         </QueryState>
       </section>
       <CustomerPayments customerId={customerId} customerName={customer?.name ?? ''} />
+      <MoneyLimitSection customerId={customerId} />
       <CorrectionForm customerId={customerId} invoices={own} />
       <RecordPaymentForm customerId={customerId} />
       {role === 'administrator' ? <RefundForm customerId={customerId} /> : null}
