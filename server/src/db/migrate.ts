@@ -16,7 +16,7 @@ import * as intervalHours from './migrations/2026_12_07_1300_interval_hours.js';
 import * as claimAmounts from './migrations/2026_12_07_1745_claim_amounts.js';
 import * as collections from './migrations/2026_12_07_1905_collections.js';
 import * as contractLifecycle from './migrations/2026_12_07_1915_contract_lifecycle.js';
-import * as billingRunIndexes from './migrations/2026_12_07_2000_billing_run_indexes.js';
+import * as billingRunSpeed from './migrations/2026_12_07_2000_billing_run_speed.js';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx behave the same. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -36,7 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_1745_claim_amounts': claimAmounts,
   '2026_12_07_1905_collections': collections,
   '2026_12_07_1915_contract_lifecycle': contractLifecycle,
-  '2026_12_07_2000_billing_run_indexes': billingRunIndexes,
+  '2026_12_07_2000_billing_run_speed': billingRunSpeed,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

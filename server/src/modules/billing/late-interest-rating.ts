@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../infra/db.js';
+import { sqlTextArray } from '../../infra/sql-arrays.js';
 import type { BillingPeriod } from './billing-period.js';
 import { centsAsPrice, type ChargeDraft } from './charge-rating.js';
 import { lateInterest, ppmOfPercent, type InterestPayment, type LateInterest } from './late-interest.js';
@@ -23,14 +24,17 @@ export interface InvoiceInterest extends LateInterest {
  */
 export async function interestOfLateInvoices(trx: Db, customerIds: readonly string[], throughDate: string, paidSince: string, percentPerDay: string): Promise<InvoiceInterest[]> {
   if (customerIds.length === 0) return [];
+  // The customers are joined as a set (not `= ANY(array)`, which a generic plan may test row by row against the
+  // whole array), and their receivables found through (customer_id, due_date): a batch costs what its customers have.
   const late = await sql<{ customer_id: string; invoice_id: string; number: string; due_date: string; amount_cents: string }>`
     SELECT r.customer_id, r.invoice_id, i.number, i.due_date::text AS due_date, sum(r.amount_cents)::text AS amount_cents
     FROM receivables r JOIN invoices i ON i.id = r.invoice_id
-    WHERE r.customer_id = ANY(${[...customerIds]}::text[]) AND r.category IN ('product', 'supply', 'service')
+    WHERE r.category IN ('product', 'supply', 'service')
       AND i.kind = 'invoice' AND i.status = 'issued' AND i.due_date < ${throughDate}
       AND r.invoice_id IN (
-        SELECT r2.invoice_id FROM receivables r2
-        WHERE r2.customer_id = ANY(${[...customerIds]}::text[]) AND r2.category IN ('product', 'supply', 'service') AND r2.due_date < ${throughDate}
+        SELECT r2.invoice_id FROM unnest(${sqlTextArray([...new Set(customerIds)])}::text[]) AS c(id)
+          JOIN receivables r2 ON r2.customer_id = c.id AND r2.due_date < ${throughDate}
+        WHERE r2.category IN ('product', 'supply', 'service')
           AND (r2.open_cents > 0 OR EXISTS (
             SELECT 1 FROM allocations a WHERE a.receivable_id = r2.id AND a.released_at IS NULL
               AND a.allocated_on > r2.due_date AND a.allocated_on >= ${paidSince})))
