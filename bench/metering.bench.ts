@@ -11,6 +11,7 @@
  *
  *     Also printed: CPU per answer of this process's main thread (the portal; autocannon runs in a child process)
  *     and of the up_bench PostgreSQL backends, which move less than rates on a busy machine.
+ *     Also measured, not a target: the same request with If-None-Match (a browser asking again; 304 without a body).
  *     --spot-prices loads a year of quarter-hour spot prices first (as the LV zone has had since October 2025): each
  *     quarter-hour is then valued at its own price, so the answer is summed from the quarter-hours, not the hours.
  *
@@ -197,7 +198,7 @@ export async function main(args: BenchArgs): Promise<number> {
   const duration = numberOption(args, 'duration', 10);
   const connections = numberOption(args, 'connections', 16);
   console.log(machineLoadBeforeRun());
-  const portal = await startPortal();
+  const portal = await startPortal({ database: 'up_bench_metering' });
   const file = join(tmpdir(), `up-bench-intervals-${meterCount}.csv`);
   try {
     console.log(`PostgreSQL ${await postgresVersion(portal.databaseUrl)}; ${meterCount} meters × ${QUARTERS} quarter-hours`);
@@ -240,12 +241,21 @@ export async function main(args: BenchArgs): Promise<number> {
     const portalLoad = await runLoad({ url: `${portal.baseUrl}${path}`, connections, durationSeconds: duration, headers: { cookie } });
     const portalCpu = await cpuSince(portalStart);
     const bare = await bareQueries(portal.databaseUrl, target.meterId, connections, duration);
+    // A browser asking again for an answer it has (If-None-Match): 304 after reading the head only. Not a target.
+    const etag = check.headers.get('etag');
+    if (etag === null) throw new Error('the consumption answer has no ETag');
+    const revalidationStart = await cpuSnapshot(portal.databaseUrl);
+    const revalidation = await runLoad({ url: `${portal.baseUrl}${path}`, connections, durationSeconds: duration, headers: { cookie, 'if-none-match': etag } });
+    const revalidationCpu = await cpuSince(revalidationStart);
+    if (revalidation.ok > 0 || revalidation.errors > 0) throw new Error(`revalidation answered ${revalidation.ok} 2xx, ${revalidation.errors} errors (all should be 304)`);
     const perAnswer = (micros: number | null, answers: number) => (micros === null ? '?' : fixed(micros / answers / 1000, 2));
     printTable(['', 'per second', 'p50 ms', 'p99 ms', 'CPU ms/answer: server thread', 'PostgreSQL'], [
       ['portal GET …/consumption (HTTP, JSON)', fixed(portalLoad.requestsPerSecond), fixed(portalLoad.p50), fixed(portalLoad.p99),
         perAnswer(portalCpu.mainThreadMicros, portalLoad.ok), perAnswer(portalCpu.postgresMicros, portalLoad.ok)],
       ['bare SQL through pg (no HTTP)', fixed(bare.perSecond), '', fixed(bare.p99),
         perAnswer(bare.cpu.mainThreadMicros, bare.queries), perAnswer(bare.cpu.postgresMicros, bare.queries)],
+      ['the same GET with If-None-Match (304)', fixed(revalidation.non2xx / revalidation.durationSeconds), fixed(revalidation.p50), fixed(revalidation.p99),
+        perAnswer(revalidationCpu.mainThreadMicros, revalidation.non2xx), perAnswer(revalidationCpu.postgresMicros, revalidation.non2xx)],
     ]);
     const answerBytes = (await (await fetch(`${portal.baseUrl}${path}`, { headers: { cookie } })).arrayBuffer()).byteLength;
     console.log(`${answerBytes.toLocaleString('en')} bytes an answer; ${await stealSince(ticks)}`);

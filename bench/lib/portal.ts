@@ -42,16 +42,16 @@ function withDatabase(url: string, name: string): string {
 }
 
 /** Drops and recreates up_bench on the server of DATABASE_URL; returns the new database's URL. */
-export async function freshBenchDatabase(adminUrl: string): Promise<string> {
+export async function freshBenchDatabase(adminUrl: string, name = BENCH_DATABASE): Promise<string> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${BENCH_DATABASE}`);
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
   } finally {
     await admin.end();
   }
-  return withDatabase(adminUrl, BENCH_DATABASE);
+  return withDatabase(adminUrl, name);
 }
 
 export async function postgresVersion(url: string): Promise<string> {
@@ -68,6 +68,8 @@ export async function postgresVersion(url: string): Promise<string> {
 export interface StartPortalOptions {
   /** TRUST_PROXY for this run (the login benchmark spreads requests over X-Forwarded-For addresses) */
   trustProxy?: boolean;
+  /** the database to create afresh (default up_bench): a benchmark of its own is not dropped by another one running */
+  database?: string;
 }
 
 /**
@@ -77,7 +79,7 @@ export interface StartPortalOptions {
  */
 export async function startPortal(options: StartPortalOptions = {}): Promise<Portal> {
   const adminUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
-  const databaseUrl = await freshBenchDatabase(adminUrl);
+  const databaseUrl = await freshBenchDatabase(adminUrl, options.database);
   const database = openPostgres(databaseUrl);
   const operator = loadOperatorProfile('demo');
   await migrateToLatest(database.db);

@@ -5,7 +5,8 @@ import type { Db } from '../../infra/db.js';
 import { insideWindows } from './object-access.js';
 import { NONE, parseIntegerArray, QUALITY, textArray } from './interval-store.js';
 import { addMeters, arrayOf, priceOf, type DayValues, type TimelineRequest } from './interval-timeline.js';
-import { readSpotPrices, type SpotPriceDay } from './spot-prices.service.js';
+import type { SpotPriceDay } from './spot-prices.service.js';
+import type { DayRow } from './consumption-read.js';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -88,43 +89,27 @@ export interface PiecesRequest extends TimelineRequest {
   byInterval: boolean;
 }
 
-/** A stored meter-day as read: its hours, or its intervals (the arrays in PostgreSQL's text form). */
-interface DayRow {
-  day: string;
-  interval_minutes: number;
-  hours: { quality: string; missing: string; estimated: number; importWh: string; exportWh: string } | null;
-  intervals: { quality: string; importWh: string; exportWh: string } | null;
-}
-
 interface RigaDay { day: string; index: number; startMs: number; endMs: number }
 
-export async function loadConsumptionPieces(db: Db, request: PiecesRequest): Promise<Pieces> {
+/**
+ * @param stored what readConsumption read for the request: the period's spot prices, and its stored days as hours
+ * (with the quarter-hour letters and imports of days with quarter-hour prices) or, for 15 minutes, as intervals
+ */
+export async function loadConsumptionPieces(db: Db, request: PiecesRequest, stored: { prices: Map<string, SpotPriceDay>; rows: DayRow[] }): Promise<Pieces> {
   const { meterIds, windows, untilMs } = request;
   const period = rigaDaysOf(request.from, request.to);
   const days: RigaDay[] = period.names.map((day, index) => ({ day, index, startMs: period.dayStartMs[index], endMs: period.dayStartMs[index + 1] }));
-  const prices = await readSpotPrices(db, request.spotPriceZone, request.from, request.to);
-  // Days with quarter-hour prices value each quarter-hour at its own price: their quarter-hour imports are read beside
-  // the hours (from the first such day to the last).
-  const quarterPriced = request.byInterval ? [] : days.filter((day) => day.startMs < untilMs && (prices.get(day.day)?.intervalMinutes ?? 60) < 60);
-  const [rows, quarterRows] = await Promise.all([
-    meterIds.length === 0 ? [] : request.byInterval
-      ? readIntervalDays(db, meterIds, request.from, request.to, null)
-      : readHourDays(db, meterIds, request.from, request.to),
-    meterIds.length === 0 || quarterPriced.length === 0 ? []
-      : readQuarterImports(db, meterIds, quarterPriced[0].day, quarterPriced[quarterPriced.length - 1].day),
-  ]);
+  const { prices, rows } = stored;
   const wholeDayInside = (day: RigaDay) => windows.some((window) => window.from.getTime() <= day.startMs
     && (window.until === null || window.until.getTime() >= day.endMs));
   const byDay = groupByDay(rows);
-  const quarters = groupByDay(quarterRows);
   const usesHours = (day: RigaDay, stored: DayRow[] | undefined) => {
     if (request.byInterval || stored === undefined || stored.length !== 1 || !wholeDayInside(day) || day.endMs > untilMs) return false;
     const { hours, interval_minutes: minutes } = stored[0];
     const count = (day.endMs - day.startMs) / HOUR_MS;
     if (hours === null || hours.quality.length !== count || hours.missing.length !== count) return false;
     if (minutes === 60 || (prices.get(day.day)?.intervalMinutes ?? 60) === 60) return true;
-    const quarter = quarters.get(day.day);
-    return quarter?.length === 1 && quarter[0].interval_minutes === minutes && quarter[0].intervals!.quality.length === count * 4;
+    return stored[0].intervals !== null && stored[0].intervals.quality.length === count * 4;
   };
   // The days read from their intervals after all: cut by the windows or by `until`, two meters, hours that do not
   // fit the day (written by hand).
@@ -152,7 +137,7 @@ export async function loadConsumptionPieces(db: Db, request: PiecesRequest): Pro
       const { hours } = stored![0];
       parseNumberArray(hours!.importWh, hourImport);
       parseNumberArray(hours!.exportWh, hourExport);
-      const quarter = minutes < 60 && price !== undefined && price.intervalMinutes < 60 ? quarters.get(day.day)![0].intervals! : null;
+      const quarter = minutes < 60 && price !== undefined && price.intervalMinutes < 60 ? stored![0].intervals! : null;
       if (quarter !== null) parseIntegerArray(quarter.importWh, quarterImport);
       addHours(pieces, day, minutes, hours!, hourImport, hourExport, price, quarter === null ? null : { quality: quarter.quality, importWh: quarterImport });
     } else {
@@ -163,39 +148,11 @@ export async function loadConsumptionPieces(db: Db, request: PiecesRequest): Pro
   return pieces;
 }
 
-/*
- * A row comes as one text, its fields separated by spaces (none has one: a date, numbers, letters, digits and
- * arrays in PostgreSQL's text form): the driver's work per field and row was most of a year's read in JavaScript.
- */
-
-/** The hours of every stored day of the period. */
-async function readHourDays(db: Db, meterIds: readonly string[], from: string, to: string): Promise<DayRow[]> {
-  const result = await sql<{ r: string }>`
-    SELECT concat_ws(' ', day, interval_minutes, estimated_intervals, hour_quality, hour_missing, hour_import_wh, hour_export_wh) AS r
-    FROM interval_days WHERE meter_id IN (${sql.join(meterIds)}) AND day >= ${from} AND day < ${to}`.execute(db);
-  return result.rows.map(({ r }) => {
-    const [day, minutes, estimated, quality, missing, importWh, exportWh] = r.split(' ');
-    return { day, interval_minutes: Number(minutes), hours: { quality, missing, estimated: Number(estimated), importWh, exportWh }, intervals: null };
-  });
-}
-
-/** The quarter-hour letters and imports of the stored days from `first` to `last` (both included). */
-async function readQuarterImports(db: Db, meterIds: readonly string[], first: string, last: string): Promise<DayRow[]> {
-  const result = await sql<{ r: string }>`
-    SELECT concat_ws(' ', day, interval_minutes, quality, import_wh) AS r
-    FROM interval_days WHERE meter_id IN (${sql.join(meterIds)}) AND day >= ${first} AND day <= ${last}`.execute(db);
-  return result.rows.map(({ r }) => {
-    const [day, minutes, quality, importWh] = r.split(' ');
-    return { day, interval_minutes: Number(minutes), hours: null, intervals: { quality, importWh, exportWh: '' } };
-  });
-}
-
-/** The intervals of the stored days of the period, or of the given days of it. */
-async function readIntervalDays(db: Db, meterIds: readonly string[], from: string, to: string, days: string[] | null): Promise<DayRow[]> {
+/** The intervals of the given stored days of the period (days that cannot be read from their hours), as one text a row. */
+async function readIntervalDays(db: Db, meterIds: readonly string[], from: string, to: string, days: string[]): Promise<DayRow[]> {
   const result = await sql<{ r: string }>`
     SELECT concat_ws(' ', day, interval_minutes, quality, import_wh, export_wh) AS r
-    FROM interval_days WHERE meter_id IN (${sql.join(meterIds)}) AND day >= ${from} AND day < ${to}
-      ${days === null ? sql`` : sql`AND day = ANY(${textArray(days)}::date[])`}`.execute(db);
+    FROM interval_days WHERE meter_id IN (${sql.join(meterIds)}) AND day >= ${from} AND day < ${to} AND day = ANY(${textArray(days)}::date[])`.execute(db);
   return result.rows.map(({ r }) => {
     const [day, minutes, quality, importWh, exportWh] = r.split(' ');
     return { day, interval_minutes: Number(minutes), hours: null, intervals: { quality, importWh, exportWh } };

@@ -1,13 +1,15 @@
-import type { Consumption, ConsumptionQuery, IntervalSeries, Resolution } from '@up/common/contracts/metering';
+import { createHash } from 'node:crypto';
+import type { Consumption, ConsumptionQuery, Resolution } from '@up/common/contracts/metering';
 import { addDays, isIsoDate } from '@up/common/riga-time';
-import { rigaDayStartMs } from '@up/common/riga-days';
+import { rigaDayOfMs, rigaDayStartMs } from '@up/common/riga-days';
 import { NANO_EUROS_PER_CENT, roundHalfUp } from '@up/common/money';
 import type { Deps } from '../../deps.js';
 import { invalidField } from '../../infra/errors.js';
-import { findHeldObject, type HoldingWindow } from './object-access.js';
-import { metersOnObjectBetween } from './objects.repository.js';
-import { dataAvailableUntil } from './objects.service.js';
+import { objectNotFound, type HoldingWindow } from './object-access.js';
+import { availableUntilOf, dataAvailableUntil } from './objects.service.js';
+import { readConsumption, readConsumptionHead, type ConsumptionHead, type ConsumptionReadRequest } from './consumption-read.js';
 import { loadConsumptionPieces, Pieces } from './consumption-pieces.js';
+import { Series, toConsumption, type ConsumptionAnswer } from './consumption-series.js';
 
 /** A year with its clock changes and a little more: the longest period one request may ask for. */
 export const MAX_PERIOD_DAYS = 400;
@@ -25,20 +27,26 @@ export async function getConsumption(
   query: Pick<ConsumptionQuery, 'from' | 'to' | 'resolution'>,
   allowedObjectIds: readonly string[] | null,
 ): Promise<Consumption> {
+  return toConsumption(await consumptionAnswer(deps, customerId, objectId, query, allowedObjectIds));
+}
+
+/** getConsumption's answer with its series as summed (typed arrays) and its ETag, for the JSON route to write directly. */
+export async function consumptionAnswer(
+  deps: Deps,
+  customerId: string,
+  objectId: string,
+  query: Pick<ConsumptionQuery, 'from' | 'to' | 'resolution'>,
+  allowedObjectIds: readonly string[] | null,
+): Promise<ConsumptionAnswer & { etag: string }> {
   const { from, to, resolution } = checkPeriod(query);
-  const held = await findHeldObject(deps.db, customerId, objectId, allowedObjectIds);
-  const now = deps.clock.now();
-  const visible = visibleWindow(held.windows, rigaDayStartMs(from), rigaDayStartMs(to), now.getTime());
-  const meterIds = (await metersOnObjectBetween(deps.db, objectId, from, to)).map((meter) => meter.id);
-  // Data is available until its last value in the customer's time (not in the period): a day with nothing
-  // stored before that is missing; after it, the data has not arrived yet and is not answered.
-  const heldUntilMs = held.windows.some((window) => window.until === null) ? now.getTime() : Math.max(...held.windows.map((window) => window.until!.getTime()));
-  const availableUntil = await dataAvailableUntil(deps.db, meterIds, new Date(Math.min(heldUntilMs, now.getTime())));
-  const untilMs = Math.min(availableUntil ? Date.parse(availableUntil) : 0, visible?.untilMs ?? 0);
-  const pieces = visible
+  const request = readRequest(deps, customerId, objectId, query, allowedObjectIds);
+  const read = await readConsumption(deps.db, request);
+  if (read === null) throw objectNotFound();
+  const scope = await scopeOf(deps, read, request);
+  const pieces = scope.visible
     ? await loadConsumptionPieces(deps.db, {
-      meterIds, windows: held.windows, from, to, untilMs, spotPriceZone: deps.operator.metering.spotPriceZone, byInterval: resolution === '15min',
-    })
+      meterIds: read.meterIds, windows: read.windows, from, to, untilMs: scope.untilMs, spotPriceZone: request.spotPriceZone, byInterval: request.byInterval,
+    }, read)
     : new Pieces(0);
   const { intervals, totals } = aggregate(pieces, resolution);
   const dailyTotals = resolution === 'day' ? intervals : aggregate(pieces, 'day').intervals;
@@ -48,16 +56,85 @@ export async function getConsumption(
     from,
     to,
     resolution,
-    timeZone: 'Europe/Riga',
-    visibleFrom: visible ? new Date(visible.fromMs).toISOString() : null,
-    visibleUntil: visible ? new Date(visible.untilMs).toISOString() : null,
-    dataAvailableUntil: availableUntil,
+    visibleFrom: scope.visibleFrom,
+    visibleUntil: scope.visibleUntil,
+    dataAvailableUntil: scope.availableUntil,
     intervals,
     dailyTotals,
     monthlyTotals,
     totals,
+    etag: etagOf(query, request, read, scope),
   };
 }
+
+/**
+ * The ETag the answer would have now, from the customer's windows, the meters, the newest days and the version of
+ * the period's stored days and prices (readConsumptionHead): no array is read. 404 as the answer would be.
+ */
+export async function consumptionEtag(
+  deps: Deps,
+  customerId: string,
+  objectId: string,
+  query: Pick<ConsumptionQuery, 'from' | 'to' | 'resolution'>,
+  allowedObjectIds: readonly string[] | null,
+): Promise<string> {
+  checkPeriod(query);
+  const request = readRequest(deps, customerId, objectId, query, allowedObjectIds);
+  const head = await readConsumptionHead(deps.db, request);
+  if (head === null) throw objectNotFound();
+  return etagOf(query, request, head, await scopeOf(deps, head, request));
+}
+
+function readRequest(
+  deps: Deps, customerId: string, objectId: string, query: Pick<ConsumptionQuery, 'from' | 'to' | 'resolution'>, allowedObjectIds: readonly string[] | null,
+): ConsumptionReadRequest {
+  if (allowedObjectIds && !allowedObjectIds.includes(objectId)) throw objectNotFound();
+  return {
+    customerId, objectId, from: query.from, to: query.to, lastDay: rigaDayOfMs(deps.clock.now().getTime()),
+    spotPriceZone: deps.operator.metering.spotPriceZone, byInterval: query.resolution === '15min',
+  };
+}
+
+/**
+ * What of the period the customer sees now (GRD-1) and until when data is available (GRD-3): data is available
+ * until its last value in the customer's time (not in the period): a day with nothing stored before that is
+ * missing; after it, the data has not arrived yet and is not answered.
+ */
+async function scopeOf(deps: Deps, head: ConsumptionHead, request: ConsumptionReadRequest) {
+  const now = deps.clock.now().getTime();
+  const visible = visibleWindow(head.windows, rigaDayStartMs(request.from), rigaDayStartMs(request.to), now);
+  const heldUntilMs = head.windows.some((window) => window.until === null) ? now : Math.max(...head.windows.map((window) => window.until!.getTime()));
+  const until = new Date(Math.min(heldUntilMs, now));
+  // the head read the newest days up to today; a customer who left before today needs them up to that day
+  const availableUntil = rigaDayOfMs(until.getTime()) === request.lastDay
+    ? availableUntilOf(head.latest, until)
+    : await dataAvailableUntil(deps.db, head.meterIds, until);
+  return {
+    visible,
+    visibleFrom: visible ? new Date(visible.fromMs).toISOString() : null,
+    visibleUntil: visible ? new Date(visible.untilMs).toISOString() : null,
+    availableUntil,
+    untilMs: Math.min(availableUntil ? Date.parse(availableUntil) : 0, visible?.untilMs ?? 0),
+  };
+}
+
+/**
+ * A strong ETag of the JSON answer: everything it is computed from besides the code (ANSWER_FORMAT): the request,
+ * the customer's windows, the meters, what is visible and available (which is where "now" enters), and the count
+ * and row versions of the period's stored days and prices (a write, a correction or a deletion changes them).
+ */
+function etagOf(query: Pick<ConsumptionQuery, 'resolution'>, request: ConsumptionReadRequest, head: ConsumptionHead, scope: Awaited<ReturnType<typeof scopeOf>>): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([
+    ANSWER_FORMAT, request.customerId, request.objectId, request.from, request.to, query.resolution, request.spotPriceZone,
+    head.windows.map((window) => [window.from.getTime(), window.until?.getTime() ?? null]), head.meterIds,
+    scope.visibleFrom, scope.visibleUntil, scope.availableUntil, head.version,
+  ]));
+  return `"${hash.digest('base64url').slice(0, 32)}"`;
+}
+
+/** Changes when the answer's bytes are computed differently from the same data (a new ETag for every answer). */
+const ANSWER_FORMAT = 'consumption-1';
 
 function checkPeriod(query: Pick<ConsumptionQuery, 'from' | 'to' | 'resolution'>) {
   if (!isIsoDate(query.from)) throw invalidField('from', 'must be a calendar date YYYY-MM-DD');
@@ -96,7 +173,7 @@ const RANK: Record<number, number> = { [MEASURED]: 0, [CORRECTED]: 1, [ESTIMATED
  * the total (so the total is not the sum of rounded entries).
  */
 export function aggregate(pieces: Pieces, resolution: Resolution) {
-  const intervals: IntervalSeries = { start: [], end: [], importWh: [], exportWh: [], quality: '', missing: [], spotEurPerMwh: [], spotValueCents: [] };
+  const intervals = new Series(entriesAtMost(pieces, resolution));
   const totals = { importWh: 0, exportWh: 0, intervals: 0, missingIntervals: 0, estimatedIntervals: pieces.estimated, spotValueCents: null as number | null };
   const showPrice = resolution === '15min' || resolution === 'hour';
   const letters = Buffer.allocUnsafe(pieces.count);
@@ -118,14 +195,14 @@ export function aggregate(pieces: Pieces, resolution: Resolution) {
   let nano = 0;
   let priced = 0;
   const flush = () => {
-    intervals.start.push(start / 1000);
-    intervals.end.push(end / 1000);
-    intervals.importWh.push(values > 0 ? importWh : null);
-    intervals.exportWh.push(values > 0 ? exportWh : null);
+    intervals.start[entries] = start / 1000;
+    intervals.end[entries] = end / 1000;
+    intervals.importWh[entries] = values > 0 ? importWh : NaN;
+    intervals.exportWh[entries] = values > 0 ? exportWh : NaN;
+    intervals.missing[entries] = missing;
+    intervals.spotEurPerMwh[entries] = showPrice && prices > 0 ? Math.round(priceSum / prices) / 1000 : NaN;
+    intervals.spotValueCents[entries] = priced > 0 ? roundHalfUp(nano, NANO_EUROS_PER_CENT) : NaN;
     letters[entries++] = values === 0 ? (unusable ? UNUSABLE : MISSING) : missing > 0 ? PARTLY_MISSING : worst;
-    intervals.missing.push(missing);
-    intervals.spotEurPerMwh.push(showPrice && prices > 0 ? Math.round(priceSum / prices) / 1000 : null);
-    intervals.spotValueCents.push(priced > 0 ? roundHalfUp(nano, NANO_EUROS_PER_CENT) : null);
   };
 
   for (let k = 0; k < pieces.count; k++) {
@@ -184,7 +261,18 @@ export function aggregate(pieces: Pieces, resolution: Resolution) {
     }
   }
   if (pieces.count > 0) flush();
+  intervals.count = entries;
   intervals.quality = letters.toString('latin1', 0, entries);
   totals.spotValueCents = anyPrice ? roundHalfUp(totalNano, NANO_EUROS_PER_CENT) : null;
   return { intervals, totals };
+}
+
+/** How many entries the pieces can make at most: one per piece, and no more than the period's days or months. */
+function entriesAtMost(pieces: Pieces, resolution: Resolution): number {
+  if (resolution === '15min' || resolution === 'hour') return pieces.count;
+  const days = pieces.dayStartMs.length - 1;
+  if (resolution === 'day') return Math.min(pieces.count, days);
+  let months = 0;
+  for (let i = 0; i < days; i++) if (i === 0 || pieces.monthStartMs[i] !== pieces.monthStartMs[i - 1]) months++;
+  return Math.min(pieces.count, months);
 }

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { Value } from 'typebox/value';
+import { Consumption } from '@up/common/contracts/metering';
+import { getConsumption } from './consumption.service.js';
 import { createTestApp, type TestClient } from '../../test/test-app.js';
 import { DEMO_PASSWORD } from '../../db/demo-data.js';
 import { DEMO_OBJECTS, seedDemoConsumption } from '../../db/demo-metering.js';
@@ -139,6 +142,65 @@ describe('consumption (GRD-3)', () => {
     await refused('from=2026-03-02&to=2026-03-01&resolution=day', 'to');
     await refused('from=2024-01-01&to=2026-01-01&resolution=day', 'to');
     await refused('from=2026-03-01&to=2026-03-02&resolution=week', 'resolution');
+  });
+});
+
+describe('HTTP caching of the consumption answer (GRD-3)', () => {
+  const period = 'from=2025-04-07&to=2025-04-08&resolution=hour';
+  const ask = (etag: string, objectId = flatId(), customer = customerId) =>
+    janis.request('GET', `/api/customers/${customer}/objects/${objectId}/consumption?${period}`, undefined, { 'if-none-match': etag });
+
+  it('GRD-3: the JSON answer has a strong ETag, is kept only privately, and is the answer getConsumption gives', async () => {
+    await putDay('LV10042871', '2025-04-07', 60, Array(24).fill(3), Array(24).fill(0), 'm'.repeat(24));
+    const response = await consumptionOf(flatId(), period);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(response.headers['cache-control']).toBe('private, no-cache');
+    expect(response.headers.etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
+    const answer = response.json();
+    expect(Value.Check(Consumption, answer)).toBe(true);
+    expect(answer).toEqual(await getConsumption(t.deps, customerId, flatId(), { from: '2025-04-07', to: '2025-04-08', resolution: 'hour' }, null));
+    expect(answer.totals.importWh).toBe(72);
+  });
+
+  it('GRD-3: asked again with its ETag, an unchanged answer is 304 without a body; a changed value, price or deleted day gives a new ETag', async () => {
+    const first = await consumptionOf(flatId(), period);
+    const etag = first.headers.etag as string;
+    const again = await ask(etag);
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect(again.headers.etag).toBe(etag);
+    expect((await ask(`W/"other", W/${etag}`)).statusCode).toBe(304);
+    expect((await ask('"other"')).statusCode).toBe(200);
+
+    const changed = async (change: () => Promise<unknown>) => {
+      const before = (await consumptionOf(flatId(), period)).headers.etag as string;
+      await change();
+      const after = await ask(before);
+      expect(after.statusCode).toBe(200);
+      expect(after.headers.etag).not.toBe(before);
+      return after.json();
+    };
+    const flatMeter = await meterId('LV10042871');
+    const corrected = await changed(() => t.deps.db.updateTable('interval_days').set({ import_wh: Array(24).fill(4) })
+      .where('meter_id', '=', flatMeter).where('day', '=', '2025-04-07').execute());
+    expect(corrected.totals.importWh).toBe(96);
+    const priced = await changed(() => t.deps.db.insertInto('spot_prices')
+      .values({ zone: 'LV', day: '2025-04-07', interval_minutes: 60, price_ueur_per_kwh: Array(24).fill(50_000), import_id: 'test', updated_at: t.clock.now() }).execute());
+    expect(priced.intervals.spotEurPerMwh[0]).toBe(50);
+    const deleted = await changed(() => t.deps.db.deleteFrom('interval_days').where('meter_id', '=', flatMeter).where('day', '=', '2025-04-07').execute());
+    expect(deleted.totals.importWh).toBe(0);
+  });
+
+  it('GRD-1: an ETag opens nothing: another customer\'s path and an object not held answer as without it', async () => {
+    const etag = (await consumptionOf(flatId(), period)).headers.etag as string;
+    const other = (await t.deps.db.selectFrom('customers').select('id').where('customer_number', '=', 'C-100002').executeTakeFirstOrThrow()).id;
+    const foreign = await ask(etag, flatId(), other);
+    expect(foreign.statusCode).toBeGreaterThanOrEqual(400);
+    expect(foreign.headers.etag).toBeUndefined();
+    const unknown = await ask(etag, 'no-such-object');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers.etag).toBeUndefined();
   });
 });
 

@@ -4,8 +4,9 @@ import { Consumption, ConsumptionQuery, ObjectList, ObjectParams, Settlement, Se
 import type { Deps } from '../../deps.js';
 import { answers } from '../../http/answers.js';
 import { consumptionCsv, consumptionXlsx } from './consumption-downloads.js';
-import { getConsumption } from './consumption.service.js';
-import { jsonBytes } from './json-bytes.js';
+import { consumptionAnswer, consumptionEtag } from './consumption.service.js';
+import { etagMatches, NotModified } from './http-caching.js';
+import { toConsumption, writeConsumptionJson } from './consumption-series.js';
 import { listCustomerObjects } from './objects.service.js';
 import { getSettlement } from './settlement.service.js';
 
@@ -23,31 +24,41 @@ export const meteringRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps)
 
   app.get('/api/customers/:customerId/objects/:objectId/consumption', {
     config: readable,
-    // A year of quarter-hours is ~35 000 entries of nullable numbers: plain JSON.stringify is many times faster
-    // here than the schema-compiled serializer (which tests every element against number | null), and its bytes
-    // are cheaper to make and to send than one large string (json-bytes.ts). Tests still check every answer
-    // against the schema (http/response-check.ts).
-    serializerCompiler: () => (data) => jsonBytes(data) as unknown as string,
     schema: {
-      description: 'Consumption and feed-in between two Riga dates. `format=csv` answers text/csv (RFC 4180), `format=xlsx` a spreadsheet.',
-      params: ObjectParams, querystring: ConsumptionQuery, response: answers({ 200: Consumption }),
+      description: 'Consumption and feed-in between two Riga dates. `format=csv` answers text/csv (RFC 4180), `format=xlsx` a spreadsheet. '
+        + 'The JSON answer carries a strong ETag and `Cache-Control: private, no-cache`: asked again with `If-None-Match`, an unchanged answer is '
+        + '304 without a body.',
+      params: ObjectParams, querystring: ConsumptionQuery, response: answers({ 200: Consumption, 304: NotModified }),
     },
   }, async (request, reply) => {
     const { customerId, objectId } = request.params;
-    const consumption = await getConsumption(deps, customerId, objectId, request.query, request.dataToken?.objectIds ?? null);
+    const allowed = request.dataToken?.objectIds ?? null;
+    const format = request.query.format ?? 'json';
+    if (format === 'json') {
+      // Only the customer's own browser may keep the answer, and it asks each time whether it is still current.
+      reply.header('cache-control', 'private, no-cache');
+      const asked = request.headers['if-none-match'];
+      if (asked !== undefined) {
+        const etag = await consumptionEtag(deps, customerId, objectId, request.query, allowed);
+        if (etagMatches(asked, etag)) return reply.code(304).header('etag', etag).send();
+      }
+      const answer = await consumptionAnswer(deps, customerId, objectId, request.query, allowed);
+      // A year of hours is ~70,000 numbers: written as JSON bytes straight from the summed typed arrays
+      // (consumption-series.ts); tests check these bytes against the schema and against JSON.stringify.
+      return reply.header('etag', answer.etag).header('content-type', 'application/json; charset=utf-8')
+        .send(writeConsumptionJson(answer) as never);
+    }
+    const consumption = toConsumption(await consumptionAnswer(deps, customerId, objectId, request.query, allowed));
     const fileName = `consumption-${consumption.from}-${consumption.to}-${consumption.resolution}`;
     // Downloads are not JSON: the response schema describes the JSON answer, so the typed reply needs a cast.
-    if (request.query.format === 'csv') {
+    if (format === 'csv') {
       return reply.header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${fileName}.csv"`)
         .send(consumptionCsv(consumption) as never);
     }
-    if (request.query.format === 'xlsx') {
-      return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${fileName}.xlsx"`)
-        .send(await consumptionXlsx(consumption, `${deps.operator.portalName}: ${fileName}`) as never);
-    }
-    return consumption;
+    return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${fileName}.xlsx"`)
+      .send(await consumptionXlsx(consumption, `${deps.operator.portalName}: ${fileName}`) as never);
   });
 
   app.get('/api/customers/:customerId/objects/:objectId/settlement', {

@@ -84,7 +84,11 @@ export function meterAnswer(meter: MeterRow) {
  * the given meters; null when there is none.
  */
 export async function dataAvailableUntil(db: Db, meterIds: readonly string[], until: Date): Promise<string | null> {
-  const rows = await latestIntervalDays(db, meterIds, rigaDayOfMs(until.getTime()));
+  return availableUntilOf(await latestIntervalDays(db, meterIds, rigaDayOfMs(until.getTime())), until);
+}
+
+/** dataAvailableUntil from the newest stored days (latestIntervalDays up to the Riga day of `until`). */
+export function availableUntilOf(rows: readonly { day: string; interval_minutes: number; quality: string }[], until: Date): string | null {
   let latest = 0;
   for (const row of rows) {
     const dayStart = rigaDayStartMs(row.day);

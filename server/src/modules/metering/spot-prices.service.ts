@@ -233,11 +233,14 @@ export async function readSpotPrices(db: Db, zone: string, from: string, to: str
     WHERE zone = ${zone} AND day >= ${from}::date AND day < ${to}::date ORDER BY day`.execute(db);
   const days = new Map<string, SpotPriceDay>();
   const scratch = new Int32Array(MAX_POSITIONS);
-  for (const row of rows.rows) {
-    const n = parseIntegerArray(row.prices, scratch);
-    const prices: (number | null)[] = [];
-    for (let p = 0; p < n; p++) prices.push(scratch[p] === NONE ? null : scratch[p]);
-    days.set(row.day, { day: row.day, intervalMinutes: row.interval_minutes as 15 | 60, pricesUeurPerKwh: prices });
-  }
+  for (const row of rows.rows) days.set(row.day, spotPriceDayOf(row.day, row.interval_minutes, row.prices, scratch));
   return days;
+}
+
+/** A day of spot prices from its price array in PostgreSQL's text form. */
+export function spotPriceDayOf(day: string, minutes: number, pricesText: string, scratch = new Int32Array(MAX_POSITIONS)): SpotPriceDay {
+  const n = parseIntegerArray(pricesText, scratch);
+  const prices: (number | null)[] = new Array(n);
+  for (let p = 0; p < n; p++) prices[p] = scratch[p] === NONE ? null : scratch[p];
+  return { day, intervalMinutes: minutes as 15 | 60, pricesUeurPerKwh: prices };
 }
