@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR } from '../modules/audit/index.js';
 import { decideClaim, fileClaim, runBilling } from '../modules/billing/index.js';
 import { takeInPayments, type IncomingPayment } from '../modules/payments/index.js';
 import { DEMO_OBJECTS } from './demo-metering.js';
+import { seedDemoCollections } from './demo-collections.js';
 
 /**
  * The demo's year of invoices (issue 12 point 9): tariffs, what each demo contract bills, then the real billing
@@ -59,6 +60,8 @@ export async function seedDemoBilling(deps: Deps): Promise<void> {
   const objectId = async (eic: string) => (await db.selectFrom('metering_objects').select('id').where('eic', '=', eic).executeTakeFirstOrThrow()).id;
   const contractId = async (number: string) => (await db.selectFrom('contracts').select('id').where('number', '=', number).executeTakeFirstOrThrow()).id;
   const janis = await customerId('C-100001');
+  const company = await customerId('C-100003');
+  let companyUnpaidDue: string | null = null;
   const terms = async (contract: string, customer: string, values: { tariff?: string; grid?: string; object?: string }) => {
     await db.insertInto('contract_terms').values({
       contract_id: await contractId(contract), customer_id: customer, tariff_id: values.tariff ?? null, grid_tariff_id: values.grid ?? null,
@@ -101,7 +104,10 @@ export async function seedDemoBilling(deps: Deps): Promise<void> {
         source: 'bank', reference: `DEMO-${invoice.number}${suffix}`, amountCents, receivedOn, payerName: null, payerAccount: 'LV80BANK0000435195001',
         creditorReference: invoice.payment_reference, remittanceText: `Rēķins ${invoice.number}`, endToEndId: null, statementId: null,
       });
-      if (invoice.customer_id === janis && monthsBack === 7) {
+      if (invoice.customer_id === company && monthsBack === 2) {
+        // BIL-11: left unpaid: reminded, then suspended (seedDemoCollections below)
+        companyUnpaidDue = invoice.due_date;
+      } else if (invoice.customer_id === janis && monthsBack === 7) {
         // BIL-10: paid 9 days late; the interest is a line of the next invoice
         payment(invoice.payable_cents, addDays(invoice.due_date, 9));
       } else if (invoice.customer_id === janis && monthsBack === 5) {
@@ -123,6 +129,7 @@ export async function seedDemoBilling(deps: Deps): Promise<void> {
     }
     await db.transaction().execute((trx) => takeInPayments(trx, payments, deps.operator.billing.invoiceSeries, null, atRunDay));
   }
+  if (companyUnpaidDue) await seedDemoCollections(deps, today, companyUnpaidDue);
   // one transfer no customer can be told from, waiting for staff
   await db.transaction().execute((trx) => takeInPayments(trx, [{
     source: 'bank', reference: 'DEMO-UNKNOWN-1', amountCents: 23_40, receivedOn: addDays(today, -4), payerName: 'A. Ozols', payerAccount: 'LV32UNLA0055000000001',
