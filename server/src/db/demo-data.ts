@@ -2,6 +2,7 @@ import type { Db } from '../infra/db.js';
 import { newId } from '../infra/ids.js';
 import { hashPassword } from '../infra/passwords.js';
 import { seedDemoObjects } from './demo-metering.js';
+import { seedDemoContractLifecycle } from './demo-contract-lifecycle.js';
 
 /** The demo logins printed at start. The identities match the demo bank (demo-identity-provider.ts). */
 export const DEMO_PASSWORD = 'Zilais-Kalns-73';
@@ -67,6 +68,7 @@ export async function seedDemoData(db: Db, now: Date): Promise<boolean> {
       }
     }
     await seedDemoObjects(trx, customerIds, now);
+    await seedDemoContractLifecycle(trx, customerIds, now);
     const userIds: Record<string, string> = {};
     for (const u of DEMO_USERS) {
       const id = newId();

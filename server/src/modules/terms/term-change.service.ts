@@ -116,7 +116,8 @@ export async function customerTermChanges(deps: Deps, customerId: string): Promi
   const contractOf = new Map(contracts.map((contract) => [contract.id, contract]));
   return rows.flatMap((row) => {
     const contract = contractOf.get(row.contract_id);
-    if (!contract) return [];
+    // a contract that ended before the change (withdrawn, terminated) has nothing to decide
+    if (!contract || (contract.status === 'ended' && row.outcome === 'notified')) return [];
     return [{
       id: row.id, contractId: row.contract_id, contractNumber: contract.number, contractType: contract.type, termsVersion: row.terms_version,
       summary: summaryOf(row), announcedOn: row.announced_on, effectiveOn: row.effective_on, outcome: row.outcome,
