@@ -9,6 +9,10 @@ import { sendPaymentReminders, suspendLatePayers } from './payment-reminders.ser
 import { listCollections, restoreByStaff, suspendByStaff, terminateByStaff } from './collections.service.js';
 import { serviceSuspension } from './index.js';
 import { importStatement } from './statement-import.service.js';
+import { issueCreditNote } from '../billing/invoice-corrections.service.js';
+import { demoNotice, SIGNATURE_HEADER } from './demo-payment-provider.js';
+import { startOnlinePayment } from './online-payments.service.js';
+import { restorePaidServices } from './service-suspensions.service.js';
 
 /**
  * BIL-11, BIL-12 moved through days with the clock. Each customer has one contract with a 100.00 € monthly fee +
@@ -163,6 +167,37 @@ describe('reminders, suspension and restore (BIL-11)', () => {
     await restoreByStaff(t.deps, STAFF, customer.customerId, { note: 'promised to pay on Friday' });
     on('2026-03-30');
     await suspendLatePayers(t.deps);
+    expect(await serviceSuspension(db, customer.customerId)).toBeNull();
+  });
+});
+
+describe('restored whatever way the debt is paid (BIL-11)', () => {
+  it('BIL-11, BIL-15: the online payment provider\'s notice restores the service in its transaction', async () => {
+    const customer = await customerOnFee('late11o');
+    await billFebruary();
+    on('2026-03-25');
+    await suspendByStaff(t.deps, STAFF, customer.customerId, { reason: 'late_payment', note: 'reminded by phone' });
+    const started = await startOnlinePayment(t.deps, { userId: null, role: 'user', ip: null }, customer.customerId, {});
+    expect(started.amountCents).toBe(12100);
+    const providerPaymentId = started.redirectUrl!.split('/').at(-1)!;
+    const notice = demoNotice(t.deps.config.paymentNoticeSecret, { providerPaymentId, intentId: started.id, amountCents: 12100 }, 'paid', t.clock.now(), undefined, t.clock.now());
+    const answer = await t.app.inject({
+      method: 'POST', url: '/api/payments/notices/demo', payload: notice.body, headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: notice.signature },
+    });
+    expect(answer.statusCode, answer.body).toBe(200);
+    expect(await serviceSuspension(db, customer.customerId)).toBeNull();
+    expect(await contractStatus(customer.contractId)).toBe('active');
+  });
+
+  it('BIL-11: a credit note that clears the overdue debt restores the service at the next hourly check', async () => {
+    const customer = await customerOnFee('late11c');
+    await billFebruary();
+    on('2026-03-25');
+    await suspendByStaff(t.deps, STAFF, customer.customerId, { reason: 'late_payment', note: 'reminded by phone' });
+    const invoice = await db.selectFrom('invoices').select('id').where('customer_id', '=', customer.customerId).where('kind', '=', 'invoice').executeTakeFirstOrThrow();
+    await issueCreditNote(t.deps, STAFF, invoice.id, { reason: 'fee charged in error', lines: [{ description: 'Abonements', netCents: 10000, vatPercent: '21' }] });
+    expect(await serviceSuspension(db, customer.customerId)).not.toBeNull();
+    expect(await db.transaction().execute((trx) => restorePaidServices(t.deps, trx))).toContain(customer.customerId);
     expect(await serviceSuspension(db, customer.customerId)).toBeNull();
   });
 });
