@@ -48,7 +48,9 @@ async function billingState(db: Db) {
       WHERE c.source <> 'correction' ORDER BY c.customer_id, c.source_key`),
     corrections: await rows(sql`SELECT c.customer_id, c.net_cents, i.number FROM billing_charges c LEFT JOIN invoices i ON i.id = c.invoice_id
       WHERE c.source = 'correction' ORDER BY c.customer_id`),
-    ledger_entries: await rows(sql`SELECT customer_id, entry_date::text, kind, amount_cents, reference FROM ledger_entries ORDER BY customer_id, kind, reference`),
+    // a staff payment's entry is referenced by its payment's random id: the same in both only by kind
+    ledger_entries: await rows(sql`SELECT customer_id, entry_date::text, kind, amount_cents, CASE WHEN kind = 'payment' THEN 'payment' ELSE reference END AS reference
+      FROM ledger_entries ORDER BY customer_id, kind, reference`),
     invoice_series: await rows(sql`SELECT series, next_number FROM invoice_series ORDER BY series`),
     billing_runs: await rows(sql`SELECT period, status, issue_date::text, invoices_issued, gross_cents, payable_cents FROM billing_runs ORDER BY period`),
   };
