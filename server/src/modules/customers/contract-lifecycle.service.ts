@@ -1,5 +1,5 @@
 import type { LifecycleContract, RefundDue } from '@up/common/contracts/contract-lifecycle';
-import { rigaDate } from '@up/common/riga-time';
+import { addDays, rigaDate } from '@up/common/riga-time';
 import type { Deps } from '../../deps.js';
 import { conflict, notFound } from '../../infra/errors.js';
 import { recordAudit, type Actor } from '../audit/index.js';
@@ -32,7 +32,7 @@ export async function listRefundsDue(deps: Deps): Promise<RefundDue[]> {
     .innerJoin('customers as c', 'c.id', 'w.customer_id')
     .select(['w.contract_id', 'k.number', 'w.customer_id', 'c.name', 'c.customer_number', 'w.withdrawn_on', 'w.refund_cents', 'w.refund_due_on', 'w.refund_paid_on'])
     .where('w.refund_cents', '>', 0)
-    .where((eb) => eb.or([eb('w.refund_paid_on', 'is', null), eb('w.withdrawn_on', '>=', rigaDate(new Date(deps.clock.now().getTime() - 30 * 86_400_000)))]))
+    .where((eb) => eb.or([eb('w.refund_paid_on', 'is', null), eb('w.withdrawn_on', '>=', addDays(rigaDate(deps.clock.now()), -30))]))
     .orderBy('w.refund_paid_on', 'desc').orderBy('w.refund_due_on').orderBy('k.number')
     .limit(500)
     .execute();
