@@ -67,7 +67,7 @@ export async function main(args: BenchArgs): Promise<number> {
       [rate >= TARGET_ENTRIES_PER_SECOND, `${Math.round(rate)} entries/s (target ≥ ${TARGET_ENTRIES_PER_SECOND})`],
       [peakMb < TARGET_RSS_MB, `peak RSS ${fixed(peakMb)} MB (target < ${TARGET_RSS_MB})`],
     ];
-    console.log('not measured yet: payment notices at 32 concurrent (online payments come with the payment provider, the next step of issue 13)');
+    console.log('payment notices at 32 concurrent: npm run bench -- payment-notices');
     return verdict('payments', checks.every(([pass]) => pass), checks.map(([, reason]) => reason));
   } finally {
     await database.close();

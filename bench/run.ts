@@ -12,6 +12,7 @@ const BENCHES: Record<string, { about: string; load: () => Promise<Bench> }> = {
   metering: { about: 'interval CSV import of 10 million values vs COPY and a read-split pass; a year of hours at 16 clients vs bare SQL', load: () => import('./metering.bench.js') },
   billing: { about: 'the billing run for 100,000 customers × 30 lines vs a plain bulk insert of the same rows; PDF and XML rates', load: () => import('./billing.bench.js') },
   payments: { about: 'camt.053 statement import of 100,000 credits (matched, allocated) in a process of its own', load: () => import('./payments.bench.js') },
+  'payment-notices': { about: 'signed online payment notices at 32 in flight against the real app (PostgreSQL): p99 answer time', load: () => import('./payment-notices.bench.js') },
   bundle: { about: 'vite build web; gzip size of the JS the login page loads', load: () => import('./bundle.bench.js') },
 };
 
