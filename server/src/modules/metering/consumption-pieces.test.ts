@@ -168,22 +168,23 @@ describe('hour aggregates beside the intervals (GRD-3)', () => {
   });
 });
 
-describe('consumption from the hours is the consumption from the intervals (GRD-3)', () => {
-  const resolutions: Resolution[] = ['15min', 'hour', 'day', 'month'];
+const resolutions: Resolution[] = ['15min', 'hour', 'day', 'month'];
 
-  async function expectSameAnswers(objectId: string, periods: [string, string][]) {
-    for (const [from, to] of periods) {
-      for (const resolution of resolutions) {
-        const query = { from, to, resolution };
-        const reference = JSON.stringify(await referenceConsumption(objectId, query));
-        const answer = JSON.stringify(await getConsumption(t.deps, customerId, objectId, query, null));
-        expect(answer, `${objectId} ${from}…${to} ${resolution}`).toBe(reference);
-        // the route's bytes, written straight from the typed arrays
-        const bytes = writeConsumptionJson(await consumptionAnswer(t.deps, customerId, objectId, query, null)).toString('utf8');
-        expect(bytes, `${objectId} ${from}…${to} ${resolution} as bytes`).toBe(reference);
-      }
+async function expectSameAnswers(objectId: string, periods: [string, string][]) {
+  for (const [from, to] of periods) {
+    for (const resolution of resolutions) {
+      const query = { from, to, resolution };
+      const reference = JSON.stringify(await referenceConsumption(objectId, query));
+      const answer = JSON.stringify(await getConsumption(t.deps, customerId, objectId, query, null));
+      expect(answer, `${objectId} ${from}…${to} ${resolution}`).toBe(reference);
+      // the route's bytes, written straight from the typed arrays
+      const bytes = writeConsumptionJson(await consumptionAnswer(t.deps, customerId, objectId, query, null)).toString('utf8');
+      expect(bytes, `${objectId} ${from}…${to} ${resolution} as bytes`).toBe(reference);
     }
   }
+}
+
+describe('consumption from the hours is the consumption from the intervals (GRD-3)', () => {
 
   it('GRD-3: the demo household (quarter-hour prices, a meter replacement, gaps, estimates, corrections, feed-in) answers as before', async () => {
     const objectIds = await db.selectFrom('metering_objects').select('id').where('eic', 'in', [DEMO_OBJECTS.flat.eic, DEMO_OBJECTS.house.eic]).execute();
@@ -241,6 +242,22 @@ describe('consumption from the hours is the consumption from the intervals (GRD-
     } finally {
       t.clock.set(clock);
     }
+  }, 120_000);
+});
+
+describe('data available until, beyond the head\'s look back (GRD-3)', () => {
+  it('GRD-3: data whose newest usable value is older than the look back (newer days all missing) is available until that value, as before', async () => {
+    const objectId = await newObject([{ from: '2024-01-01T00:00:00Z', until: null }], [{ id: 'pieces-old', installedOn: '2024-01-01' }]);
+    const day = (date: string, quality: string) => ({
+      meter_id: 'pieces-old', day: date, interval_minutes: 60 as const, quality, import_id: 'test', updated_at: t.clock.now(),
+      import_wh: Array.from(quality, (letter) => (letter === 'x' ? null : 5)), export_wh: Array.from(quality, () => null),
+    });
+    await db.insertInto('interval_days').values([
+      day('2024-06-01', 'm'.repeat(24)), day('2024-06-02', `${'m'.repeat(10)}${'x'.repeat(14)}`), day(addDays(rigaDayOfMs(t.clock.now().getTime()), -3), 'x'.repeat(24)),
+    ]).execute();
+    const answer = await getConsumption(t.deps, customerId, objectId, { from: '2024-06-01', to: '2024-06-03', resolution: 'hour' }, null);
+    expect(answer.dataAvailableUntil).toBe('2024-06-02T07:00:00.000Z'); // 10 hours after Riga midnight (21:00 UTC)
+    await expectSameAnswers(objectId, [['2024-06-01', '2024-06-03'], ['2024-05-01', '2025-06-01']]);
   }, 120_000);
 });
 

@@ -105,9 +105,12 @@ async function scopeOf(deps: Deps, head: ConsumptionHead, request: ConsumptionRe
   const visible = visibleWindow(head.windows, rigaDayStartMs(request.from), rigaDayStartMs(request.to), now);
   const heldUntilMs = head.windows.some((window) => window.until === null) ? now : Math.max(...head.windows.map((window) => window.until!.getTime()));
   const until = new Date(Math.min(heldUntilMs, now));
-  // the head read the newest days up to today; a customer who left before today needs them up to that day
-  const availableUntil = rigaDayOfMs(until.getTime()) === request.lastDay
-    ? availableUntilOf(head.latest, until)
+  // The head read the newest days up to today, looking back LATEST_LOOKBACK_DAYS: a customer who left before today,
+  // or data whose newest usable value is older, needs a second look (a later day's value ends later than any older one).
+  const upToToday = rigaDayOfMs(until.getTime()) === request.lastDay;
+  const recent = upToToday ? availableUntilOf(head.latest, until) : null;
+  const availableUntil = upToToday && (recent !== null || head.latest.length >= 4 * head.meterIds.length)
+    ? recent
     : await dataAvailableUntil(deps.db, head.meterIds, until);
   return {
     visible,
