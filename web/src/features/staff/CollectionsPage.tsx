@@ -8,6 +8,7 @@ import { formatDate } from '../../lib/format.ts';
 import { useLang } from '../../lib/useLang.ts';
 import { useCollections } from './Collections.api.ts';
 import { COLLECTIONS_NAMESPACE } from './Collections.i18n.ts';
+import '../payments/payments.css';
 
 const customerLink = (row: CollectionRow) => `/staff/customers/${encodeURIComponent(row.customerId)}#collections`;
 
@@ -34,9 +35,13 @@ export default function CollectionsPage() {
             columns={[
               {
                 key: 'customer', header: t('customer'), rowHeader: true,
-                cell: (row) => <Link to={customerLink(row)}>{row.name}</Link>,
+                cell: (row) => (
+                  <>
+                    <Link to={customerLink(row)}>{row.name}</Link>
+                    <span className="muted payment-note">{row.customerNumber}</span>
+                  </>
+                ),
               },
-              { key: 'number', header: t('customerNumber'), cell: (row) => row.customerNumber, className: 'nowrap' },
               { key: 'overdue', header: t('overdue'), cell: (row) => formatMoney(row.overdueCents, lang), className: 'nowrap' },
               {
                 key: 'late', header: t('daysLate'), className: 'nowrap',
