@@ -199,7 +199,9 @@ function AssignForm({ payment, payer, onAssigned, onChange }: {
       return;
     }
     setError('');
-    run.mutate({ customerNumber: number }, { onSuccess: () => onAssigned(payment, number) });
+    // mutateAsync, not mutate's onSuccess: the refreshed queue drops this row (and this form) before mutate's own
+    // callbacks would run, and React Query skips those of an unmounted form; the failure shows through run.error
+    run.mutateAsync({ customerNumber: number }).then(() => onAssigned(payment, number), () => undefined);
   }
 
   return (
