@@ -146,4 +146,9 @@ export interface CollectionRules {
   reminderDaysAfterDue: number;
   /** days after the reminder on which the service of a customer still late is suspended; null = only staff suspend */
   suspensionDaysAfterReminder: number | null;
+  /**
+   * where the grid operator disconnects (issue 13 point 5): suspending a customer's service orders the grid operator
+   * to disconnect the customer's connection points, and restoring it orders the reconnection (BIL-11)
+   */
+  gridOrderOnSuspension: boolean;
 }

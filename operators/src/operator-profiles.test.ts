@@ -61,6 +61,14 @@ describe('operator profiles', () => {
     }
   });
 
+  it('BIL-11: the grid order on suspension needs the metering module (the connection points come from it); the demo profile orders it', () => {
+    for (const p of profiles) {
+      if (p.billing.collections.gridOrderOnSuspension) expect(p.modules, p.id).toContain('metering');
+    }
+    expect(OPERATOR_PROFILES.demo.billing.collections.gridOrderOnSuspension).toBe(true);
+    expect(OPERATOR_PROFILES.elektrum.billing.collections.gridOrderOnSuspension).toBe(false);
+  });
+
   it('OPS-3: the demo profile turns on every module and every order type', () => {
     const demo = OPERATOR_PROFILES.demo;
     expect([...demo.modules].sort()).toEqual([...MODULE_NAMES].sort());

@@ -196,7 +196,7 @@ export const demoProfile: OperatorProfile = {
     payee: { iban: 'LV07HABA0000000000001', bic: 'HABALV22' },
     postDeliveryFee: { price: '1.50', vatPercent: '21' },
     lateInterestPercentPerDay: '0.15',
-    collections: { reminderDaysAfterDue: 5, suspensionDaysAfterReminder: 7 },
+    collections: { reminderDaysAfterDue: 5, suspensionDaysAfterReminder: 7, gridOrderOnSuspension: true },
   },
   terms: {
     version: '1.0',

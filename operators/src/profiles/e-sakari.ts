@@ -216,7 +216,7 @@ export const eSakariProfile: OperatorProfile = {
     payee: { iban: 'LV64PARX0000000000005', bic: 'PARXLV22' },
     postDeliveryFee: { price: '2.00', vatPercent: '21' },
     lateInterestPercentPerDay: '0.15',
-    collections: { reminderDaysAfterDue: 7, suspensionDaysAfterReminder: 14 },
+    collections: { reminderDaysAfterDue: 7, suspensionDaysAfterReminder: 14, gridOrderOnSuspension: false },
   },
   terms: {
     version: '1.0',

@@ -243,7 +243,7 @@ export const elektrumProfile: OperatorProfile = {
     payee: { iban: 'LV50UNLA0000000000002', bic: 'UNLALV2X' },
     postDeliveryFee: { price: '1.65', vatPercent: '21' },
     lateInterestPercentPerDay: '0.15',
-    collections: { reminderDaysAfterDue: 5, suspensionDaysAfterReminder: 10 },
+    collections: { reminderDaysAfterDue: 5, suspensionDaysAfterReminder: 10, gridOrderOnSuspension: false },
   },
   terms: {
     version: '1.0',

@@ -216,7 +216,7 @@ export const enefitProfile: OperatorProfile = {
     payee: { iban: 'LV23HABA0000000000004', bic: 'HABALV22' },
     postDeliveryFee: { price: '1.50', vatPercent: '21' },
     lateInterestPercentPerDay: '0.15',
-    collections: { reminderDaysAfterDue: 5, suspensionDaysAfterReminder: 10 },
+    collections: { reminderDaysAfterDue: 5, suspensionDaysAfterReminder: 10, gridOrderOnSuspension: false },
   },
   terms: {
     version: '1.0',

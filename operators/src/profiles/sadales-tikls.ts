@@ -237,7 +237,7 @@ export const sadalesTiklsProfile: OperatorProfile = {
     payee: { iban: 'LV38RIKO0000000000003', bic: 'RIKOLV2X' },
     postDeliveryFee: { price: '1.65', vatPercent: '21' },
     lateInterestPercentPerDay: '0.15',
-    collections: { reminderDaysAfterDue: 7, suspensionDaysAfterReminder: null },
+    collections: { reminderDaysAfterDue: 7, suspensionDaysAfterReminder: null, gridOrderOnSuspension: false },
   },
   terms: {
     version: '1.0',

@@ -22,6 +22,7 @@ export async function seedDemoContractLifecycle(trx: Db, customerIds: Record<str
     summary_ru: 'Поминутная плата на быстрых зарядных станциях снижается с 0,05 € до 0,04 €; ежемесячная плата не меняется.',
     announced_on: today, effective_on: addDays(today, 40), announced_by: null, applied_at: null, created_at: now,
   }).execute();
+  await trx.insertInto('contract_terms_versions').values({ contract_type: 'ev_charging', terms_version: 'EV-2', effective_on: addDays(today, 40), created_at: now }).execute();
   const live = await trx.selectFrom('contracts').select(['id', 'customer_id']).where('type', '=', 'ev_charging').where('status', 'in', ['pending', 'active', 'suspended']).execute();
   for (const contract of live) {
     await trx.insertInto('term_change_contracts').values({ term_change_id: termChangeId, contract_id: contract.id, customer_id: contract.customer_id, outcome: 'notified', decided_on: null }).execute();

@@ -17,6 +17,8 @@ import * as claimAmounts from './migrations/2026_12_07_1745_claim_amounts.js';
 import * as collections from './migrations/2026_12_07_1905_collections.js';
 import * as contractLifecycle from './migrations/2026_12_07_1915_contract_lifecycle.js';
 import * as billingRunSpeed from './migrations/2026_12_07_2000_billing_run_speed.js';
+import * as systemOrders from './migrations/2026_12_07_2105_system_orders.js';
+import * as contractTermsVersions from './migrations/2026_12_07_2110_contract_terms_versions.js';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx behave the same. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -37,6 +39,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_1905_collections': collections,
   '2026_12_07_1915_contract_lifecycle': contractLifecycle,
   '2026_12_07_2000_billing_run_speed': billingRunSpeed,
+  '2026_12_07_2105_system_orders': systemOrders,
+  '2026_12_07_2110_contract_terms_versions': contractTermsVersions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

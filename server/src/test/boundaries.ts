@@ -61,6 +61,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   service_suspensions: 'payments',
   contract_terminations: 'customers',
   contract_withdrawals: 'customers',
+  contract_terms_versions: 'customers',
   term_changes: 'terms',
   term_change_contracts: 'terms',
   rate_limit_buckets: 'infra',

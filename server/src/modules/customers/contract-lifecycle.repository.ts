@@ -49,3 +49,23 @@ export async function moveContractsToTermsVersion(trx: Db, contractIds: readonly
   if (contractIds.length === 0) return;
   await trx.updateTable('contracts').set({ terms_version: termsVersion }).where('id', 'in', [...contractIds]).execute();
 }
+
+/**
+ * BIL-14: the contract terms version a contract type runs on on `day`: that of the latest version in effect, else
+ * null (the first version). The terms module records each version when it announces a change.
+ */
+export async function contractTermsVersionOn(db: Db, contractType: string, day: string): Promise<string | null> {
+  const row = await db.selectFrom('contract_terms_versions').select('terms_version')
+    .where('contract_type', '=', contractType).where('effective_on', '<=', day)
+    .orderBy('effective_on', 'desc').orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  return row?.terms_version ?? null;
+}
+
+/** BIL-14: records a contract terms version announced by the terms module, in the announcement's transaction. */
+export async function recordContractTermsVersion(
+  trx: Db, version: { contractType: string; termsVersion: string; effectiveOn: string }, now: Date,
+): Promise<void> {
+  await trx.insertInto('contract_terms_versions').values({
+    contract_type: version.contractType, terms_version: version.termsVersion, effective_on: version.effectiveOn, created_at: now,
+  }).execute();
+}

@@ -15,6 +15,15 @@ export interface ContractWithdrawalRow {
   created_at: Timestamp;
 }
 
+/** BIL-14: a contract terms version of a contract type and the day it takes effect (recorded by terms when announced). */
+export interface ContractTermsVersionRow {
+  contract_type: string;
+  terms_version: string;
+  effective_on: string;
+  created_at: Timestamp;
+}
+
 export interface ContractLifecycleTables {
   contract_withdrawals: ContractWithdrawalRow;
+  contract_terms_versions: ContractTermsVersionRow;
 }

@@ -8,10 +8,9 @@ import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { addTariff } from '../../test/billing-fixtures.js';
 import { SYSTEM_ACTOR, type Actor } from '../audit/index.js';
 import { customerOpenItems } from '../billing/index.js';
-import { takeInPayments } from '../payments/index.js';
+import { takeInPayments, withdrawFromContract } from '../payments/index.js';
 import { addContract, createCustomer } from './customers.service.js';
 import { startConfirmedContracts } from './contract-start.service.js';
-import { withdrawFromContract } from './contract-withdrawal.service.js';
 import { listLifecycleContracts, listRefundsDue, markRefundPaidOut } from './contract-lifecycle.service.js';
 
 let t: TestApp;

@@ -4,9 +4,8 @@ import type { Db } from '../../infra/db.js';
 import { invalidField } from '../../infra/errors.js';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/index.js';
 import { emailsSentAt, queueEmail } from '../notifications/index.js';
-import { contractTermsVersionOn } from '../terms/index.js';
 import type { CustomerRow } from './customers.tables.js';
-import { contractsAwaitingConfirmation, startContract } from './contract-lifecycle.repository.js';
+import { contractTermsVersionOn, contractsAwaitingConfirmation, startContract } from './contract-lifecycle.repository.js';
 import { CONTRACT_LIFECYCLE_EMAILS, contractTypeName } from './contract-lifecycle.emails.js';
 
 /** BIL-13: the withdrawal right lasts 14 calendar days after the start day (the start day itself is not counted). */

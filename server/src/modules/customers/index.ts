@@ -11,5 +11,8 @@ export { suspendContractsOf, resumeContractsOf } from './contract-suspension.js'
 export {
   giveTerminationNotice, previewTermination, endContractsPastTheirEnd, endingContractsOf, terminationEndDay, NOTICE_WORKING_DAYS,
 } from './contract-termination.service.js';
-export { liveContractsOfType, endContractBy, moveContractsToTermsVersion } from './contract-lifecycle.repository.js';
+export {
+  liveContractsOfType, endContractBy, moveContractsToTermsVersion, contractTermsVersionOn, recordContractTermsVersion,
+} from './contract-lifecycle.repository.js';
 export { contractTypeName, languageOf } from './contract-lifecycle.emails.js';
+export { beginWithdrawal, recordWithdrawal, type WithdrawnContract, type WithdrawalAmounts } from './contract-withdrawal.service.js';

@@ -39,3 +39,30 @@ export function objectNotFound() {
 export function insideWindows(windows: readonly HoldingWindow[], ms: number): boolean {
   return windows.some((window) => ms >= window.from.getTime() && (window.until === null || ms < window.until.getTime()));
 }
+
+/** A connection point the customer holds: what a grid order names (BIL-11). */
+export interface HeldConnectionPoint {
+  objectId: string;
+  eic: string | null;
+  address: string;
+}
+
+/**
+ * BIL-11: the connection points (GRD-1) the customer holds at `at` and that are not closed — what the grid operator
+ * disconnects when the customer's service is suspended and reconnects when it is restored. Radio permits are not
+ * connected to a grid and are left out. One statement over the holdings' customer index.
+ */
+export async function heldConnectionPoints(db: Db, customerId: string, at: Date): Promise<HeldConnectionPoint[]> {
+  const rows = await db
+    .selectFrom('object_holdings as h')
+    .innerJoin('metering_objects as o', 'o.id', 'h.object_id')
+    .select(['o.id', 'o.eic', 'o.address'])
+    .where('h.customer_id', '=', customerId)
+    .where('h.held_from', '<=', at)
+    .where((eb) => eb.or([eb('h.held_until', 'is', null), eb('h.held_until', '>', at)]))
+    .where('o.kind', '=', 'connection_point')
+    .where('o.status', '<>', 'closed')
+    .orderBy('o.eic').orderBy('o.id')
+    .execute();
+  return rows.map((row) => ({ objectId: row.id, eic: row.eic, address: row.address }));
+}

@@ -2,3 +2,4 @@
 export {
   listOrders, submitOrder, insertSignedOrder, assertOrderTypeOffered, assertSignable, type SignedOrderInput,
 } from './orders.service.js';
+export { insertSystemOrder, type SystemOrderInput } from './system-orders.service.js';

@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { Order } from '@up/common/contracts/orders';
 import type { OrderType } from '@up/operators';
 import type { Deps } from '../../deps.js';
 import type { Db } from '../../infra/db.js';
@@ -6,6 +8,7 @@ import { newId } from '../../infra/ids.js';
 import { recordAudit, type Actor } from '../audit/index.js';
 import { describeUsers, hasRecentStrongLogin, STEP_UP_VALID_MINUTES } from '../accounts/index.js';
 import type { SessionUser } from '../accounts/index.js';
+import type { OrderRow } from './orders.tables.js';
 
 /**
  * Order types with a use case of their own: the generic form does not take them, because what they need
@@ -113,21 +116,30 @@ function assertPayloadShape(payload: unknown): void {
 export async function listOrders(deps: Deps, customerId: string) {
   const rows = await deps.db
     .selectFrom('orders as o')
-    .select(['o.id', 'o.type', 'o.status', 'o.payload', 'o.signed_with', 'o.submitted_at', 'o.created_at', 'o.user_id'])
+    .select(['o.id', 'o.type', 'o.status', 'o.payload', 'o.signed_with', 'o.submitted_at', 'o.created_at', 'o.user_id', 'o.created_by'])
     .where('o.customer_id', '=', customerId)
     .orderBy('o.created_at', 'desc')
     .limit(200)
     .execute();
+  return describeOrders(deps.db, rows);
+}
+
+type ListedOrderRow = Pick<Selectable<OrderRow>, 'id' | 'type' | 'status' | 'payload' | 'signed_with' | 'submitted_at' | 'created_at' | 'user_id' | 'created_by'>;
+
+/** Orders as the API answers them, with the signer's name (none for an order the portal made). */
+export async function describeOrders(db: Db, rows: readonly ListedOrderRow[]): Promise<Order[]> {
   // ACC-10: who signed stays attributed, even a user who has lost access or was deleted since
-  const signers = await describeUsers(deps.db, [...new Set(rows.map((row) => row.user_id))]);
+  const userIds = [...new Set(rows.flatMap((row) => (row.user_id ? [row.user_id] : [])))];
+  const signers = await describeUsers(db, userIds);
   return rows.map((row) => ({
     id: row.id,
     type: row.type,
     status: row.status,
     payload: row.payload as Record<string, unknown>,
     signedWith: row.signed_with,
-    signedBy: signers.get(row.user_id)?.fullName ?? '',
-    submittedAt: row.submitted_at ? row.submitted_at.toISOString() : null,
-    createdAt: row.created_at.toISOString(),
+    signedBy: row.user_id ? signers.get(row.user_id)?.fullName ?? '' : '',
+    createdBy: row.created_by,
+    submittedAt: row.submitted_at ? new Date(row.submitted_at).toISOString() : null,
+    createdAt: new Date(row.created_at).toISOString(),
   }));
 }

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { Timestamp, Json } from '../../db/column-types.js';
 
 /** Row types of the tables the orders module owns, as Kysely sees them (composed into db/schema.ts). */
@@ -5,7 +6,10 @@ import type { Timestamp, Json } from '../../db/column-types.js';
 export interface OrderRow {
   id: string;
   customer_id: string;
-  user_id: string;
+  /** the user who signed it; null for an order the portal made (created_by says who) */
+  user_id: string | null;
+  /** 'user': signed by user_id for the customer (ACC-18); 'collections': made by a suspension or restoration (BIL-11) */
+  created_by: Generated<'user' | 'collections'>;
   type: string;
   status: 'draft' | 'submitted' | 'in_progress' | 'done' | 'refused' | 'annulled' | 'cancelled';
   payload: Json<Record<string, unknown>>;

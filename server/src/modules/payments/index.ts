@@ -6,3 +6,4 @@ export { importStatement } from './statement-import.service.js';
 export { takeInPayments, type IncomingPayment } from './incoming-payments.js';
 export { serviceSuspension, restorePaidServices } from './service-suspensions.service.js';
 export { sendPaymentReminders, suspendLatePayers } from './payment-reminders.service.js';
+export { withdrawFromContract } from './contract-withdrawal.service.js';

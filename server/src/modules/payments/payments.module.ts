@@ -5,6 +5,7 @@ import { paymentsRoutes } from './payments.routes.js';
 import { paymentsStaffRoutes } from './payments.staff.routes.js';
 import { paymentNoticeRoutes } from './payment-notices.routes.js';
 import { collectionsRoutes } from './collections.routes.js';
+import { contractWithdrawalRoutes } from './contract-withdrawal.routes.js';
 import { collectionsStaffRoutes } from './collections.staff.routes.js';
 import { COLLECTIONS_JOBS } from './collections.jobs.js';
 import { COLLECTIONS_EMAILS } from './collections.emails.js';
@@ -20,6 +21,7 @@ export const paymentsModule: PortalModule = {
   customerRoutes: async (app, deps) => {
     await app.register(paymentsRoutes, deps);
     await app.register(collectionsRoutes, deps);
+    await app.register(contractWithdrawalRoutes, deps);
   },
   staffRoutes: async (app, deps) => {
     await app.register(paymentsStaffRoutes, deps);

@@ -11,6 +11,7 @@ import { findCustomerById, resumeContractsOf, suspendContractsOf } from '../cust
 import { postNotice, queueEmail } from '../notifications/index.js';
 import { COLLECTIONS_EMAILS, SUSPENSION_REASON_TEXT, fillText, languageOf } from './collections.emails.js';
 import type { ServiceSuspensionRow } from './payments.tables.js';
+import { orderGridChange } from './grid-orders.js';
 
 /** What suspending and restoring need: the database, the clock, the operator's texts and the portal's address. */
 export type CollectionsDeps = Pick<Deps, 'db' | 'clock' | 'operator'> & Partial<Pick<Deps, 'config'>>;
@@ -37,7 +38,8 @@ export async function serviceStatus(deps: Pick<Deps, 'db' | 'clock' | 'operator'
 /**
  * BIL-11, BIL-12: suspends the customer's service — for it and all its users — in the caller's transaction: the
  * suspension is stored with its reason, since when and by whom, the customer's active contracts become 'suspended',
- * the customer is e-mailed and told in the portal inbox, and it is audited. A customer suspended already stays as it
+ * the grid operator is ordered to disconnect the customer's connection points where the profile says so
+ * (grid-orders.ts), the customer is e-mailed and told in the portal inbox, and it is audited. A customer suspended already stays as it
  * is (answers null): at most one open suspension per customer (a unique index decides between two processes).
  */
 export async function suspendService(
@@ -49,6 +51,7 @@ export async function suspendService(
   }).onConflict((oc) => oc.column('customer_id').where('restored_at', 'is', null).doNothing()).returningAll().executeTakeFirst();
   if (!row) return null;
   const contracts = await suspendContractsOf(trx, customerId);
+  const gridOrderId = await orderGridChange(deps, trx, actor, customerId, row.id, 'disconnect');
   const today = rigaDate(now);
   const overdue = (await overdueCentsOfCustomers(trx, [customerId], today)).get(customerId) ?? 0;
   await tellCustomer(deps, trx, customerId, 'service_suspended', (lang) => ({
@@ -56,14 +59,14 @@ export async function suspendService(
   }));
   await recordAudit(trx, actor, {
     customerId, action: 'payments.service_suspended', objectType: 'service_suspension', objectId: row.id,
-    details: { reason, note, overdueCents: overdue, contracts },
+    details: { reason, note, overdueCents: overdue, contracts, gridOrderId },
   }, now);
   return viewOf(row);
 }
 
 /**
  * BIL-11: restores the customer's service in the caller's transaction: the open suspension is closed with its
- * cause, the suspended contracts are 'active' again, the customer is e-mailed and told in the inbox, audited.
+ * cause, the suspended contracts are 'active' again, the reconnection is ordered (grid-orders.ts), the customer is e-mailed and told in the inbox, audited.
  * Answers false when nothing was suspended.
  */
 export async function restoreService(deps: CollectionsDeps, trx: Db, actor: Actor, customerId: string, cause: 'paid' | 'staff', note: string | null): Promise<boolean> {
@@ -73,10 +76,11 @@ export async function restoreService(deps: CollectionsDeps, trx: Db, actor: Acto
     .returning(['id', 'reason']).executeTakeFirst();
   if (!row) return false;
   const contracts = await resumeContractsOf(trx, customerId);
+  const gridOrderId = await orderGridChange(deps, trx, actor, customerId, row.id, 'reconnect');
   await tellCustomer(deps, trx, customerId, 'service_restored', () => ({}));
   await recordAudit(trx, actor, {
     customerId, action: 'payments.service_restored', objectType: 'service_suspension', objectId: row.id,
-    details: { reason: row.reason, cause, note, contracts },
+    details: { reason: row.reason, cause, note, contracts, gridOrderId },
   }, now);
   return true;
 }

@@ -3,4 +3,3 @@ export {
   currentTermsVersion, getCurrentTerms, getTermsVersion, listTermsVersions, publishTerms, ensureProfileTermsPublished,
   recordTermsAcceptance, acceptCurrentTerms, acceptedCurrentTerms, type Terms,
 } from './terms.service.js';
-export { contractTermsVersionOn } from './term-change.service.js';

@@ -10,6 +10,7 @@ import { sqlTextArray } from '../../infra/sql-arrays.js';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/index.js';
 import {
   contractTypeName, endContractBy, findCustomersByIds, languageOf, listContracts, liveContractsOfType, moveContractsToTermsVersion,
+  recordContractTermsVersion,
 } from '../customers/index.js';
 import { postNotice, queueEmail } from '../notifications/index.js';
 import type { TermChangeRow } from './term-change.tables.js';
@@ -19,14 +20,6 @@ import { TERM_CHANGE_EMAILS, TERM_CHANGE_NOTICE } from './term-change.emails.js'
 export const TERM_CHANGE_NOTICE_DAYS = 30;
 
 const summaryOf = (row: TermChangeRow) => ({ lv: row.summary_lv, en: row.summary_en, ru: row.summary_ru });
-
-/** BIL-14: the contract terms version a contract type runs on on `day`: that of the latest change in effect, else null. */
-export async function contractTermsVersionOn(db: Db, contractType: string, day: string): Promise<string | null> {
-  const row = await db.selectFrom('term_changes').select('terms_version')
-    .where('contract_type', '=', contractType).where('effective_on', '<=', day)
-    .orderBy('effective_on', 'desc').orderBy('created_at', 'desc').limit(1).executeTakeFirst();
-  return row?.terms_version ?? null;
-}
 
 /**
  * BIL-14: staff announce a change of the terms of one contract type, taking effect at least 30 days after today
@@ -52,6 +45,7 @@ export async function announceTermChange(deps: Deps, input: AnnounceTermChangeBo
       announced_on: today, effective_on: input.effectiveOn, announced_by: actor.userId, applied_at: null, created_at: now,
     };
     await trx.insertInto('term_changes').values(row).execute();
+    await recordContractTermsVersion(trx, { contractType: input.contractType, termsVersion, effectiveOn: input.effectiveOn }, now);
     const contracts = await liveContractsOfType(trx, input.contractType, input.effectiveOn);
     if (contracts.length > 0) {
       await sql`INSERT INTO term_change_contracts (term_change_id, contract_id, customer_id)

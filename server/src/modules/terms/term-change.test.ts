@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import type { Actor } from '../audit/index.js';
 import { addContract, createCustomer } from '../customers/customers.service.js';
-import { announceTermChange, applyDueTermChanges, contractTermsVersionOn, customerTermChanges, leaveBeforeTermChange, listTermChanges } from './term-change.service.js';
+import { contractTermsVersionOn } from '../customers/index.js';
+import { announceTermChange, applyDueTermChanges, customerTermChanges, leaveBeforeTermChange, listTermChanges } from './term-change.service.js';
 
 let t: TestApp;
 const admin: Actor = { userId: null, role: 'administrator', ip: '10.0.0.9' };

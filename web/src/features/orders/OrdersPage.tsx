@@ -62,17 +62,17 @@ function OrderTable({ orders }: { orders: Order[] }) {
         {
           key: 'description',
           header: t('orders.description'),
-          cell: (o) => (typeof o.payload.description === 'string' ? o.payload.description : ''),
+          cell: (o) => orderDescription(o),
         },
         {
           key: 'signedBy',
           header: t('orders.signedBy'),
-          cell: (o) => (
+          cell: (o) => (o.createdBy === 'user' ? (
             <>
               {o.signedBy}
               {o.signedWith && <span className="muted"> ({t(`authMethod.${o.signedWith}`)})</span>}
             </>
-          ),
+          ) : t(`orders.createdBy.${o.createdBy}`)),
         },
         {
           key: 'status',
@@ -82,4 +82,17 @@ function OrderTable({ orders }: { orders: Order[] }) {
       ]}
     />
   );
+}
+
+/**
+ * What the order is about: the user's description, or for an order the portal made on suspension or restoration
+ * (BIL-11) the connection points it names.
+ */
+export function orderDescription(order: Order): string {
+  if (typeof order.payload.description === 'string') return order.payload.description;
+  const objects = order.payload.objects;
+  if (!Array.isArray(objects)) return '';
+  return objects
+    .map((object: { eic?: unknown; address?: unknown }) => [object.eic, object.address].filter((part) => typeof part === 'string' && part !== '').join(', '))
+    .join('; ');
 }

@@ -39,6 +39,7 @@ const StaffPaymentsPage = lazy(() => import('./payments/StaffPaymentsPage.tsx'))
 const ClaimsPage = lazy(() => import('./ClaimsPage.tsx'));
 const CollectionsPage = lazy(() => import('./CollectionsPage.tsx'));
 const TermChangePage = lazy(() => import('./TermChangePage.tsx'));
+const StaffOrdersPage = lazy(() => import('./orders/StaffOrdersPage.tsx'));
 
 /** The back office for staff, mounted by the app shell at /staff/*. */
 export default function StaffRoutes() {
@@ -60,6 +61,7 @@ export default function StaffRoutes() {
         <Route path="payments" element={<BillingOnly><StaffPaymentsPage /></BillingOnly>} />
         <Route path="claims" element={<BillingOnly><ClaimsPage /></BillingOnly>} />
         <Route path="collections" element={<BillingOnly><CollectionsPage /></BillingOnly>} />
+        <Route path="orders" element={<StaffOrdersPage />} />
         <Route path="term-changes" element={<TermChangePage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="error-reports" element={<ErrorReportsPage />} />
@@ -90,6 +92,7 @@ function StaffLayout() {
           <li><NavLink to="/staff" end>{t('nav.customers')}</NavLink></li>
           <li><NavLink to="/staff/customers/new">{t('nav.newCustomer')}</NavLink></li>
           <li><NavLink to="/staff/import">{t('nav.import')}</NavLink></li>
+          <li><NavLink to="/staff/orders">{t('nav.orders')}</NavLink></li>
           {metering ? (
             <>
               <li><NavLink to="/staff/metering" end>{t('nav.meteringObjects')}</NavLink></li>
