@@ -76,7 +76,7 @@ function ClaimQueue({ claims, empty, onDecide }: { claims: ClaimView[]; empty: s
   );
   const invoice = (claim: ClaimView) => (
     <>
-      <Link to={staffInvoicePath(claim.invoiceId)}>{claim.invoiceNumber}</Link>
+      <Link to={staffInvoicePath(claim.invoiceId)} className="claim-invoice-number">{claim.invoiceNumber}</Link>
       <span className="muted claim-reason">{t('issued', { date: formatDate(claim.invoiceIssueDate, lang) })}</span>
     </>
   );
@@ -124,11 +124,11 @@ function ClaimQueue({ claims, empty, onDecide }: { claims: ClaimView[]; empty: s
       columns={[
         { key: 'filed', header: t('filed'), rowHeader: true, className: 'nowrap', cell: (claim) => formatDate(dayOf(claim.filedAt), lang) },
         { key: 'customer', header: t('customer'), cell: customer },
-        { key: 'invoice', header: t('invoice'), className: 'nowrap', cell: invoice },
+        { key: 'invoice', header: t('invoice'), cell: invoice },
         { key: 'text', header: t('text'), cell: (claim) => <span className="claim-text">{claim.text}</span> },
         { key: 'amount', header: t('amount'), className: 'num', cell: (claim) => <ClaimedAmount claim={claim} /> },
-        { key: 'status', header: t('status'), cell: (claim) => <ClaimStatusBadge status={claim.status} /> },
-        { key: 'decision', header: t('decision'), cell: actions },
+        // the status above the decision (or the buttons) in one column: the queue fits the back office's width at 1280 px
+        { key: 'decision', header: t('decision'), cell: (claim) => <div className="claim-decision-cell"><ClaimStatusBadge status={claim.status} />{actions(claim)}</div> },
       ]}
     />
   );

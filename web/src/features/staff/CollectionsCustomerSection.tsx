@@ -67,7 +67,9 @@ function SuspendForm({ customerId }: { customerId: string }) {
       <RadioGroup legend={t('section.reason')} name="suspension-reason" value={reason} onChange={setReason}
         options={REASONS.map((value) => ({ value, label: t(`reason.${value}`) }))} />
       <TextArea label={t('section.note')} value={note} onChange={setNote} rows={2} maxLength={500} markRequired />
-      <SubmitButton busy={suspend.isPending} disabled={note.trim() === ''} className="button button--danger">{t('section.suspend')}</SubmitButton>
+      <div className="actions">
+        <SubmitButton busy={suspend.isPending} disabled={note.trim() === ''} className="button button--danger">{t('section.suspend')}</SubmitButton>
+      </div>
     </form>
   );
 }
@@ -84,7 +86,9 @@ function RestoreForm({ customerId }: { customerId: string }) {
     <form className="form" onSubmit={submit} noValidate>
       <FormError error={restore.error} fields={['note']} />
       <TextArea label={t('section.restoreNote')} value={note} onChange={setNote} rows={2} maxLength={500} markRequired />
-      <SubmitButton busy={restore.isPending} disabled={note.trim() === ''}>{t('section.restore')}</SubmitButton>
+      <div className="actions">
+        <SubmitButton busy={restore.isPending} disabled={note.trim() === ''}>{t('section.restore')}</SubmitButton>
+      </div>
     </form>
   );
 }
@@ -96,7 +100,7 @@ function History({ history, reminders }: {
   const { t } = useTranslation(COLLECTIONS_NAMESPACE);
   const lang = useLang();
   return (
-    <>
+    <div className="collections-history">
       {reminders.length > 0 ? (
         <DataTable caption={t('section.reminders')} rows={reminders} rowKey={(row, index) => `${row.invoiceNumber}-${row.stage}-${index}`}
           columns={[
@@ -116,7 +120,7 @@ function History({ history, reminders }: {
             },
           ]} />
       ) : null}
-    </>
+    </div>
   );
 }
 
@@ -151,7 +155,9 @@ function TerminationForm({ customerId, contracts }: { customerId: string; contra
           {preview.data && !preview.data.given ? (
             <p className="termination__preview">{t('end.preview', { endsOn: formatDate(preview.data.endsOn, lang) })}</p>
           ) : null}
-          <SubmitButton busy={terminate.isPending} disabled={reason.trim() === '' || !contractId} className="button button--danger">{t('end.submit')}</SubmitButton>
+          <div className="actions">
+            <SubmitButton busy={terminate.isPending} disabled={reason.trim() === '' || !contractId} className="button button--danger">{t('end.submit')}</SubmitButton>
+          </div>
         </form>
       )}
     </div>
