@@ -11,6 +11,7 @@
  * (nothing to rate here), its invoicing step is what is measured.
  *
  *   npm run bench -- billing [--customers 100000] [--batch 1000]
+ *   npm run bench -- billing --pdf-only [--seconds 3]   # only part 2, on a synthetic 30-line invoice (no database)
  * It works in a database of its own, up_bench_billing (dropped and made anew), so other benchmarks may run beside it.
  */
 import { spawnSync } from 'node:child_process';
@@ -23,11 +24,13 @@ import { openPostgres } from '../server/src/infra/db.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
 import { sqlTextArray } from '../server/src/infra/sql-arrays.js';
 import { invoiceDocumentOf } from '../server/src/modules/billing/invoice-documents.js';
+import type { InvoiceDocument } from '../server/src/modules/billing/invoice-document.js';
+import { householdInvoice } from '../server/src/modules/billing/invoice-document.sample.js';
 import { renderInvoicePdf } from '../server/src/modules/billing/invoice-pdf.js';
 import { renderUbl } from '../server/src/modules/billing/invoice-ubl.js';
 import type { Deps } from '../server/src/deps.js';
 import { DEFAULT_DATABASE_URL, freshBenchDatabase, postgresVersion } from './lib/portal.js';
-import { fixed, machineLoadBeforeRun, numberOption, percent, printTable, section, verdict, type BenchArgs } from './lib/report.js';
+import { fixed, flagOption, machineLoadBeforeRun, numberOption, percent, printTable, section, verdict, type BenchArgs } from './lib/report.js';
 
 const TARGET_INVOICES_PER_SECOND = 3_000;
 const TARGET_INSERT_SHARE = 0.4;
@@ -39,6 +42,7 @@ const LINES = 30;
 const PERIOD = previousMonth(rigaDate(new Date()));
 
 export async function main(args: BenchArgs): Promise<number> {
+  if (flagOption(args, 'pdf-only')) return documentsOnly(numberOption(args, 'seconds', 3));
   const customers = numberOption(args, 'customers', 100_000);
   const batchSize = numberOption(args, 'batch', 1_000);
   const adminUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
@@ -94,6 +98,43 @@ export async function main(args: BenchArgs): Promise<number> {
   } finally {
     await database.close();
   }
+}
+
+/**
+ * Part 2 alone, in seconds: the PDF and XML of a synthetic invoice shaped like the run's (a household, 30 service
+ * lines of the month, each with its period, in Latvian), so a change to the renderers is measured without seeding.
+ */
+async function documentsOnly(seconds: number): Promise<number> {
+  console.log(machineLoadBeforeRun());
+  const document = syntheticInvoice();
+  await renderInvoicePdf(document); // fonts parsed, code compiled: not measured
+  section(`documents of a synthetic ${LINES}-line invoice, ${seconds} s each`);
+  const pdfRate = await ratePerSecond(seconds, () => renderInvoicePdf(document));
+  const xmlRate = await ratePerSecond(Math.min(seconds, 2), () => renderUbl(document));
+  const bytes = (await renderInvoicePdf(document)).length;
+  printTable(['document', 'per second'], [['invoice PDF', Math.round(pdfRate)], ['e-invoice XML (UBL 2.1, Peppol BIS 3.0)', Math.round(xmlRate)]]);
+  console.log(`PDF size ${(bytes / 1024).toFixed(1)} KB`);
+  const checks: [boolean, string][] = [
+    [pdfRate >= TARGET_PDF_PER_SECOND, `${Math.round(pdfRate)} PDFs/s (target ≥ ${TARGET_PDF_PER_SECOND})`],
+    [xmlRate >= TARGET_XML_PER_SECOND, `${Math.round(xmlRate)} XML/s (target ≥ ${TARGET_XML_PER_SECOND})`],
+  ];
+  return verdict('billing --pdf-only', checks.every(([pass]) => pass), checks.map(([, reason]) => reason));
+}
+
+/** The seeded invoice's shape: 30 lines 'Pakalpojums k', 1 pc at 1.23 €, net 1.00–9.99 €, 21 % VAT. */
+function syntheticInvoice(): InvoiceDocument {
+  const [periodStart, periodEnd] = ['2026-10-01', '2026-10-31'];
+  const lines = Array.from({ length: LINES }, (_, index) => ({
+    lineNumber: index + 1, description: `Pakalpojums ${index + 1}`, quantity: '1', unitCode: 'C62' as const, unitPrice: '1.230000',
+    netCents: 100 + ((index + 1) * 37) % 900, vatCategory: 'S' as const, vatRatePercent: '21', periodStart, periodEnd,
+  }));
+  const netCents = lines.reduce((sum, line) => sum + line.netCents, 0);
+  const vatCents = Math.round(netCents * 0.21);
+  return {
+    ...householdInvoice, periodStart, periodEnd, lines,
+    vatBreakdown: [{ vatCategory: 'S', vatRatePercent: '21', taxableCents: netCents, vatCents }],
+    totals: { netCents, vatCents, grossCents: netCents + vatCents, prepaidCents: 0, payableCents: netCents + vatCents },
+  };
 }
 
 /** Customers with 30 open charges each for the period, set-based in SQL. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
+import qrcode from 'qrcode-generator';
 import { epcQrModules, epcQrPayload, type EpcQrInput } from './epc-qr.js';
 import { householdInvoice } from './invoice-document.sample.js';
 
@@ -106,5 +107,25 @@ describe('epcQrModules', () => {
     // 88 bytes: version 5-M holds 84 bytes, 6-M 106 (5-L would hold 106, so L would give 37 modules).
     expect(Buffer.byteLength(epcQrPayload(household))).toBe(88);
     expect(epcQrModules(epcQrPayload(household)).length).toBe(41);
+  });
+
+  it('chooses the same mask as qrcode-generator itself (the standard\'s lowest penalty), for payloads of every size', () => {
+    const sizes = new Set<number>();
+    for (let i = 0; i < 60; i++) {
+      const payload = epcQrPayload({
+        ...household, amountCents: 1 + i * 7_919, name: `Enerģija ${'Ā'.repeat(i % 30)}`, reference: 'DE', text: 'ž'.repeat(i),
+      });
+      const library = qrcode(0, 'M');
+      library.addData(Buffer.from(payload, 'utf8').toString('latin1'), 'Byte');
+      library.make();
+      const count = library.getModuleCount();
+      const own = Array.from({ length: count }, (_, row) => Array.from({ length: count }, (_, column) => library.isDark(row, column)));
+      const modules = epcQrModules(payload);
+      sizes.add(modules.length);
+      expect(modules, payload).toEqual(own);
+      if (i % 10 === 0) expect(readModules(modules)).toEqual(Uint8Array.from(Buffer.from(payload, 'utf8')));
+    }
+    expect(Math.min(...sizes)).toBeLessThan(45); // below version 7 …
+    expect(Math.max(...sizes)).toBeGreaterThanOrEqual(45); // … and from version 7 on (with version information)
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { formatMoney } from '@up/common/money';
 import { rigaDayStartMs } from '@up/common/riga-days';
@@ -36,6 +37,8 @@ interface Page {
   brand: string;
   /** the font size style() set last */
   size: number;
+  /** the fill colour style() set last on the current page; null when unknown (a new page, another fill) */
+  colour: string | null;
 }
 
 /**
@@ -67,7 +70,8 @@ export async function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
   });
   pdf.registerFont(REGULAR, regular as unknown as Buffer);
   pdf.registerFont(BOLD, bold as unknown as Buffer);
-  const page: Page = { pdf, doc, t, brand: brandColour(doc.branding.primaryColor), size: 10 };
+  startSubsets(pdf, doc.language);
+  const page: Page = { pdf, doc, t, brand: brandColour(doc.branding.primaryColor), size: 10, colour: null };
 
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -106,29 +110,127 @@ function money(page: Page, cents: number): string {
   return formatMoney(cents, page.doc.language);
 }
 
-/** Sets font, size and colour in one call; returns the pdf for chaining. */
+/** Sets font, size and colour in one call (the colour only when it changes); returns the pdf for chaining. */
 function style(page: Page, font: string, size: number, colour = INK): Pdf {
   page.size = size;
-  return page.pdf.font(font).fontSize(size).fillColor(colour);
+  page.pdf.font(font).fontSize(size);
+  if (colour !== page.colour) page.pdf.fillColor(colour);
+  page.colour = colour;
+  return page.pdf;
+}
+
+/** A new page starts with PDF's default graphics state. */
+function addPage(page: Page): void {
+  page.pdf.addPage();
+  page.colour = null;
 }
 
 /**
  * One line of text, never wrapped, left or right aligned in `width`, and made smaller when it would run
- * over (a long name must not run into the next column or the QR code). Aligning by hand also spares
- * pdfkit's line wrapper, which it would otherwise run for every table cell.
+ * over (a long name must not run into the next column or the QR code). Returns the width it took.
  */
-function textLine(page: Page, text: string, x: number, y: number, width: number, align: 'left' | 'right' = 'left'): void {
-  const { pdf } = page;
-  let textWidth = pdf.widthOfString(text);
+function textLine(page: Page, text: string, x: number, y: number, width: number, align: 'left' | 'right' = 'left'): number {
+  const run = encodeText(page.pdf, text);
+  let size = page.size;
+  let textWidth = (run.advance * size) / 1000;
   let top = y;
   if (textWidth > width) {
-    const size = page.size * (width / textWidth);
+    size = page.size * (width / textWidth);
     top += (page.size - size) * DEJAVU_ASCENT; // on the same baseline as at full size
-    pdf.fontSize(size);
     textWidth = width;
   }
-  pdf.text(text, align === 'right' ? x + width - textWidth : x, top, { lineBreak: false });
-  pdf.fontSize(page.size);
+  writeText(page.pdf, run, size, align === 'right' ? x + width - textWidth : x, top);
+  return textWidth;
+}
+
+/** The glyphs of a string in the current font, as pdfkit's encoder gives them, and its advance in 1/1000 em. */
+interface EncodedText {
+  font: PdfFontInternals;
+  hex: string[];
+  positions: GlyphPosition[];
+  advance: number;
+}
+
+interface GlyphPosition { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }
+
+/** What writeText uses of pdfkit (0.20) beyond its documented API: the current font and its encoder. */
+interface PdfFontInternals {
+  id: string;
+  ascender: number;
+  encode(text: string): [string[], GlyphPosition[]];
+  ref(): unknown;
+  embed(): void;
+}
+
+interface PdfInternals {
+  _font: PdfFontInternals;
+  page: { fonts: Record<string, unknown>; height: number };
+}
+
+function encodeText(pdf: Pdf, text: string): EncodedText {
+  const font = (pdf as unknown as PdfInternals)._font;
+  const [hex, positions] = font.encode(text);
+  let advance = 0;
+  for (const position of positions) advance += position.xAdvance;
+  return { font, hex, positions, advance };
+}
+
+/**
+ * Writes encoded text with its top at (x, y) in one content write: what pdfkit's text() writes with
+ * `lineBreak: false` and its default 'top' baseline (kerning as TJ adjustments), but flipped upright by the text
+ * matrix in the page's top-down space, not by saving, transforming and restoring the graphics state. text() lays a
+ * string out four times (for our width, its width, its glyphs, its advance) and writes each operator separately:
+ * a quarter of an invoice's time went there.
+ */
+function writeText(pdf: Pdf, run: EncodedText, size: number, x: number, y: number): void {
+  const { font, hex, positions } = run;
+  if (hex.length === 0) return;
+  const internals = pdf as unknown as PdfInternals;
+  internals.page.fonts[font.id] ??= font.ref();
+  const scale = size / 1000;
+  const baseline = y + font.ascender * scale;
+  const matrix = (at: number, down: number) => `1 0 0 -1 ${pdfNumber(at)} ${pdfNumber(down)} Tm`;
+  const ops = ['BT', `/${font.id} ${pdfNumber(size)} Tf`, matrix(x, baseline)];
+  const segments: string[] = [];
+  let last = 0;
+  let penX = x;
+  let offset = false;
+  const segment = (end: number) => {
+    if (last < end) {
+      const position = positions[end - 1];
+      segments.push(`<${hex.slice(last, end).join('')}> ${pdfNumber(-(position.xAdvance - position.advanceWidth))}`);
+    }
+    last = end;
+  };
+  const flush = (end: number) => {
+    segment(end);
+    if (segments.length > 0) ops.push(`[${segments.join(' ')}] TJ`);
+    segments.length = 0;
+  };
+  for (let i = 0; i < positions.length; i++) {
+    const position = positions[i];
+    if (position.xOffset || position.yOffset) {
+      flush(i);
+      ops.push(matrix(penX + position.xOffset * scale, baseline - position.yOffset * scale));
+      flush(i + 1);
+      offset = true;
+    } else {
+      if (offset) {
+        ops.push(matrix(penX, baseline));
+        offset = false;
+      }
+      if (position.xAdvance - position.advanceWidth !== 0) segment(i + 1);
+    }
+    penX += position.xAdvance * scale;
+  }
+  flush(positions.length);
+  ops.push('ET');
+  pdf.addContent(ops.join('\n'));
+}
+
+/** A number as pdfkit writes it: at most six decimals. */
+function pdfNumber(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
 }
 
 /** The operator's name in its colour and the document's title and number, then a rule in the same colour. */
@@ -202,6 +304,7 @@ function drawFacts(page: Page, y: number): number {
   const rows = Math.ceil(facts.length / FACT_COLUMNS);
   const height = 14 + rows * FACT_ROW + (corrects ? 18 : 0);
   pdf.roundedRect(LEFT, y, WIDTH, height, 4).fillColor(TINT).fill();
+  page.colour = TINT;
   facts.forEach(([label, value], index) => {
     const x = LEFT + 12 + (index % FACT_COLUMNS) * cellWidth;
     const cellY = y + 10 + Math.floor(index / FACT_COLUMNS) * FACT_ROW;
@@ -245,12 +348,14 @@ function drawLines(page: Page, y: number): number {
   const { pdf, doc } = page;
   y = drawLinesHeader(page, y);
   for (const line of doc.lines) {
-    const height = lineHeight(page, line);
+    const description = measureDescription(page, line);
+    const period = linePeriod(page, line);
+    const height = lineHeight(page, description, period);
     if (y + height > CONTENT_BOTTOM) {
-      pdf.addPage();
+      addPage(page);
       y = drawLinesHeader(page, drawContinuationHeader(page));
     }
-    drawLine(page, line, y);
+    drawLine(page, line, y, description, period);
     y += height;
     pdf.moveTo(LEFT, y).lineTo(RIGHT, y).lineWidth(0.5).strokeColor(RULE).stroke();
   }
@@ -280,18 +385,29 @@ function linePeriod(page: Page, line: InvoiceDocumentLine): string | null {
   return `${date(page, line.periodStart)} – ${date(page, line.periodEnd)}`;
 }
 
-function descriptionHeight(page: Page, line: InvoiceDocumentLine): number {
-  return style(page, REGULAR, LINE_SIZE).heightOfString(line.description, { width: COLUMNS[DESCRIPTION].width });
+/** A line's description: most fit the column on one line, laid out once; a longer one wraps as pdfkit wraps it. */
+interface Description {
+  /** null when the text wraps */
+  run: EncodedText | null;
+  height: number;
 }
 
-function lineHeight(page: Page, line: InvoiceDocumentLine): number {
-  const period = linePeriod(page, line);
+function measureDescription(page: Page, line: InvoiceDocumentLine): Description {
+  const { pdf } = page;
+  const width = COLUMNS[DESCRIPTION].width;
+  style(page, REGULAR, LINE_SIZE);
+  const run = line.description.includes('\n') ? null : encodeText(pdf, line.description);
+  if (run && (run.advance * LINE_SIZE) / 1000 <= width) return { run, height: pdf.currentLineHeight(true) };
+  return { run: null, height: pdf.heightOfString(line.description, { width }) };
+}
+
+function lineHeight(page: Page, description: Description, period: string | null): number {
   const periodHeight = period ? style(page, REGULAR, LINE_PERIOD_SIZE).currentLineHeight() + 1 : 0;
-  return descriptionHeight(page, line) + periodHeight + 2 * CELL_PADDING;
+  return description.height + periodHeight + 2 * CELL_PADDING;
 }
 
 /** One line: the description wraps (its period, if any, under it in grey); the other cells are one line each. */
-function drawLine(page: Page, line: InvoiceDocumentLine, y: number): void {
+function drawLine(page: Page, line: InvoiceDocumentLine, y: number, description: Description, period: string | null): void {
   const { pdf } = page;
   const top = y + CELL_PADDING;
   style(page, REGULAR, LINE_SIZE);
@@ -299,11 +415,11 @@ function drawLine(page: Page, line: InvoiceDocumentLine, y: number): void {
     if (index === DESCRIPTION) return;
     textLine(page, column.cell(page, line), COLUMN_X[index], top, column.width, column.align);
   });
-  pdf.text(line.description, COLUMN_X[DESCRIPTION], top, { width: COLUMNS[DESCRIPTION].width });
-  const period = linePeriod(page, line);
+  if (description.run) writeText(pdf, description.run, LINE_SIZE, COLUMN_X[DESCRIPTION], top);
+  else pdf.text(line.description, COLUMN_X[DESCRIPTION], top, { width: COLUMNS[DESCRIPTION].width });
   if (period) {
     style(page, REGULAR, LINE_PERIOD_SIZE, MUTED);
-    textLine(page, period, COLUMN_X[DESCRIPTION], top + descriptionHeight(page, line) + 1, COLUMNS[DESCRIPTION].width);
+    textLine(page, period, COLUMN_X[DESCRIPTION], top + description.height + 1, COLUMNS[DESCRIPTION].width);
   }
 }
 
@@ -313,11 +429,11 @@ const TOTALS_WIDTH = 220;
 
 /** The VAT summary per rate on the left, the totals on the right; both move to a new page together. */
 function drawSummary(page: Page, y: number): number {
-  const { pdf, doc } = page;
+  const { doc } = page;
   const totals = totalRows(page);
   const height = Math.max(SUMMARY_ROW * (doc.vatBreakdown.length + 2), SUMMARY_ROW * totals.length + 14);
   if (y + height > CONTENT_BOTTOM) {
-    pdf.addPage();
+    addPage(page);
     y = drawContinuationHeader(page);
   }
   return Math.max(drawVatSummary(page, y), drawTotals(page, totals, y));
@@ -389,7 +505,7 @@ function drawNotes(page: Page, y: number): number {
   const text = doc.notes.join('\n');
   style(page, REGULAR, 8, MUTED);
   if (y + pdf.heightOfString(text, { width: WIDTH, lineGap: 1.5 }) > CONTENT_BOTTOM) {
-    pdf.addPage();
+    addPage(page);
     y = drawContinuationHeader(page);
     style(page, REGULAR, 8, MUTED);
   }
@@ -409,7 +525,7 @@ const PAYMENT_LABEL_WIDTH = 115;
 function drawPaymentBox(page: Page, y: number): void {
   const { pdf, doc, t } = page;
   if (y + PAYMENT_BOX_HEIGHT > CONTENT_BOTTOM) {
-    pdf.addPage();
+    addPage(page);
     y = drawContinuationHeader(page);
   } else {
     y = CONTENT_BOTTOM - PAYMENT_BOX_HEIGHT;
@@ -471,6 +587,7 @@ function drawFooters(page: Page): void {
   const contacts = [website.replace(/^https?:\/\//, ''), supportPhone, supportEmail].join('   ·   ');
   for (let index = 0; index < count; index++) {
     pdf.switchToPage(start + index);
+    page.colour = null; // whatever the page's content left
     pdf.moveTo(LEFT, FOOTER_Y - 8).lineTo(RIGHT, FOOTER_Y - 8).lineWidth(0.5).strokeColor(RULE).stroke();
     style(page, REGULAR, 7.5, MUTED);
     textLine(page, contacts, LEFT, FOOTER_Y, WIDTH * 0.75);
@@ -483,6 +600,7 @@ function drawFooters(page: Page): void {
 /** A font as fontkit (pdfkit's font engine) parses it; pdfkit takes one wherever it takes font bytes. */
 interface ParsedFont {
   layout(text: string, features?: unknown): GlyphRun;
+  createSubset(): FontSubset;
   getGlyph(id: number, codePoints?: number[]): { codePoints: number[]; _decode?: () => unknown };
 }
 
@@ -506,11 +624,110 @@ function parsedFonts(): { regular: ParsedFont; bold: ParsedFont } {
     const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(bytes: Buffer): ParsedFont };
     const parse = (file: string) => {
       const font = fontkit.create(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)));
-      return shareGlyphs(shareLayouts(font));
+      return shareSubsets(shareGlyphs(shareLayouts(font)));
     };
     fonts = { regular: parse('DejaVuSans.ttf'), bold: parse('DejaVuSans-Bold.ttf') };
   }
   return fonts;
+}
+
+/** fontkit's subset of a font: the glyphs in the order they were first used, and the font file it makes of them */
+interface FontSubset {
+  glyphs: number[];
+  encode(): Uint8Array;
+}
+
+/**
+ * The letters an invoice in a language may use. Each document's subset starts with their glyphs in this order,
+ * so most documents (all whose text stays within them) embed the very same subset, and shareSubsets makes its
+ * font file once per process instead of once per document. (One string, laid out and cached once: DejaVu Sans
+ * gives these letters the same glyphs together as one by one.)
+ */
+const LATIN = `${Array.from({ length: 95 }, (_, index) => String.fromCharCode(32 + index)).join('')}āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ€–·`;
+const CYRILLIC = 'абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ';
+
+function startSubsets(pdf: Pdf, language: InvoiceDocument['language']): void {
+  for (const font of [REGULAR, BOLD]) {
+    pdf.font(font);
+    const embedded = (pdf as unknown as PdfInternals)._font;
+    embedded.encode(language === 'ru' ? LATIN + CYRILLIC : LATIN);
+    deflateFontFileOnce(pdf, embedded);
+  }
+}
+
+/** What deflateFontFileOnce uses of pdfkit (0.20): its stream objects, and the document making them. */
+interface PdfStream {
+  compress: boolean;
+  data: Record<string, unknown>;
+  end(chunk?: Uint8Array): void;
+}
+
+interface PdfRefs {
+  ref(data?: object): PdfStream;
+}
+
+const deflatedFiles = new WeakMap<Uint8Array, Uint8Array>();
+
+/**
+ * A shared subset's font file is the same bytes in every document, so it is deflated once too (pdfkit deflated
+ * it per document: a tenth of an invoice's time), giving the very bytes pdfkit would write. The file's stream is
+ * the first object pdfkit's embed() makes; it is handed the deflated file with its filter.
+ */
+function deflateFontFileOnce(pdf: Pdf, font: PdfFontInternals): void {
+  const embed = font.embed.bind(font);
+  const refs = pdf as unknown as PdfRefs;
+  font.embed = () => {
+    const ref = refs.ref;
+    refs.ref = (data) => {
+      refs.ref = ref;
+      const stream = ref.call(pdf, data);
+      const end = stream.end.bind(stream);
+      stream.end = (file) => {
+        if (!file || !stream.compress) return end(file);
+        let deflated = deflatedFiles.get(file);
+        if (!deflated) {
+          deflated = deflateSync(file);
+          deflatedFiles.set(file, deflated);
+        }
+        stream.compress = false;
+        stream.data.Filter = 'FlateDecode';
+        end(deflated);
+      };
+      return stream;
+    };
+    try {
+      embed();
+    } finally {
+      refs.ref = ref;
+    }
+  };
+}
+
+const MAX_SHARED_SUBSETS = 200;
+
+/**
+ * Making a subset's font file (fontkit re-encodes each glyph's tables) took an eighth of an invoice's time. The
+ * file depends only on the glyphs and their order, so it is kept per glyph list for the process.
+ */
+function shareSubsets(font: ParsedFont): ParsedFont {
+  const createSubset = font.createSubset.bind(font);
+  const files = new Map<string, Uint8Array>();
+  font.createSubset = () => {
+    const subset = createSubset();
+    const encode = subset.encode.bind(subset);
+    subset.encode = () => {
+      const key = subset.glyphs.join(' ');
+      let file = files.get(key);
+      if (!file) {
+        if (files.size >= MAX_SHARED_SUBSETS) files.clear();
+        file = encode();
+        files.set(key, file);
+      }
+      return file;
+    };
+    return subset;
+  };
+  return font;
 }
 
 const MAX_SHARED_LAYOUTS = 50_000;
