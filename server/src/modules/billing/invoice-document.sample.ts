@@ -112,3 +112,26 @@ export const creditNote: InvoiceDocument = {
   notes: ['Кредитовый счёт составлен электронно и действителен без подписи.'],
   branding,
 };
+
+/** A household's November with late interest on its October invoice (BIL-10): a line outside VAT (category E). */
+export const lateInterestInvoice: InvoiceDocument = {
+  ...householdInvoice,
+  number: 'DE-2026-000111',
+  issueDate: '2026-12-05',
+  dueDate: '2026-12-21',
+  periodStart: '2026-11-01',
+  periodEnd: '2026-11-30',
+  paymentReference: 'RF792026000111',
+  lines: [
+    // 150.000 × 0.154320 = 23.148 → 23.15
+    { lineNumber: 1, description: 'Elektroenerģija (Viena zona, 1. versija)', quantity: '150.000', unitCode: 'KWH', unitPrice: '0.154320', netCents: 2315, vatCategory: 'S', vatRatePercent: '21', periodStart: null, periodEnd: null },
+    // 42.18 € × 0.15 % × 16 days = 1.01232 → 1.01
+    { lineNumber: 2, description: 'Nokavējuma procenti par rēķinu DE-2026-000101 (16 dienas)', quantity: '1', unitCode: 'C62', unitPrice: '1.010000', netCents: 101, vatCategory: 'E', vatRatePercent: '0', periodStart: null, periodEnd: null },
+  ],
+  // 2315 × 21 % = 486.15 → 486; the interest carries no VAT
+  vatBreakdown: [
+    { vatCategory: 'S', vatRatePercent: '21', taxableCents: 2315, vatCents: 486 },
+    { vatCategory: 'E', vatRatePercent: '0', taxableCents: 101, vatCents: 0 },
+  ],
+  totals: { netCents: 2416, vatCents: 486, grossCents: 2902, prepaidCents: 0, payableCents: 2902 },
+};

@@ -14,7 +14,8 @@ import type {
  * Rules the shape relies on (tested in invoice-ubl.test.ts, checked with the official validator):
  * - BR-CO-10/13/15/16: the monetary totals are the document's totals, which add up by construction;
  * - BR-CO-17: one TaxSubtotal per breakdown entry, VAT = taxable × rate rounded to the cent;
- * - PEPPOL-EN16931-R010/R020: both parties have an EndpointID (0218 registration number, or 'EM' e-mail);
+ * - PEPPOL-EN16931-R010/R020, CL008: both parties have an EndpointID in a Peppol EAS scheme (0218; a natural
+ *   person, who has none, is addressed at the operator's portal, where the invoice is delivered);
  * - BR-27 / PEPPOL-EN16931-R120: the price is never negative, a correction carries its sign on the quantity;
  * - PEPPOL-EN16931-R002: at most one document-level note;
  * - PEPPOL-EN16931-R110/R111: a line period lies inside the invoice period.
@@ -36,8 +37,8 @@ export function renderUbl(doc: InvoiceDocument): string {
     ...(doc.buyer.customerNumber ? leaf('cbc:BuyerReference', doc.buyer.customerNumber) : []),
     ...invoicePeriod(doc.periodStart, doc.periodEnd),
     ...billingReference(doc.precedingInvoice),
-    ...block('cac:AccountingSupplierParty', party(doc.seller)),
-    ...block('cac:AccountingCustomerParty', party(doc.buyer)),
+    ...block('cac:AccountingSupplierParty', party(doc.seller, endpointId(doc.seller))),
+    ...block('cac:AccountingCustomerParty', party(doc.buyer, endpointId(doc.buyer) ?? endpointId(doc.seller))),
     ...paymentMeans(doc),
     ...taxTotal(doc),
     ...monetaryTotal(doc),
@@ -81,14 +82,16 @@ function billingReference(preceding: InvoiceDocument['precedingInvoice']): strin
 
 /**
  * A legal entity is addressed and identified by its unified registration number (scheme 0218), plus its VAT
- * number when registered. A natural person has neither: their e-mail is the electronic address (EAS 'EM'),
- * because Peppol requires one for the buyer (PEPPOL-EN16931-R010), and the customer number identifies them.
- * 'EM' is in the CEF EAS list EN 16931 checks, but not in Peppol's subset (PEPPOL-EN16931-CL008): such a
- * document is a valid EN 16931 invoice that cannot travel over Peppol, as a person has no Peppol id.
+ * number when registered. A natural person has neither, and no Peppol id at all: Peppol's EAS code list
+ * (PEPPOL-EN16931-CL008) has no scheme for a person or an e-mail address ('EM' is in EN 16931's list only),
+ * yet the buyer must have an electronic address (PEPPOL-EN16931-R010). A person's e-invoice is delivered where
+ * they read it, the operator's portal, so its buyer address is the operator's own (0218): never a stranger's
+ * mailbox, and no made-up identifier. The person is identified by the customer number (BT-46), the name and
+ * the e-mail (BT-58, Contact).
  */
-function party(p: InvoiceParty): string[] {
+function party(p: InvoiceParty, endpoint: string[] | null): string[] {
   return block('cac:Party', [
-    ...endpointId(p),
+    ...(endpoint ?? []),
     ...(p.customerNumber ? block('cac:PartyIdentification', leaf('cbc:ID', p.customerNumber)) : []),
     ...postalAddress(p.address),
     ...(p.vatNumber
@@ -102,10 +105,9 @@ function party(p: InvoiceParty): string[] {
   ]);
 }
 
-function endpointId(p: InvoiceParty): string[] {
-  if (p.registrationNumber) return leaf('cbc:EndpointID', p.registrationNumber, { schemeID: LV_REGISTRATION_SCHEME });
-  if (p.email) return leaf('cbc:EndpointID', p.email, { schemeID: 'EM' });
-  return [];
+/** A party's own Peppol address: its registration number (0218); null for a natural person. */
+function endpointId(p: InvoiceParty): string[] | null {
+  return p.registrationNumber ? leaf('cbc:EndpointID', p.registrationNumber, { schemeID: LV_REGISTRATION_SCHEME }) : null;
 }
 
 function postalAddress(a: InvoiceParty['address']): string[] {
