@@ -23,8 +23,10 @@ export async function seedDemoContractLifecycle(trx: Db, customerIds: Record<str
     announced_on: today, effective_on: addDays(today, 40), announced_by: null, applied_at: null, created_at: now,
   }).execute();
   await trx.insertInto('contract_terms_versions').values({ contract_type: 'ev_charging', terms_version: 'EV-2', effective_on: addDays(today, 40), created_at: now }).execute();
-  const live = await trx.selectFrom('contracts').select(['id', 'customer_id']).where('type', '=', 'ev_charging').where('status', 'in', ['pending', 'active', 'suspended']).execute();
+  const live = await trx.selectFrom('contracts').select(['id', 'customer_id', 'number']).where('type', '=', 'ev_charging').where('status', 'in', ['pending', 'active', 'suspended']).execute();
   for (const contract of live) {
-    await trx.insertInto('term_change_contracts').values({ term_change_id: termChangeId, contract_id: contract.id, customer_id: contract.customer_id, outcome: 'notified', decided_on: null }).execute();
+    await trx.insertInto('term_change_contracts').values({
+      term_change_id: termChangeId, contract_id: contract.id, customer_id: contract.customer_id, outcome: 'notified', decided_on: null, contract_number: contract.number, told_at: now,
+    }).execute();
   }
 }

@@ -19,6 +19,7 @@ import * as contractLifecycle from './migrations/2026_12_07_1915_contract_lifecy
 import * as billingRunSpeed from './migrations/2026_12_07_2000_billing_run_speed.js';
 import * as systemOrders from './migrations/2026_12_07_2105_system_orders.js';
 import * as contractTermsVersions from './migrations/2026_12_07_2110_contract_terms_versions.js';
+import * as termChangeNotices from './migrations/2026_12_07_2115_term_change_notices.js';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx behave the same. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_2000_billing_run_speed': billingRunSpeed,
   '2026_12_07_2105_system_orders': systemOrders,
   '2026_12_07_2110_contract_terms_versions': contractTermsVersions,
+  '2026_12_07_2115_term_change_notices': termChangeNotices,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -9,12 +9,13 @@ import { newId } from '../../infra/ids.js';
 import { sqlTextArray } from '../../infra/sql-arrays.js';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/index.js';
 import {
-  contractTypeName, endContractBy, findCustomersByIds, languageOf, listContracts, liveContractsOfType, moveContractsToTermsVersion,
-  recordContractTermsVersion,
+  endContractBy, listContracts, liveContractsOfType, moveContractsToTermsVersion, recordContractTermsVersion,
 } from '../customers/index.js';
-import { postNotice, queueEmail } from '../notifications/index.js';
 import type { TermChangeRow } from './term-change.tables.js';
-import { TERM_CHANGE_EMAILS, TERM_CHANGE_NOTICE } from './term-change.emails.js';
+import { INLINE_BATCHES, tellTermChangeCustomers } from './term-change-notices.js';
+
+/** Contracts inserted per statement when an announcement records them (one array parameter each). */
+const INSERT_CHUNK = 10_000;
 
 /** BIL-14: the operator changes contract terms with at least 30 days' notice. */
 export const TERM_CHANGE_NOTICE_DAYS = 30;
@@ -23,9 +24,10 @@ const summaryOf = (row: TermChangeRow) => ({ lv: row.summary_lv, en: row.summary
 
 /**
  * BIL-14: staff announce a change of the terms of one contract type, taking effect at least 30 days after today
- * (29 is refused naming `effectiveOn`). Every contract of that type not over by then is recorded as notified, and
- * each of its customers gets one e-mail (in its language, naming its contracts) and a portal notice, in the same
- * transaction as the announcement and its audit event.
+ * (29 is refused naming `effectiveOn`). Every contract of that type not over by then is recorded as notified, in
+ * the transaction of the announcement and its audit event. Then each of its customers gets one e-mail (in its
+ * language, naming its contracts) and a portal notice, batch by batch in short transactions of their own
+ * (term-change-notices.ts): the first batches before the answer, the rest by the job `terms.term-change-notices`.
  */
 export async function announceTermChange(deps: Deps, input: AnnounceTermChangeBody, actor: Actor): Promise<StaffTermChange> {
   const now = deps.clock.now();
@@ -36,7 +38,7 @@ export async function announceTermChange(deps: Deps, input: AnnounceTermChangeBo
   const summary = { lv: input.summary.lv.trim(), en: input.summary.en.trim(), ru: input.summary.ru.trim() };
   for (const lang of ['lv', 'en', 'ru'] as const) if (!summary[lang]) throw invalidField(`summary.${lang}`, 'must not be blank');
   if (!termsVersion) throw invalidField('termsVersion', 'must not be blank');
-  return deps.db.transaction().execute(async (trx) => {
+  const announced = await deps.db.transaction().execute(async (trx) => {
     const clash = await trx.selectFrom('term_changes').select('id').where('contract_type', '=', input.contractType).where('terms_version', '=', termsVersion).executeTakeFirst();
     if (clash) throw conflict('TERM_CHANGE_EXISTS', `termsVersion: version "${termsVersion}" of these contract terms is announced already`, { field: 'termsVersion' });
     const id = newId();
@@ -47,32 +49,23 @@ export async function announceTermChange(deps: Deps, input: AnnounceTermChangeBo
     await trx.insertInto('term_changes').values(row).execute();
     await recordContractTermsVersion(trx, { contractType: input.contractType, termsVersion, effectiveOn: input.effectiveOn }, now);
     const contracts = await liveContractsOfType(trx, input.contractType, input.effectiveOn);
-    if (contracts.length > 0) {
-      await sql`INSERT INTO term_change_contracts (term_change_id, contract_id, customer_id)
-        SELECT ${id}, u.contract_id, u.customer_id
-        FROM unnest(${sqlTextArray(contracts.map((contract) => contract.id))}::text[], ${sqlTextArray(contracts.map((contract) => contract.customer_id))}::text[])
-          AS u(contract_id, customer_id)`.execute(trx);
+    for (let from = 0; from < contracts.length; from += INSERT_CHUNK) {
+      const chunk = contracts.slice(from, from + INSERT_CHUNK);
+      await sql`INSERT INTO term_change_contracts (term_change_id, contract_id, customer_id, contract_number)
+        SELECT ${id}, u.contract_id, u.customer_id, u.number
+        FROM unnest(${sqlTextArray(chunk.map((contract) => contract.id))}::text[], ${sqlTextArray(chunk.map((contract) => contract.customer_id))}::text[],
+          ${sqlTextArray(chunk.map((contract) => contract.number))}::text[]) AS u(contract_id, customer_id, number)`.execute(trx);
     }
-    const numbersOf = new Map<string, string[]>();
-    for (const contract of contracts) numbersOf.set(contract.customer_id, [...(numbersOf.get(contract.customer_id) ?? []), contract.number]);
-    const customers = await findCustomersByIds(trx, [...numbersOf.keys()]);
-    const lastDay = addDays(input.effectiveOn, -1);
-    for (const customer of customers) {
-      const lang = languageOf(customer.language);
-      const vars: Record<string, string> = {
-        portal: deps.operator.portalName, type: contractTypeName(input.contractType, lang), termsVersion, summary: summary[lang],
-        numbers: numbersOf.get(customer.id)!.join(', '), effectiveOn: input.effectiveOn, lastDay, support: deps.operator.support.phone,
-      };
-      if (customer.email) await queueEmail(trx, { to: customer.email, template: TERM_CHANGE_EMAILS.term_change_announced, language: lang, vars }, now);
-      const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, key: string) => vars[key] ?? '');
-      await postNotice(trx, { customerId: customer.id, userId: null, kind: 'term_change', title: fill(TERM_CHANGE_NOTICE[lang].title), body: fill(TERM_CHANGE_NOTICE[lang].body) }, now);
-    }
+    const customers = new Set(contracts.map((contract) => contract.customer_id)).size;
     await recordAudit(trx, actor, {
       action: 'term_change.announced', objectType: 'term_change', objectId: id,
-      details: { contractType: input.contractType, termsVersion, effectiveOn: input.effectiveOn, contracts: contracts.length, customers: customers.length },
+      details: { contractType: input.contractType, termsVersion, effectiveOn: input.effectiveOn, contracts: contracts.length, customers },
     }, now);
     return { ...toStaffView(row), notified: contracts.length, left: 0, accepted: 0 };
   });
+  // told after the commit, batch by batch; what is left (a crash, more than the first batches) the job tells
+  await tellTermChangeCustomers(deps, { termChangeId: announced.id, maxBatches: INLINE_BATCHES });
+  return announced;
 }
 
 function toStaffView(row: TermChangeRow): Omit<StaffTermChange, 'notified' | 'left' | 'accepted'> {

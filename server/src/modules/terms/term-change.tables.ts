@@ -23,6 +23,10 @@ export interface TermChangeContractRow {
   customer_id: string;
   outcome: 'notified' | 'left' | 'accepted';
   decided_on: string | null;
+  /** the contract's number, named in the announcement's e-mail (null for announcements before it was kept) */
+  contract_number: string | null;
+  /** when the customer was told (e-mail and notice, in a batch after the announcement); null until then */
+  told_at: Timestamp | null;
 }
 
 export interface TermChangeTables {

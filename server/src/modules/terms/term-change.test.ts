@@ -8,6 +8,7 @@ import { createTestApp, type TestApp } from '../../test/test-app.js';
 import type { Actor } from '../audit/index.js';
 import { addContract, createCustomer } from '../customers/customers.service.js';
 import { contractTermsVersionOn } from '../customers/index.js';
+import { tellTermChangeCustomers } from './term-change-notices.js';
 import { announceTermChange, applyDueTermChanges, customerTermChanges, leaveBeforeTermChange, listTermChanges } from './term-change.service.js';
 
 let t: TestApp;
@@ -23,6 +24,7 @@ const contractIds: string[] = [];
 const summary = { lv: 'Mainās ikmēneša maksa.', en: 'The monthly fee changes.', ru: 'Меняется ежемесячная плата.' };
 /** the gas supply changes of this test (the demo data announces one for EV charging) */
 const gasChanges = async () => (await listTermChanges(t.deps.db)).filter((change) => change.contractType === 'gas_supply');
+const termNotices = () => t.deps.db.selectFrom('notices').select(['customer_id']).where('kind', '=', 'term_change').execute();
 const contractRow = (id: string) => t.deps.db.selectFrom('contracts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 beforeAll(async () => {
@@ -58,6 +60,21 @@ describe('BIL-14: a change of contract terms', () => {
     const notices = await t.deps.db.selectFrom('notices').select(['customer_id', 'title']).where('kind', '=', 'term_change').execute();
     expect(notices.map((notice) => notice.customer_id).sort()).toEqual([...customerIds].sort());
     expect(await customerTermChanges(t.deps, customerIds[1]!)).toEqual([expect.objectContaining({ contractNumber: 'GS-9141', effectiveOn: '2026-12-23', outcome: 'notified', mayLeave: true })]);
+  });
+
+  it('BIL-14: customers are told in batches of their own transactions, each once: what a crash left untold the job tells, and a second run tells nobody', async () => {
+    // as if the process died after the announcement's commit, before its batches
+    await t.deps.db.updateTable('term_change_contracts').set({ told_at: null }).where('term_change_id', '=', changeId).execute();
+    const before = await termNotices();
+    expect(await tellTermChangeCustomers(t.deps, { batchCustomers: 2, maxBatches: 1 })).toBe(2); // one batch of two
+    expect(await tellTermChangeCustomers(t.deps, { batchCustomers: 2 })).toBe(1); // the job: the one left
+    expect(await tellTermChangeCustomers(t.deps)).toBe(0);
+    const countOf = (rows: { customer_id: string | null }[], id: string) => rows.filter((row) => row.customer_id === id).length;
+    const after = await termNotices();
+    expect(customerIds.map((id) => countOf(after, id) - countOf(before, id))).toEqual([1, 1, 1]);
+    await t.deliverMail();
+    expect(t.mail.to('john@terms.example').filter((mail) => mail.subject.includes('contract terms change from 2026-12-23'))).toHaveLength(2);
+    expect(t.mail.to('john@terms.example').at(-1)!.text).toContain('Your contracts: GS-9141.');
   });
 
   it('BIL-14: the same version announced twice is refused', async () => {

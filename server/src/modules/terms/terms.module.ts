@@ -7,6 +7,7 @@ import { TERM_CHANGE_EMAILS } from './term-change.emails.js';
 import { termChangeRoutes } from './term-change.routes.js';
 import { termChangeStaffRoutes } from './term-change.staff.routes.js';
 import { applyDueTermChanges } from './term-change.service.js';
+import { tellTermChangeCustomers } from './term-change-notices.js';
 
 /** Versioned terms of use (ACC-1, OPS-1): always on. */
 export const termsModule: PortalModule = {
@@ -23,5 +24,7 @@ export const termsModule: PortalModule = {
   jobs: [
     // BIL-14: on the effective day a change stands as accepted for the contracts that did not leave (applied once)
     { name: 'terms.apply-term-changes', every: 'riga-day', run: (deps) => applyDueTermChanges(deps) },
+    // BIL-14: the customers of an announced change not told yet (beyond the announcement's first batches, or left by a crash)
+    { name: 'terms.term-change-notices', every: 'tick', run: async (deps) => ({ told: await tellTermChangeCustomers(deps) }) },
   ],
 };
