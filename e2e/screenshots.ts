@@ -6,13 +6,16 @@
  *   npx tsx e2e/screenshots.ts --only=metering    (only the objects, consumption, data-token and metering-import pictures)
  *   npx tsx e2e/screenshots.ts --only=billing     (only the invoices, an invoice, a line explained and the billing runs)
  *   npx tsx e2e/screenshots.ts --only=payments    (only the payments, an invoice's payments, an online payment's return and the back office's payments)
+ *   npx tsx e2e/screenshots.ts --only=account     (only the login, overview, users, profile and back office customer pictures)
+ *   npx tsx e2e/screenshots.ts --only=lifecycle   (only the contracts, claims, suspension, collections and money-limit pictures)
+ *   npx tsx e2e/screenshots.ts --only=billing,lifecycle,payments   (several sections from one portal: their invoice numbers agree)
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, REPO_ROOT, startPortal, type Portal } from './support/portal.js';
 import { chooseEnglish, launchBrowser, newContext, visibleText, waitForPath } from './support/browser.js';
-import { openStaffCustomer, tryLogIn } from './support/ui.js';
+import { apiLogin, openStaffCustomer, tryLogIn } from './support/ui.js';
 import { camt053Statement } from './support/camt.js';
 
 const OUT = join(REPO_ROOT, 'docs/screenshots');
@@ -21,9 +24,13 @@ const MOBILE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, d
 
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
+  // a section still asking the server ("Loading…", the overview's "Estimating…") is not what the page shows
+  await page.waitForFunction(() => !/Loading…|Estimating…/.test(document.querySelector('main')?.textContent ?? ''), undefined, { timeout: 30_000 })
+    .catch(() => console.warn(`  ! ${page.url()}: still loading after 30 s`));
   await page.evaluate(() => document.fonts.ready);
-  // no focus ring or blinking caret from the last click in the picture
+  // no focus ring or blinking caret from the last click in the picture, no hover underline where the mouse was
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.mouse.move(0, 0);
 }
 
 async function shoot(page: Page, file: string, fullPage = true) {
@@ -56,22 +63,26 @@ async function visitor(browser: Browser, portal: Portal, options: BrowserContext
   return { context, page };
 }
 
-/** `--only=metering`, `--only=billing` or `--only=payments` shoots only those pictures (the full run starts with the account pages). */
-const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length) ?? null;
-const SECTIONS = ['metering', 'billing', 'payments'];
+/** `--only=<section>[,<section>…]` shoots only those sections' pictures, from one portal (the full run shoots them all, in this order). */
+const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',') ?? null;
+const SECTIONS = ['account', 'metering', 'billing', 'lifecycle', 'payments'];
+const shoots = (section: string) => ONLY === null || ONLY.includes(section);
 
 async function main() {
-  if (ONLY !== null && !SECTIONS.includes(ONLY)) throw new Error(`--only takes ${SECTIONS.map((name) => `"${name}"`).join(' or ')}, not "${ONLY}"`);
+  const unknown = ONLY?.find((section) => !SECTIONS.includes(section));
+  if (unknown !== undefined) throw new Error(`--only takes ${SECTIONS.map((name) => `"${name}"`).join(', ')} (or several, with commas), not "${unknown}"`);
   await mkdir(OUT, { recursive: true });
   const portal = await startPortal();
   const browser = await launchBrowser();
   try {
-    if (ONLY === null) {
+    if (shoots('account')) {
       const { context, page } = await visitor(browser, portal, DESKTOP);
       await shoot(page, 'login.png');
       expecting(await tryLogIn(page, 'janis@demo.example', DEMO_PASSWORD), 200, 'janis login');
       await waitForPath(page, '/');
       await visibleText(page.getByRole('region', { name: 'Jānis Bērziņš' }));
+      // the estimate's card comes with its own code, after the rest of the page
+      await page.getByRole('region', { name: 'This month so far' }).locator('.estimate-card__amount').waitFor();
       await shoot(page, 'overview.png');
       await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Users', exact: true }).click();
       await visibleText(page.getByRole('heading', { level: 2, name: /^Users of / }));
@@ -83,7 +94,7 @@ async function main() {
       await shootDownTo(page, 'profile.png', page.getByRole('heading', { level: 2, name: 'Active sessions' }));
       await context.close();
     }
-    if (ONLY === null) {
+    if (shoots('account')) {
       const { context, page } = await visitor(browser, portal, DESKTOP);
       expecting(await tryLogIn(page, 'service@demo.example', DEMO_PASSWORD), 200, 'service login');
       await waitForPath(page, '/staff');
@@ -92,19 +103,21 @@ async function main() {
       await shootDownTo(page, 'staff-customer.png', page.getByRole('heading', { level: 2, name: 'Portal users' }));
       await context.close();
     }
-    if (ONLY === null) {
+    if (shoots('account')) {
       const { context, page } = await visitor(browser, portal, MOBILE);
       await shoot(page, 'mobile-login.png', false);
       await context.close();
     }
-    if (ONLY === null) {
+    if (shoots('account')) {
       const { context, page } = await visitor(browser, portal, DESKTOP, 'RU');
       await shoot(page, 'login-ru.png');
       await context.close();
     }
-    if (ONLY === null || ONLY === 'metering') await shootMeteringPages(browser, portal);
-    if (ONLY === null || ONLY === 'billing') await shootBillingPages(browser, portal);
-    if (ONLY === null || ONLY === 'payments') await shootPaymentsPages(browser, portal);
+    if (shoots('metering')) await shootMeteringPages(browser, portal);
+    if (shoots('billing')) await shootBillingPages(browser, portal);
+    // before payments: the online payment there pays what SIA "Demo Būve" owes, which lifts its suspension
+    if (shoots('lifecycle')) await shootLifecyclePages(browser, portal);
+    if (shoots('payments')) await shootPaymentsPages(browser, portal);
   } finally {
     await browser.close();
     await portal.stop();
@@ -342,14 +355,7 @@ async function shootPaymentsPages(browser: Browser, portal: Portal) {
     const { context, page } = await visitor(browser, portal, DESKTOP);
     expecting(await tryLogIn(page, 'janis@demo.example', DEMO_PASSWORD), 200, 'janis login (online payment)');
     await waitForPath(page, '/');
-    const session = async () => ((await (await page.request.get('/api/session')).json()) as { user: { activeCustomerId: string; customers: { id: string; name: string }[] } }).user;
-    const company = (await session()).customers.find((customer) => customer.name === 'SIA "Demo Būve"');
-    if (!company) throw new Error('no SIA "Demo Būve" among Jānis\' customers');
-    await page.getByLabel('Acting for', { exact: true }).selectOption(company.id);
-    for (let tries = 0; (await session()).activeCustomerId !== company.id; tries++) {
-      if (tries > 50) throw new Error('the switch to SIA "Demo Būve" did not happen');
-      await page.waitForTimeout(100);
-    }
+    await actFor(page, COMPANY);
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Payments', exact: true }).click();
     const summary = page.getByRole('region', { name: 'Where you stand today' });
     await summary.getByRole('button', { name: /^Pay .+ now$/ }).click();
@@ -359,6 +365,134 @@ async function shootPaymentsPages(browser: Browser, portal: Portal) {
     await page.getByRole('status').filter({ hasText: 'Thank you' }).waitFor();
     await page.getByRole('table', { name: /^Payments of / }).waitFor();
     await shoot(page, 'payments-online-paid.png', false);
+    await context.close();
+  }
+}
+
+// ---- lifecycle (issue 13 points 5–7): contracts, claims, suspension and collections, money limits -------------
+
+const COMPANY = 'SIA "Demo Būve"';
+
+type SessionUser = { activeCustomerId: string; customers: { id: string; name: string }[] };
+const sessionUser = async (page: Page) => ((await (await page.request.get('/api/session')).json()) as { user: SessionUser }).user;
+
+/** Switches the logged-in user to act for the customer named `name` and waits until the server has it. */
+async function actFor(page: Page, name: string): Promise<string> {
+  const customer = (await sessionUser(page)).customers.find((candidate) => candidate.name === name);
+  if (!customer) throw new Error(`no ${name} among the user's customers`);
+  const select = page.getByLabel('Acting for', { exact: true });
+  // on a phone the choice is in the menu
+  if (!(await select.isVisible())) await page.getByRole('button', { name: 'Menu', exact: true }).click();
+  await select.selectOption(customer.id);
+  for (let tries = 0; (await sessionUser(page)).activeCustomerId !== customer.id; tries++) {
+    if (tries > 50) throw new Error(`the switch to ${name} did not happen`);
+    await page.waitForTimeout(100);
+  }
+  return customer.id;
+}
+
+type ClaimableInvoice = { id: string; number: string; kind: string; status: string; claimPeriod: { open: boolean } | null };
+
+/**
+ * Jānis' newest invoice, which may be claimed against for 10 days after its issue (the run day is the 5th); on a
+ * later day customer service void it and issue it again today, as the claims browser test does, so that the
+ * picture has the form whatever the day.
+ */
+async function claimableInvoice(page: Page, portal: Portal, customerId: string): Promise<ClaimableInvoice> {
+  const get = async <T>(path: string) => (await (await page.request.get(path)).json()) as T;
+  const { invoices } = await get<{ invoices: { id: string }[] }>(`/api/customers/${customerId}/invoices`);
+  for (const { id } of invoices.slice(0, 3)) {
+    const invoice = await get<ClaimableInvoice>(`/api/customers/${customerId}/invoices/${id}`);
+    if (invoice.kind !== 'invoice' || invoice.status !== 'issued') continue;
+    if (invoice.claimPeriod?.open) return invoice;
+    const { api, csrf } = await apiLogin(portal.url, 'service@demo.example', DEMO_PASSWORD);
+    const voided = await api.post(`/api/staff/invoices/${invoice.id}/void`, { data: { reason: 'screenshots: issued again today', reissue: true }, headers: { 'x-csrf-token': csrf } });
+    await api.dispose();
+    expecting(voided.status(), 200, `voiding ${invoice.number} to issue it again today`);
+    return claimableInvoice(page, portal, customerId);
+  }
+  throw new Error('Jānis has no issued invoice among his newest three');
+}
+
+async function shootLifecyclePages(browser: Browser, portal: Portal) {
+  {
+    // BIL-11..14: Jānis acting for the suspended company: the banner on every page; its contracts with the notice's
+    // end day, the new EV contract's withdrawal right and the announced change of the EV charging terms
+    const { context, page } = await visitor(browser, portal, DESKTOP);
+    expecting(await tryLogIn(page, 'janis@demo.example', DEMO_PASSWORD), 200, 'janis login (company)');
+    await waitForPath(page, '/');
+    await actFor(page, COMPANY);
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Contracts', exact: true }).click();
+    await waitForPath(page, '/contracts');
+    await visibleText(page.getByRole('region', { name: 'Your service is suspended' }));
+    await page.getByRole('region', { name: 'Right of withdrawal' }).getByRole('button', { name: 'Withdraw from EV-300003' }).waitFor();
+    await page.getByRole('region', { name: 'Changes of contract terms' }).getByText(/new terms EV-2 from /).first().waitFor();
+    await page.getByRole('region', { name: 'End a contract' }).getByText(/^Notice given today ends contract /).waitFor();
+    await shoot(page, 'contracts.png');
+    await context.close();
+  }
+  {
+    const { context, page } = await visitor(browser, portal, MOBILE);
+    expecting(await tryLogIn(page, 'janis@demo.example', DEMO_PASSWORD), 200, 'janis login (company, phone)');
+    await waitForPath(page, '/');
+    await actFor(page, COMPANY);
+    await page.goto('/');
+    await visibleText(page.getByRole('region', { name: 'Your service is suspended' }));
+    await page.getByRole('region', { name: COMPANY }).waitFor();
+    await checkNoSideways(page, 'the overview with the suspension banner at 360 px');
+    await shoot(page, 'mobile-suspended.png', false);
+    await context.close();
+  }
+  {
+    // BIL-7: a claim against Jānis' newest invoice within its 10 days; then his claims, the demo year's accepted one below
+    const { context, page } = await visitor(browser, portal, DESKTOP);
+    expecting(await tryLogIn(page, 'janis@demo.example', DEMO_PASSWORD), 200, 'janis login (claims)');
+    await waitForPath(page, '/');
+    const invoice = await claimableInvoice(page, portal, (await sessionUser(page)).activeCustomerId);
+    await page.goto(`/invoices/${invoice.id}`);
+    const claim = page.getByRole('region', { name: 'Claim', exact: true });
+    await claim.getByLabel('What is wrong', { exact: true }).fill('The meter was read as 1234 kWh, but the photo of the meter shows 1134 kWh.');
+    await claim.getByLabel('Amount you dispute, € (optional)', { exact: true }).fill('17.42');
+    await shootElement(page, 'invoice-claim.png', claim);
+    await claim.getByRole('button', { name: 'File the claim' }).click();
+    await claim.getByRole('status').filter({ hasText: 'Your claim is filed.' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Invoices', exact: true }).click();
+    await page.getByRole('link', { name: 'Claims against invoices' }).click();
+    await waitForPath(page, '/claims');
+    await page.getByRole('table', { name: /^Claims of / }).locator('tbody tr').nth(1).waitFor();
+    await shoot(page, 'claims.png');
+    await context.close();
+  }
+  {
+    // customer service: the claims queue with that claim, the collections list, the company's collections, a money limit (BIL-6)
+    const { context, page } = await visitor(browser, portal, DESKTOP);
+    expecting(await tryLogIn(page, 'service@demo.example', DEMO_PASSWORD), 200, 'service login');
+    await waitForPath(page, '/staff');
+    const nav = page.getByRole('navigation', { name: 'Back office' });
+    await nav.getByRole('link', { name: 'Claims', exact: true }).click();
+    await waitForPath(page, '/staff/claims');
+    await page.getByRole('table', { name: 'Claims, open first, the oldest first' }).locator('tbody tr').first().waitFor();
+    await shoot(page, 'staff-claims.png');
+
+    await nav.getByRole('link', { name: 'Collections' }).click();
+    await waitForPath(page, '/staff/collections');
+    const row = page.getByRole('table', { name: /^Late and suspended customers on / }).locator('tr').filter({ hasText: COMPANY });
+    await row.waitFor();
+    await shoot(page, 'staff-collections.png');
+    await row.getByRole('link', { name: `Suspend, restore or end: ${COMPANY}` }).click();
+    const collections = page.getByRole('region', { name: 'Collections' });
+    await collections.getByText(/^Suspended: late payment since /).waitFor();
+    await collections.getByLabel(/^Note \(why it is restored\)/).fill('Paid at the service centre, receipt 4411');
+    await shootElement(page, 'staff-customer-collections.png', collections);
+
+    const [found] = (await (await page.request.get('/api/staff/invoices?q=C-100003')).json()) as { customerId: string }[];
+    await page.goto(`/staff/billing/customers/${found!.customerId}`);
+    const limit = page.getByRole('region', { name: 'Money limit' });
+    await limit.getByText('No limit is set for this period.').waitFor();
+    await limit.getByLabel('Limit, €', { exact: true }).fill('1500.00');
+    await limit.getByRole('button', { name: 'Set the limit' }).click();
+    await limit.getByRole('status').filter({ hasText: /^The limit for .+ is €1,500\.00\.$/ }).waitFor();
+    await shootElement(page, 'staff-money-limit.png', limit);
     await context.close();
   }
 }
