@@ -5,7 +5,7 @@ import { DataTable } from '../../../components/DataTable.tsx';
 import { FormError, PageHeading, QueryState } from '../../../components/Messages.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useLang } from '../../../lib/useLang.ts';
-import { orderDescription } from '../../orders/OrdersPage.tsx';
+import { orderDescription } from '../../orders/order-description.ts';
 import { STAFF_ORDERS_NAMESPACE, useChangeOrderStatus, useStaffOrders } from './staffOrders.api.ts';
 
 /**
