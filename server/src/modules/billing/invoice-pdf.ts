@@ -225,7 +225,15 @@ function writeText(pdf: Pdf, run: EncodedText, size: number, x: number, y: numbe
   }
   flush(positions.length);
   ops.push('ET');
-  pdf.addContent(ops.join('\n'));
+  addContent(pdf, ops.join('\n'));
+}
+
+/**
+ * Content operators as bytes: pdfkit converts a string to bytes one character at a time (and adds the line
+ * break); handed bytes, it takes them as they are. The operators are ASCII.
+ */
+function addContent(pdf: Pdf, operators: string): void {
+  pdf.addContent(Buffer.from(`${operators}\n`, 'latin1'));
 }
 
 /** A number as pdfkit writes it: at most six decimals. */
@@ -565,16 +573,19 @@ function drawQrCode(pdf: Pdf, modules: boolean[][], x: number, y: number, side: 
   pdf.save();
   // In module units the rectangles are small integers: a third of the bytes of page coordinates.
   pdf.translate(x, y).scale(side / (modules.length + 8));
+  // the rectangles as one content write (pdf.rect() writes each of the ~400 on its own)
+  const rectangles: string[] = [];
   modules.forEach((row, r) => {
     let start = -1;
     row.concat(false).forEach((dark, c) => {
       if (dark && start < 0) start = c;
       if (!dark && start >= 0) {
-        pdf.rect(start + 4, r + 4, c - start, 1);
+        rectangles.push(`${start + 4} ${r + 4} ${c - start} 1 re`);
         start = -1;
       }
     });
   });
+  addContent(pdf, rectangles.join('\n'));
   pdf.fillColor('#000000').fill();
   pdf.restore();
 }
