@@ -39,6 +39,8 @@ interface Page {
   size: number;
   /** the fill colour style() set last on the current page; null when unknown (a new page, another fill) */
   colour: string | null;
+  /** text encoded in this document, by font and text (glyph ids are the document's own) */
+  encoded: Map<string, EncodedText>;
 }
 
 /**
@@ -71,7 +73,7 @@ export async function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
   pdf.registerFont(REGULAR, regular as unknown as Buffer);
   pdf.registerFont(BOLD, bold as unknown as Buffer);
   startSubsets(pdf, doc.language);
-  const page: Page = { pdf, doc, t, brand: brandColour(doc.branding.primaryColor), size: 10, colour: null };
+  const page: Page = { pdf, doc, t, brand: brandColour(doc.branding.primaryColor), size: 10, colour: null, encoded: new Map() };
 
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -130,7 +132,7 @@ function addPage(page: Page): void {
  * over (a long name must not run into the next column or the QR code). Returns the width it took.
  */
 function textLine(page: Page, text: string, x: number, y: number, width: number, align: 'left' | 'right' = 'left'): number {
-  const run = encodeText(page.pdf, text);
+  const run = encodeText(page, text);
   let size = page.size;
   let textWidth = (run.advance * size) / 1000;
   let top = y;
@@ -149,6 +151,8 @@ interface EncodedText {
   hex: string[];
   positions: GlyphPosition[];
   advance: number;
+  /** glyphsShown's TJ operator, once made */
+  shown?: string;
 }
 
 interface GlyphPosition { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }
@@ -167,12 +171,19 @@ interface PdfInternals {
   page: { fonts: Record<string, unknown>; height: number };
 }
 
-function encodeText(pdf: Pdf, text: string): EncodedText {
-  const font = (pdf as unknown as PdfInternals)._font;
-  const [hex, positions] = font.encode(text);
-  let advance = 0;
-  for (const position of positions) advance += position.xAdvance;
-  return { font, hex, positions, advance };
+/** Encoded once per document and font: an invoice repeats most of its cells (units, prices, VAT rates, periods). */
+function encodeText(page: Page, text: string): EncodedText {
+  const font = (page.pdf as unknown as PdfInternals)._font;
+  const key = `${font.id} ${text}`;
+  let run = page.encoded.get(key);
+  if (!run) {
+    const [hex, positions] = font.encode(text);
+    let advance = 0;
+    for (const position of positions) advance += position.xAdvance;
+    run = { font, hex, positions, advance };
+    page.encoded.set(key, run);
+  }
+  return run;
 }
 
 /**
@@ -191,6 +202,11 @@ function writeText(pdf: Pdf, run: EncodedText, size: number, x: number, y: numbe
   const baseline = y + font.ascender * scale;
   const matrix = (at: number, down: number) => `1 0 0 -1 ${pdfNumber(at)} ${pdfNumber(down)} Tm`;
   const ops = ['BT', `/${font.id} ${pdfNumber(size)} Tf`, matrix(x, baseline)];
+  run.shown ??= glyphsShown(run);
+  if (run.shown) {
+    addContent(pdf, `${ops.join('\n')}\n${run.shown}\nET`);
+    return;
+  }
   const segments: string[] = [];
   let last = 0;
   let penX = x;
@@ -226,6 +242,26 @@ function writeText(pdf: Pdf, run: EncodedText, size: number, x: number, y: numbe
   flush(positions.length);
   ops.push('ET');
   addContent(pdf, ops.join('\n'));
+}
+
+/**
+ * The TJ operator showing a run without glyph offsets (nearly all text): kerning adjustments are in thousandths of
+ * an em, the same at every size and place, so it is made once per run. '' when a glyph has an offset.
+ */
+function glyphsShown(run: EncodedText): string {
+  const { hex, positions } = run;
+  const segments: string[] = [];
+  let last = 0;
+  for (let i = 0; i < positions.length; i++) {
+    const position = positions[i];
+    if (position.xOffset || position.yOffset) return '';
+    const kerning = position.xAdvance - position.advanceWidth;
+    if (kerning !== 0 || i === positions.length - 1) {
+      segments.push(`<${hex.slice(last, i + 1).join('')}> ${pdfNumber(-kerning)}`);
+      last = i + 1;
+    }
+  }
+  return `[${segments.join(' ')}] TJ`;
 }
 
 /**
@@ -404,7 +440,7 @@ function measureDescription(page: Page, line: InvoiceDocumentLine): Description 
   const { pdf } = page;
   const width = COLUMNS[DESCRIPTION].width;
   style(page, REGULAR, LINE_SIZE);
-  const run = line.description.includes('\n') ? null : encodeText(pdf, line.description);
+  const run = line.description.includes('\n') ? null : encodeText(page, line.description);
   if (run && (run.advance * LINE_SIZE) / 1000 <= width) return { run, height: pdf.currentLineHeight(true) };
   return { run: null, height: pdf.heightOfString(line.description, { width }) };
 }
