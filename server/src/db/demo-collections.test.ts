@@ -9,7 +9,7 @@ const t = await createTestApp();
 afterAll(async () => { await t.close(); });
 
 describe('the demo year\'s collections (issue 13 point 5)', () => {
-  it('BIL-11: SIA "Demo Būve" left September\'s invoice unpaid: reminded 5 days after its due day, suspended 7 days later', async () => {
+  it('BIL-11: SIA "Demo Būve" left September\'s invoice unpaid: reminded 5 days after its due day, suspended 7 days later, the grid ordered to disconnect its office', async () => {
     await seedDemoConsumption(t.deps.db, t.clock.now());
     await seedDemoBilling(t.deps);
     const db = t.deps.db;
@@ -24,5 +24,9 @@ describe('the demo year\'s collections (issue 13 point 5)', () => {
     expect(contracts.map((contract) => contract.status)).not.toContain('active');
     const row = (await listCollections(t.deps)).customers.find((candidate) => candidate.customerId === company.id);
     expect(row).toMatchObject({ remindersSent: 1, suspension: { reason: 'late_payment' }, mayTerminate: true });
+    // the demo profile orders the grid: one disconnection order for the office it holds, made by the collections
+    const orders = await db.selectFrom('orders').select(['type', 'status', 'created_by', 'user_id', 'payload']).where('customer_id', '=', company.id).execute();
+    expect(orders).toEqual([expect.objectContaining({ type: 'grid_disconnection', status: 'submitted', created_by: 'collections', user_id: null })]);
+    expect((orders[0]!.payload as { objects: { address: string }[] }).objects).toHaveLength(1);
   }, 180_000); // the demo year is a year of real billing runs
 });
