@@ -157,15 +157,16 @@ function maskPenalty(m: Uint8Array, n: number): number {
       if (dark === 0 || dark === 4) lost += 3;
     }
   }
-  // 1:1:3:1:1 finder-like runs, in rows and in columns
-  const finderLike = (at: number, step: number) =>
-    m[at] === 1 && m[at + step] === 0 && m[at + 2 * step] === 1 && m[at + 3 * step] === 1 && m[at + 4 * step] === 1 &&
-    m[at + 5 * step] === 0 && m[at + 6 * step] === 1;
+  // 1:1:3:1:1 finder-like runs (dark light dark dark dark light dark), in rows and in columns
   for (let row = 0; row < n; row++) {
-    for (let column = 0; column < n - 6; column++) if (finderLike(row * n + column, 1)) lost += 40;
+    for (let at = row * n, end = at + n - 6; at < end; at++) {
+      if (m[at] & ~m[at + 1] & m[at + 2] & m[at + 3] & m[at + 4] & ~m[at + 5] & m[at + 6] & 1) lost += 40;
+    }
   }
   for (let column = 0; column < n; column++) {
-    for (let row = 0; row < n - 6; row++) if (finderLike(row * n + column, n)) lost += 40;
+    for (let at = column, end = (n - 6) * n; at < end; at += n) {
+      if (m[at] & ~m[at + n] & m[at + 2 * n] & m[at + 3 * n] & m[at + 4 * n] & ~m[at + 5 * n] & m[at + 6 * n] & 1) lost += 40;
+    }
   }
   // the balance of dark and light
   let darkCount = 0;

@@ -410,10 +410,18 @@ function drawLines(page: Page, y: number): number {
 function drawLinesHeader(page: Page, y: number): number {
   const { pdf, t } = page;
   style(page, BOLD, 7.5, MUTED);
-  const heights = COLUMNS.map((column) => pdf.heightOfString(column.header(t), { width: column.width }));
-  const height = Math.max(...heights);
+  // most headings fit their column on one line: laid out once (see measureDescription)
+  const headings = COLUMNS.map((column) => {
+    const text = column.header(t);
+    const run = text.includes('\n') ? null : encodeText(page, text);
+    const oneLine = run !== null && (run.advance * page.size) / 1000 <= column.width;
+    return { text, oneLine, height: oneLine ? pdf.currentLineHeight(true) : pdf.heightOfString(text, { width: column.width }) };
+  });
+  const height = Math.max(...headings.map((heading) => heading.height));
   COLUMNS.forEach((column, index) => {
-    pdf.text(column.header(t), COLUMN_X[index], y + height - heights[index], { width: column.width, align: column.align });
+    const { text, oneLine, height: own } = headings[index];
+    if (oneLine) textLine(page, text, COLUMN_X[index], y + height - own, column.width, column.align);
+    else pdf.text(text, COLUMN_X[index], y + height - own, { width: column.width, align: column.align });
   });
   const ruleY = y + height + 4;
   pdf.moveTo(LEFT, ruleY).lineTo(RIGHT, ruleY).lineWidth(0.75).strokeColor(MUTED).stroke();
