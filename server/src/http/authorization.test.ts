@@ -9,14 +9,13 @@ import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestClient } from '../test/test-app.js';
 import { registeredRoutes, type RegisteredRoute } from './route-registry.js';
 import { DEMO_PASSWORD } from '../db/demo-data.js';
-import { seedDemoConsumption } from '../db/demo-metering.js';
-import { seedDemoBilling } from '../db/demo-billing.js';
 import { fingerprint } from '../test/table-fingerprint.js';
 import { exampleOf, type JsonSchema } from '../test/schema-examples.js';
 
 // ---- the app, its routes and the actors -------------------------------------------------------------
 
-const t = await createTestApp();
+// A year of invoices from the real billing run, so the invoice routes have invoices to answer.
+const t = await createTestApp({ demoYear: true });
 afterAll(async () => { await t.close(); });
 
 const apiRoutes = registeredRoutes(t.app).filter((route) => route.url.startsWith('/api/'));
@@ -65,9 +64,6 @@ beforeAll(async () => {
   const martaMembership = await db.selectFrom('memberships').select('id')
     .where('user_id', '=', marta.id).where('customer_id', '=', janisHousehold.id).executeTakeFirstOrThrow();
   const flat = await db.selectFrom('object_holdings').select('object_id').where('customer_id', '=', janisHousehold.id).orderBy('held_from').executeTakeFirstOrThrow();
-  // A year of invoices from the real billing run, so the invoice routes have invoices to answer.
-  await seedDemoConsumption(db, t.clock.now());
-  await seedDemoBilling(t.deps);
   const latestInvoice = (customerId: string) => db.selectFrom('invoices').select('id').where('customer_id', '=', customerId)
     .orderBy('sequence', 'desc').limit(1).executeTakeFirstOrThrow();
   const company = await customer('C-100003');

@@ -1,51 +1,34 @@
-import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openPglite, openPostgres } from '../infra/db.js';
-import { migrateToLatest } from '../db/migrate.js';
+import { dropPostgresTemplates, makePgliteTemplates, makePostgresTemplates, type TemplateKind } from './template-databases.js';
 
 /**
- * Migrates once per run; each test file then starts from a copy: a PGlite data-dir dump, or on PostgreSQL
- * (when DATABASE_URL is set) a database created from a migrated template.
+ * Migrates (and seeds the demo data) once per run; each test file then starts from a copy: a PGlite data-dir
+ * dump, or on PostgreSQL (when DATABASE_URL is set) a database created from a template database.
  */
 export default async function setup(project: TestProject) {
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) {
-    const templateName = `up_template_${process.pid}`;
     const admin = new pg.Client({ connectionString: databaseUrl });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${templateName}`);
-    await admin.query(`CREATE DATABASE ${templateName}`);
-    const templateUrl = withDatabase(databaseUrl, templateName);
-    const template = openPostgres(templateUrl, 2);
-    await migrateToLatest(template.db);
-    await template.close();
-    project.provide('postgresTemplate', templateName);
+    const names = await makePostgresTemplates(admin, databaseUrl);
+    project.provide('postgresTemplates', names);
     return async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${templateName}`);
+      await dropPostgresTemplates(admin, names);
       await admin.end();
     };
   }
-  const database = await openPglite({});
-  await migrateToLatest(database.db);
-  const dump = await database.pglite.dumpDataDir('none');
-  const path = join(tmpdir(), `up-pglite-template-${process.pid}.tar`);
-  await writeFile(path, Buffer.from(await dump.arrayBuffer()));
-  await database.close();
-  project.provide('pgliteTemplatePath', path);
-}
-
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
+  const paths = await makePgliteTemplates();
+  project.provide('pgliteTemplates', paths);
+  return async () => {
+    for (const path of [...Object.values(paths), `${paths.demoYear}.lock`]) await rm(path, { force: true, recursive: true });
+  };
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    postgresTemplate: string;
-    pgliteTemplatePath: string;
+    postgresTemplates: Record<TemplateKind, string>;
+    pgliteTemplates: Record<TemplateKind, string>;
   }
 }

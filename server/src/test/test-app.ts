@@ -2,19 +2,17 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadOperatorProfile, type OperatorProfile } from '@up/operators';
 import { buildApp } from '../app.js';
 import type { PortalModule } from '../portal-module.js';
-import { loadConfig } from '../config.js';
 import type { Deps } from '../deps.js';
 import { ManualClock } from '../infra/clock.js';
-import { createSmtpTransport, DevMailCatcher } from '../infra/mailer.js';
 import { deliverPendingEmails } from '../modules/notifications/notifications.service.js';
+import { DevMailCatcher } from '../infra/mailer.js';
 import { handlePasswordResetRequests } from '../modules/accounts/activation.service.js';
 import { ensureProfileTermsPublished } from '../modules/terms/terms.service.js';
 import { seedDemoData } from '../db/demo-data.js';
 import type { OidcLogin } from '../modules/accounts/oidc-login.js';
 import { openTestDatabase } from './test-database.js';
+import { TEST_CLOCK_START, TEST_TERMS_PUBLISHED_AT, testDeps } from './template-databases.js';
 import { openPostgres } from '../infra/db.js';
-import { SessionCache } from '../modules/accounts/session-cache.js';
-import { demoPaymentProvider } from '../modules/payments/demo-payment-provider.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -40,6 +38,8 @@ export interface TestAppOptions {
   databaseUrl?: string;
   /** the portal's modules, when not all of them (PORTAL_MODULES) */
   modules?: readonly PortalModule[];
+  /** start with the demo year as `npm start` seeds it: a year of consumption and of billing runs (needs seed) */
+  demoYear?: boolean;
 }
 
 /** The whole application over a fresh database, a real SMTP catcher and a clock the test moves. */
@@ -50,26 +50,20 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...options.operator,
     rules: { ...base.rules, ...options.operator?.rules },
   } as OperatorProfile;
-  const clock = new ManualClock('2026-11-23T10:00:00Z');
+  const clock = new ManualClock(TEST_CLOCK_START);
+  // The demo data seeded once per run (template-databases.ts) is the same as seeding it here, unless the test
+  // brings terms of its own, which must be the ones published.
+  const seeded = options.seed !== false && !options.operator?.terms;
+  if (options.demoYear && (!seeded || options.databaseUrl)) throw new Error('demoYear needs the seeded demo data of a fresh database');
   const database = options.databaseUrl
     ? { ...openPostgres(options.databaseUrl, 5), url: options.databaseUrl }
-    : await openTestDatabase();
-  await ensureProfileTermsPublished(database.db, operator, new Date('2026-01-01T00:00:00Z'));
+    : await openTestDatabase(options.demoYear ? 'demoYear' : seeded ? 'seeded' : 'migrated');
+  await ensureProfileTermsPublished(database.db, operator, new Date(TEST_TERMS_PUBLISHED_AT));
   if (options.seed !== false) await seedDemoData(database.db, clock.now());
   const mail = new DevMailCatcher();
   await mail.listen(0);
-  const config = loadConfig({ DEV_MODE: 'true', PUBLIC_URL: 'http://portal.test', ...options.env });
-  const deps: Deps = {
-    config,
-    operator,
-    db: database.db,
-    sessionCache: new SessionCache(database.changes),
-    clock,
-    mailTransport: createSmtpTransport(mail.smtpUrl),
-    mailCatcher: mail,
-    bankLogin: options.bankLogin ?? null,
-    paymentProvider: demoPaymentProvider({ baseUrl: 'http://pay.test', secret: config.paymentNoticeSecret }),
-  };
+  const deps = testDeps({ database, operator, clock, smtpUrl: mail.smtpUrl, env: options.env, mailCatcher: mail, bankLogin: options.bankLogin });
+  const { config } = deps;
   const app = await buildApp(deps, { serveWeb: false, modules: options.modules, checkAnswers: true });
   await app.ready();
   const deliverMail = async () => {

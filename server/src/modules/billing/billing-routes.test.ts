@@ -8,12 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestClient } from '../../test/test-app.js';
 import { ublSchemaErrors } from '../../test/ubl-schema.js';
 import { DEMO_PASSWORD } from '../../db/demo-data.js';
-import { seedDemoConsumption } from '../../db/demo-metering.js';
-import { seedDemoBilling } from '../../db/demo-billing.js';
 import { deliverIssuedInvoices } from './invoice-delivery.service.js';
 
 /** The invoice routes over the demo's year of invoices (computed by the real run): BIL-15, ACC-10, the documents. */
-const t = await createTestApp();
+const t = await createTestApp({ demoYear: true });
 afterAll(async () => { await t.close(); });
 
 let janis: TestClient;
@@ -22,8 +20,6 @@ let service: TestClient;
 const ids = { household: '', company: '', martaMembership: '' };
 
 beforeAll(async () => {
-  await seedDemoConsumption(t.deps.db, t.clock.now());
-  await seedDemoBilling(t.deps);
   const customer = async (number: string) => (await t.deps.db.selectFrom('customers').select('id').where('customer_number', '=', number).executeTakeFirstOrThrow()).id;
   ids.household = await customer('C-100001');
   ids.company = await customer('C-100003');
