@@ -129,9 +129,9 @@ function addPage(page: Page): void {
 
 /**
  * One line of text, never wrapped, left or right aligned in `width`, and made smaller when it would run
- * over (a long name must not run into the next column or the QR code). Returns the width it took.
+ * over (a long name must not run into the next column or the QR code).
  */
-function textLine(page: Page, text: string, x: number, y: number, width: number, align: 'left' | 'right' = 'left'): number {
+function textLine(page: Page, text: string, x: number, y: number, width: number, align: 'left' | 'right' = 'left'): void {
   const run = encodeText(page, text);
   let size = page.size;
   let textWidth = (run.advance * size) / 1000;
@@ -142,7 +142,6 @@ function textLine(page: Page, text: string, x: number, y: number, width: number,
     textWidth = width;
   }
   writeText(page.pdf, run, size, align === 'right' ? x + width - textWidth : x, top);
-  return textWidth;
 }
 
 /** The glyphs of a string in the current font, as pdfkit's encoder gives them, and its advance in 1/1000 em. */
@@ -157,7 +156,10 @@ interface EncodedText {
 
 interface GlyphPosition { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }
 
-/** What writeText uses of pdfkit (0.20) beyond its documented API: the current font and its encoder. */
+/**
+ * What this file uses of pdfkit (0.20) beyond its documented API: the current font, its encoder and its embedding.
+ * The tests read every document back (pdftotext, the QR code through pdftoppm), so a pdfkit that changes these fails them.
+ */
 interface PdfFontInternals {
   id: string;
   ascender: number;
