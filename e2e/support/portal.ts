@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,16 +53,29 @@ export async function freePorts(count: number): Promise<number[]> {
 }
 
 /**
- * Starts the real portal as a child process (`npx tsx server/src/main.ts`) in its own process group, on free
- * ports, with a fresh embedded database in a temp folder, demo data, the dev mail catcher, the demo bank and
- * a movable clock, and waits until /api/health answers.
+ * Starts the real portal as a child process (`node --import tsx server/src/main.ts`, what `npx tsx` runs) in its
+ * own process group, on free ports, with a fresh embedded database in a temp folder (a copy of the demo template
+ * when there is one for today, below), demo data, the dev mail catcher, the demo bank and a movable clock, and
+ * waits until /api/health answers.
  */
-export async function startPortal(options: { env?: Record<string, string>; startTimeoutMs?: number } = {}): Promise<Portal> {
+export async function startPortal(options: StartOptions = {}): Promise<Portal> {
   if (!existsSync(join(REPO_ROOT, 'web/dist/index.html'))) {
     throw new Error('web/dist is missing: build the web app first (npm run build:web, or run npm run test:e2e)');
   }
-  const [port, idpPort, smtpPort, paymentPort] = await freePorts(4);
   const dataDir = await mkdtemp(join(tmpdir(), 'up-e2e-'));
+  if (!options.env && !options.keepDataDir) await copyDemoTemplate(dataDir);
+  return startPortalIn(dataDir, options);
+}
+
+interface StartOptions {
+  env?: Record<string, string>;
+  startTimeoutMs?: number;
+  /** stop() leaves the data folder in place (for the demo template) */
+  keepDataDir?: boolean;
+}
+
+async function startPortalIn(dataDir: string, options: StartOptions): Promise<Portal> {
+  const [port, idpPort, smtpPort, paymentPort] = await freePorts(4);
   const url = `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of PORTAL_KEYS) delete env[key];
@@ -83,10 +96,10 @@ export async function startPortal(options: { env?: Record<string, string>; start
   });
 
   let output = '';
-  const child: ChildProcess = spawn('npx', ['tsx', 'server/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: REPO_ROOT,
     env,
-    detached: true, // its own process group: npx, tsx and node are stopped together
+    detached: true, // its own process group: stopped together with anything it starts
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
@@ -111,7 +124,7 @@ export async function startPortal(options: { env?: Record<string, string>; start
       }
     }
     // a portal child that outlived the group leader (it should not) would keep the folder busy; ignore that
-    await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
+    if (!options.keepDataDir) await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
   };
 
   const deadline = Date.now() + (options.startTimeoutMs ?? 150_000);
@@ -166,4 +179,31 @@ async function advanceClock(baseUrl: string, minutes: number): Promise<{ now: st
   });
   if (!response.ok) throw new Error(`POST /api/dev/clock answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as { now: string };
+}
+
+/**
+ * The demo template (e2e/support/demo-template.ts, the browser tests' global setup): a data folder in which a
+ * portal seeded the demo year and stopped. Seeding takes most of a portal's start, so each browser test starts
+ * from a copy — but only on the Riga day it was seeded, because the demo is laid out around "today" (a year of
+ * consumption ending yesterday, invoices by their run days); on another day the portal seeds afresh.
+ */
+export const DEMO_TEMPLATE_ENV = 'UP_E2E_DEMO_TEMPLATE';
+
+export function rigaDay(at: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga' }).format(at);
+}
+
+export async function makeDemoTemplate(folder: string): Promise<void> {
+  const portal = await startPortalIn(folder, { keepDataDir: true, startTimeoutMs: 600_000, env: { JOBS: 'false' } });
+  const seededOn = rigaDay();
+  await portal.stop();
+  await writeFile(join(folder, 'demo-template.json'), JSON.stringify({ seededOn }));
+}
+
+async function copyDemoTemplate(dataDir: string): Promise<void> {
+  const template = process.env[DEMO_TEMPLATE_ENV];
+  if (!template) return;
+  const marker = await readFile(join(template, 'demo-template.json'), 'utf8').catch(() => null);
+  if (!marker || (JSON.parse(marker) as { seededOn: string }).seededOn !== rigaDay()) return;
+  await cp(template, dataDir, { recursive: true, filter: (source) => !source.endsWith('demo-template.json') });
 }
