@@ -111,12 +111,16 @@ async function documentsOnly(seconds: number): Promise<number> {
   const document = syntheticInvoice();
   section(`documents of a synthetic ${LINES}-line invoice, ${seconds} s each after a warm-up`);
   await ratePerSecond(1, () => renderInvoicePdf(document)); // fonts parsed, code compiled: not measured
-  const pdfRate = await ratePerSecond(seconds, () => renderInvoicePdf(document));
+  const cpu = process.cpuUsage();
+  let pdfs = 0;
+  const pdfRate = await ratePerSecond(seconds, () => (pdfs++, renderInvoicePdf(document)));
+  const { user, system } = process.cpuUsage(cpu);
   await ratePerSecond(0.5, () => renderUbl(document));
   const xmlRate = await ratePerSecond(Math.min(seconds, 2), () => renderUbl(document));
   const bytes = (await renderInvoicePdf(document)).length;
   printTable(['document', 'per second'], [['invoice PDF', Math.round(pdfRate)], ['e-invoice XML (UBL 2.1, Peppol BIS 3.0)', Math.round(xmlRate)]]);
-  console.log(`PDF size ${(bytes / 1024).toFixed(1)} KB`);
+  // on a shared machine the CPU time of a document moves much less than the rate
+  console.log(`PDF size ${(bytes / 1024).toFixed(1)} KB; ${((user + system) / 1000 / pdfs).toFixed(1)} ms of CPU a PDF (this process)`);
   const checks: [boolean, string][] = [
     [pdfRate >= TARGET_PDF_PER_SECOND, `${Math.round(pdfRate)} PDFs/s (target ≥ ${TARGET_PDF_PER_SECOND})`],
     [xmlRate >= TARGET_XML_PER_SECOND, `${Math.round(xmlRate)} XML/s (target ≥ ${TARGET_XML_PER_SECOND})`],
