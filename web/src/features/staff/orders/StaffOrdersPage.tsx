@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../lib/format.ts';
 import { useLang } from '../../../lib/useLang.ts';
 import { orderDescription } from '../../orders/order-description.ts';
 import { STAFF_ORDERS_NAMESPACE, useChangeOrderStatus, useStaffOrders } from './staffOrders.api.ts';
+import './StaffOrdersPage.css';
 
 /**
  * The back office's order queue (GRD-6): every open order, the oldest first — the customers' signed orders and the
@@ -29,6 +30,7 @@ export default function StaffOrdersPage() {
         {list.data ? (
           <DataTable
             caption={t('caption')}
+            captionHidden
             rows={list.data}
             rowKey={(order) => order.id}
             empty={<p>{t('none')}</p>}
@@ -39,39 +41,46 @@ export default function StaffOrdersPage() {
                 cell: (order) => (
                   <>
                     <Link to={`/staff/customers/${encodeURIComponent(order.customerId)}`}>{order.customerName}</Link>
-                    <span className="muted"> {order.customerNumber}</span>
+                    <span className="muted staff-order-number">{order.customerNumber}</span>
                   </>
                 ),
               },
-              { key: 'type', header: t('type'), cell: (order) => tr(`orderType.${order.type}`, { defaultValue: order.type }) },
-              { key: 'description', header: t('description'), cell: (order) => orderDescription(order) },
+              {
+                key: 'order', header: t('type'),
+                cell: (order) => (
+                  <>
+                    {tr(`orderType.${order.type}`, { defaultValue: order.type })}
+                    <span className="muted staff-order-description">{orderDescription(order)}</span>
+                  </>
+                ),
+              },
               {
                 key: 'by', header: t('by'),
                 cell: (order) => (order.createdBy === 'user' ? order.signedBy : tr(`orders.createdBy.${order.createdBy}`)),
               },
+              // the status above the buttons, as the order above what it is about: the queue fits the back office's width at 1280 px
               {
                 key: 'status', header: t('status'),
-                cell: (order) => <span className={`badge badge--${order.status}`}>{tr(`orderStatus.${order.status}`, { defaultValue: order.status })}</span>,
-              },
-              {
-                key: 'actions', header: t('actions'),
                 cell: (order) => (
-                  <>
-                    {order.status === 'submitted' ? (
-                      <button type="button" className="button button--secondary button--small" disabled={change.isPending}
-                        aria-label={t('takeLabel', { customer: order.customerName })} onClick={() => act(order, 'in_progress')}>
-                        {t('take')}
+                  <div className="staff-order-status">
+                    <span className={`badge badge--${order.status}`}>{tr(`orderStatus.${order.status}`, { defaultValue: order.status })}</span>
+                    <div className="actions">
+                      {order.status === 'submitted' ? (
+                        <button type="button" className="button button--secondary button--small" disabled={change.isPending}
+                          aria-label={t('takeLabel', { customer: order.customerName })} onClick={() => act(order, 'in_progress')}>
+                          {t('take')}
+                        </button>
+                      ) : null}
+                      <button type="button" className="button button--small" disabled={change.isPending}
+                        aria-label={t('doneLabel', { customer: order.customerName })} onClick={() => act(order, 'done')}>
+                        {t('done')}
                       </button>
-                    ) : null}{' '}
-                    <button type="button" className="button button--small" disabled={change.isPending}
-                      aria-label={t('doneLabel', { customer: order.customerName })} onClick={() => act(order, 'done')}>
-                      {t('done')}
-                    </button>{' '}
-                    <button type="button" className="button button--secondary button--small" disabled={change.isPending}
-                      aria-label={t('refuseLabel', { customer: order.customerName })} onClick={() => act(order, 'refused')}>
-                      {t('refuse')}
-                    </button>
-                  </>
+                      <button type="button" className="button button--secondary button--small" disabled={change.isPending}
+                        aria-label={t('refuseLabel', { customer: order.customerName })} onClick={() => act(order, 'refused')}>
+                        {t('refuse')}
+                      </button>
+                    </div>
+                  </div>
                 ),
               },
             ]}
