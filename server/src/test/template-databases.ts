@@ -74,13 +74,17 @@ export async function makePgliteTemplates(): Promise<Record<TemplateKind, string
   }
 }
 
-async function dumpTo(pglite: { dumpDataDir(compression: 'none'): Promise<Blob | File> }, kind: TemplateKind): Promise<string> {
+type DumpablePglite = { exec(query: string): Promise<unknown>; dumpDataDir(compression: 'none'): Promise<Blob | File> };
+
+async function dumpTo(pglite: DumpablePglite, kind: TemplateKind): Promise<string> {
   const path = join(tmpdir(), `up-pglite-${kind}-${process.pid}.tar`);
   await writePgliteDump(pglite, path);
   return path;
 }
 
-export async function writePgliteDump(pglite: { dumpDataDir(compression: 'none'): Promise<Blob | File> }, path: string): Promise<void> {
+/** The data dir after a checkpoint: a copy then opens without replaying the WAL of the migrations and seeding (~3.0 → 1.9 s). */
+export async function writePgliteDump(pglite: DumpablePglite, path: string): Promise<void> {
+  await pglite.exec('CHECKPOINT');
   const dump = await pglite.dumpDataDir('none');
   await writeFile(path, Buffer.from(await dump.arrayBuffer()));
 }
