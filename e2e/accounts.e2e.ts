@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startPortal, type Portal } from './support/portal.js';
-import { chooseEnglish, collectPageErrors, launchBrowser, newContext, visibleText, waitForPath } from './support/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { chooseEnglish, collectPageErrors, newContext, visibleText, waitForPath } from './support/browser.js';
+import { usePortalAndBrowser } from './support/setup.js';
 import { waitForMailLink } from './support/mail.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
 import { activateAccount, logIn } from './support/ui.js';
@@ -12,21 +12,14 @@ const ANNA_PASSWORD = 'Rudens-Lapas-4821';
 const INVITEE = { name: 'Kārlis Ozoliņš', email: 'karlis.ozolins@example.com' };
 const INVITEE_PASSWORD = 'Ziemas-Sniegs-6093';
 
-let portal: Portal;
-let browser: Browser;
 let anna: { context: BrowserContext; page: Page; errors: string[] };
 
+const the = usePortalAndBrowser();
+
 beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-  const context = await newContext(browser, portal.url, { axe: true });
+  const context = await newContext(the.browser, the.portal.url, { axe: true });
   const page = await context.newPage();
   anna = { context, page, errors: collectPageErrors(page) };
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
 });
 
 describe('a new customer user registers, activates and invites an additional user', () => {
@@ -69,7 +62,7 @@ describe('a new customer user registers, activates and invites an additional use
 
   it('ACC-4: she opens the activation link from the mailbox, chooses a password, logs in and sees the overview', async () => {
     const { page } = anna;
-    const { mail, link } = await waitForMailLink(portal.url, ANNA.email, '/activate?token=');
+    const { mail, link } = await waitForMailLink(the.portal.url, ANNA.email, '/activate?token=');
     expect(mail.subject).toBe('Utility Portal Demo: activate your account');
     expect(mail.text).toContain('within 24 hours');
 
@@ -112,10 +105,10 @@ describe('a new customer user registers, activates and invites an additional use
   });
 
   it('ACC-10: the invitee activates from the mailed link in another browser, sees the contracts but not the Users page', async () => {
-    const { link, mail } = await waitForMailLink(portal.url, INVITEE.email, '/activate?token=');
+    const { link, mail } = await waitForMailLink(the.portal.url, INVITEE.email, '/activate?token=');
     expect(mail.text).toContain(`additional user of "${ANNA.name}"`);
 
-    const context = await newContext(browser, portal.url);
+    const context = await newContext(the.browser, the.portal.url);
     try {
       const page = await context.newPage();
       const errors = collectPageErrors(page);

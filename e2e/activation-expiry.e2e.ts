@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, startPortal, type Portal } from './support/portal.js';
-import { chooseEnglish, collectPageErrors, launchBrowser, newContext, visibleText, waitForPath } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from './support/portal.js';
+import { chooseEnglish, collectPageErrors, newContext, visibleText, waitForPath } from './support/browser.js';
+import { usePortalAndBrowser } from './support/setup.js';
 import { waitForMailLink } from './support/mail.js';
 import { apiLogin, openStaffCustomer, submitNewPassword, tryLogIn } from './support/ui.js';
 
@@ -10,18 +11,7 @@ const ROBERTS = { name: 'Roberts Liepiņš', personalCode: '010190-11231', custo
 const PASSWORD = 'Vasaras-Lietus-3390';
 const NEW_PASSWORD = 'Rudens-Migla-7716';
 
-let portal: Portal;
-let browser: Browser;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const the = usePortalAndBrowser();
 
 /** Customer service opens the customer in the back office and reads the status cell of the user's row. */
 async function statusInBackOffice(page: Page): Promise<string> {
@@ -37,7 +27,7 @@ async function statusInBackOffice(page: Page): Promise<string> {
 describe('activation link older than 24 hours', () => {
   it('ACC-4: the activation link opened 24 h 1 min later says it expired, the account is blocked (login refused, back office shows it), and "Forgot password" unblocks it', async () => {
     // An administrator adds the customer record (the API, as the back office does it).
-    const { api, csrf } = await apiLogin(portal.url, 'admin@demo.example', DEMO_PASSWORD);
+    const { api, csrf } = await apiLogin(the.portal.url, 'admin@demo.example', DEMO_PASSWORD);
     const created = await api.post('/api/staff/customers', {
       headers: { 'x-csrf-token': csrf },
       data: { kind: 'person', name: ROBERTS.name, identityCode: ROBERTS.personalCode, customerNumber: ROBERTS.customerNumber, email: ROBERTS.email, language: 'en' },
@@ -45,7 +35,7 @@ describe('activation link older than 24 hours', () => {
     expect(created.status(), await created.text()).toBe(201);
     await api.dispose();
 
-    const context = await newContext(browser, portal.url);
+    const context = await newContext(the.browser, the.portal.url);
     try {
       const page = await context.newPage();
       const errors = collectPageErrors(page);
@@ -60,10 +50,10 @@ describe('activation link older than 24 hours', () => {
       await page.getByRole('checkbox', { name: /I confirm that the data I enter are true/ }).check();
       await page.getByRole('button', { name: 'Register', exact: true }).click();
       await visibleText(page.getByRole('heading', { level: 1, name: 'Check your e-mail' }));
-      const { link } = await waitForMailLink(portal.url, ROBERTS.email, '/activate?token=');
+      const { link } = await waitForMailLink(the.portal.url, ROBERTS.email, '/activate?token=');
 
       // Before the 24 hours are up, customer service sees the account waiting for activation.
-      const staffBefore = await newContext(browser, portal.url);
+      const staffBefore = await newContext(the.browser, the.portal.url);
       try {
         expect(await statusInBackOffice(await staffBefore.newPage())).toBe('Pending — not activated yet');
       } finally {
@@ -71,7 +61,7 @@ describe('activation link older than 24 hours', () => {
       }
 
       // 24 hours and 1 minute later (the server's clock is moved, DEV_CLOCK) he opens the link.
-      await portal.advanceClock(24 * 60 + 1);
+      await the.portal.advanceClock(24 * 60 + 1);
       await page.goto(link);
       await submitNewPassword(page, 'Activate your account', PASSWORD);
       const expired = page.getByRole('alert').filter({ hasText: 'expired' });
@@ -84,7 +74,7 @@ describe('activation link older than 24 hours', () => {
       expect(await visibleText(page.getByRole('alert'))).toBe('Wrong e-mail or password.');
 
       // Customer service sees the account blocked for not being activated in time.
-      const staffAfter = await newContext(browser, portal.url);
+      const staffAfter = await newContext(the.browser, the.portal.url);
       try {
         expect(await statusInBackOffice(await staffAfter.newPage())).toBe('Blocked Reason: not_activated');
       } finally {
@@ -98,7 +88,7 @@ describe('activation link older than 24 hours', () => {
       await page.getByLabel('E-mail', { exact: true }).fill(ROBERTS.email);
       await page.getByRole('button', { name: 'Send link' }).click();
       await visibleText(page.getByRole('status').filter({ hasText: 'we have sent it a link' }));
-      const reset = await waitForMailLink(portal.url, ROBERTS.email, '/reset-password?token=');
+      const reset = await waitForMailLink(the.portal.url, ROBERTS.email, '/reset-password?token=');
       await page.goto(reset.link);
       await submitNewPassword(page, 'Set a new password', NEW_PASSWORD);
       await visibleText(page.getByRole('status').filter({ hasText: 'Your new password is saved' }));

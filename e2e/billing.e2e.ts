@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Download, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD, startPortal, type Portal } from './support/portal.js';
-import { chooseEnglish, launchBrowser, newContext, visibleText, waitForPath, withFreshPage } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Download, Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from './support/portal.js';
+import { newContext, visibleText, waitForPath, withFreshPage } from './support/browser.js';
+import { logInAs, usePortalAndBrowser } from './support/setup.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
-import { apiLogin, tryLogIn } from './support/ui.js';
+import { apiLogin } from './support/ui.js';
 
 /**
  * Issue 12, the web's part: Jānis (demo customer C-100001, a person) opens his latest invoice, follows an energy
@@ -24,29 +25,10 @@ const JANIS_NAME = 'Jānis Bērziņš';
 const COMPANY = 'SIA "Demo Būve"';
 const PEPPOL = 'urn:fdc:peppol.eu:2017:poacc:billing:3.0';
 
-let portal: Portal;
-let browser: Browser;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const the = usePortalAndBrowser();
 
 async function withPage(run: (page: Page, errors: string[]) => Promise<void>, options: Parameters<typeof newContext>[2] = {}) {
-  await withFreshPage(browser, portal.url, run, options);
-}
-
-/** Logs in on the login page in English and waits for the page the portal lands on. */
-async function logInAs(page: Page, email: string, landing: string) {
-  await page.goto('/login');
-  await chooseEnglish(page);
-  expect(await tryLogIn(page, email, DEMO_PASSWORD)).toBe(200);
-  await waitForPath(page, landing);
+  await withFreshPage(the.browser, the.portal.url, run, options);
 }
 
 const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
@@ -285,7 +267,7 @@ describe('small screens', () => {
 describe('rights (ACC-10)', () => {
   it('ACC-10: once Jānis takes see_invoices from Marta, she has no invoices in her navigation, no estimate on the overview, the invoices page tells her so and the API refuses her the data (403 RIGHT_MISSING)', async () => {
     // the main user changes the additional user's rights (PATCH …/users/:membershipId), as the users page does
-    const { api, csrf } = await apiLogin(portal.url, JANIS, DEMO_PASSWORD);
+    const { api, csrf } = await apiLogin(the.portal.url, JANIS, DEMO_PASSWORD);
     let householdId = '';
     let invoiceId = '';
     try {

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, startPortal, type Portal } from './support/portal.js';
-import { chooseEnglish, launchBrowser, visibleText, waitForPath, withFreshPage } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from './support/portal.js';
+import { visibleText, waitForPath, withFreshPage } from './support/browser.js';
+import { logInAs, usePortalAndBrowser } from './support/setup.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
-import { apiLogin, tryLogIn } from './support/ui.js';
+import { apiLogin } from './support/ui.js';
 
 /**
  * Issue 13 points 6 and 7 in the web (BIL-6, BIL-7): Jānis (demo customer C-100001) files a claim on his newest
@@ -18,18 +19,7 @@ import { apiLogin, tryLogIn } from './support/ui.js';
 const JANIS = 'janis@demo.example';
 const SERVICE = 'service@demo.example';
 
-let portal: Portal;
-let browser: Browser;
-
-beforeAll(async () => {
-  portal = await startPortal({ startTimeoutMs: 300_000 });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const the = usePortalAndBrowser({ startTimeoutMs: 300_000 });
 
 type Invoice = { id: string; number: string; kind: string; status: string; period: string; issueDate: string; claimPeriod: { lastDay: string; open: boolean } | null };
 
@@ -38,14 +28,7 @@ const newest = { id: '', number: '' };
 const older = { id: '', number: '', lastDay: '' };
 
 async function withPage(run: (page: Page) => Promise<void>) {
-  await withFreshPage(browser, portal.url, run, { axe: true });
-}
-
-async function logInAs(page: Page, email: string, landing: string) {
-  await page.goto('/login');
-  await chooseEnglish(page);
-  expect(await tryLogIn(page, email, DEMO_PASSWORD)).toBe(200);
-  await waitForPath(page, landing);
+  await withFreshPage(the.browser, the.portal.url, run, { axe: true });
 }
 
 const ddmmyyyy = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
@@ -56,7 +39,7 @@ const ddmmyyyy = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.
  * against whatever the day the test runs.
  */
 async function janisInvoices(): Promise<Invoice[]> {
-  const { api } = await apiLogin(portal.url, JANIS, DEMO_PASSWORD);
+  const { api } = await apiLogin(the.portal.url, JANIS, DEMO_PASSWORD);
   const session = (await (await api.get('/api/session')).json()) as { user: { activeCustomerId: string } };
   const customerId = session.user.activeCustomerId;
   const list = (await (await api.get(`/api/customers/${customerId}/invoices`)).json()) as { invoices: { id: string }[] };
@@ -65,7 +48,7 @@ async function janisInvoices(): Promise<Invoice[]> {
   await api.dispose();
   const first = details.find((invoice) => invoice.kind === 'invoice' && invoice.status === 'issued')!;
   if (first.claimPeriod?.open) return details;
-  const staff = await apiLogin(portal.url, SERVICE, DEMO_PASSWORD);
+  const staff = await apiLogin(the.portal.url, SERVICE, DEMO_PASSWORD);
   const voided = await staff.api.post(`/api/staff/invoices/${first.id}/void`, { data: { reason: 'e2e: issued again today', reissue: true }, headers: { 'x-csrf-token': staff.csrf } });
   expect(voided.status()).toBe(200);
   await staff.api.dispose();

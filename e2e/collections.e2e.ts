@@ -1,11 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, startPortal, type Portal } from './support/portal.js';
-import { chooseEnglish, launchBrowser, visibleText, waitForPath, withFreshPage } from './support/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { visibleText, waitForPath, withFreshPage } from './support/browser.js';
+import { expectNoHorizontalScroll, logInAs, usePortalAndBrowser } from './support/setup.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
-import { tryLogIn } from './support/ui.js';
 
 /**
  * Issue 13 point 5 (BIL-11, BIL-12), the web's part. In the demo year SIA "Demo Būve" (C-100003) left an invoice
@@ -21,29 +20,14 @@ const JANIS = 'janis@demo.example';
 const COMPANY = 'SIA "Demo Būve"';
 const SHOTS = process.env.E2E_SHOTS;
 
-let portal: Portal;
-let browser: Browser;
+const the = usePortalAndBrowser({ startTimeoutMs: 480_000, hookTimeoutMs: 500_000 }); // a year of demo billing on a busy machine
 
 beforeAll(async () => {
-  portal = await startPortal({ startTimeoutMs: 480_000 }); // a year of demo billing on a busy machine
-  browser = await launchBrowser();
   if (SHOTS) await mkdir(SHOTS, { recursive: true });
-}, 500_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
 });
 
 async function withPage(run: (page: Page) => Promise<void>, options: Parameters<typeof withFreshPage>[3] = {}) {
-  await withFreshPage(browser, portal.url, run, { axe: true, ...options });
-}
-
-async function logInAs(page: Page, email: string, landing: string) {
-  await page.goto('/login');
-  await chooseEnglish(page);
-  expect(await tryLogIn(page, email, DEMO_PASSWORD)).toBe(200);
-  await waitForPath(page, landing);
+  await withFreshPage(the.browser, the.portal.url, run, { axe: true, ...options });
 }
 
 async function shot(page: Page, name: string) {
@@ -88,8 +72,7 @@ describe('collections (issue 13 point 5)', () => {
       await page.setViewportSize({ width: 360, height: 740 });
       await page.goto('/payments');
       await visibleText(banner(page));
-      await page.waitForLoadState('networkidle');
-      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBe(360);
+      await expectNoHorizontalScroll(page);
       await shot(page, 'suspended-payments-360.png');
     });
   });

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, startPortal, type Portal } from './support/portal.js';
-import { chooseEnglish, launchBrowser, visibleText, waitForPath, withFreshPage } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from './support/portal.js';
+import { visibleText, waitForPath, withFreshPage } from './support/browser.js';
+import { logInAs, usePortalAndBrowser } from './support/setup.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
-import { apiLogin, tryLogIn } from './support/ui.js';
+import { apiLogin } from './support/ui.js';
 
 /**
  * The contract lifecycle in the browser (BIL-13, BIL-14). The demo: SIA "Demo Būve" (Jānis is its main user) has
@@ -15,31 +16,13 @@ import { apiLogin, tryLogIn } from './support/ui.js';
  * due on the payments page. axe finds nothing serious; at 360 px in Latvian and Russian nothing scrolls sideways.
  */
 
-let portal: Portal;
-let browser: Browser;
-
-beforeAll(async () => {
-  portal = await startPortal({ startTimeoutMs: 420_000 });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const the = usePortalAndBrowser({ startTimeoutMs: 420_000 });
 
 const rigaToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 const plusDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 async function withPage(run: (page: Page) => Promise<void>) {
-  await withFreshPage(browser, portal.url, run, { axe: true });
-}
-
-async function logInAs(page: Page, email: string, landing: string) {
-  await page.goto('/login');
-  await chooseEnglish(page);
-  expect(await tryLogIn(page, email, DEMO_PASSWORD)).toBe(200);
-  await waitForPath(page, landing);
+  await withFreshPage(the.browser, the.portal.url, run, { axe: true });
 }
 
 async function session(page: Page) {
@@ -71,7 +54,7 @@ describe('contract lifecycle (BIL-13, BIL-14)', () => {
       await expect.poll(async () => (await session(page)).activeCustomerId).toBe(company.id);
       // customer service take in what the company owes plus a 20.00 € advance: BIL-5 pays the debt first, 20.00 € stay credit
       const { openCents } = await (await page.request.get(`/api/customers/${company.id}/balance`)).json() as { openCents: number };
-      const { api, csrf } = await apiLogin(portal.url, 'service@demo.example', DEMO_PASSWORD);
+      const { api, csrf } = await apiLogin(the.portal.url, 'service@demo.example', DEMO_PASSWORD);
       const advance = await api.post(`/api/staff/customers/${company.id}/payments`, {
         data: { amountCents: openCents + 2000, receivedOn: rigaToday(), reference: 'e2e-advance-EV-300003' }, headers: { 'x-csrf-token': csrf },
       });

@@ -1,29 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { DEMO_PASSWORD, startPortal, type Portal } from './support/portal.js';
-import { chooseEnglish, collectPageErrors, launchBrowser, newContext, visibleText, waitForPath } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from './support/portal.js';
+import { chooseEnglish, collectPageErrors, newContext, visibleText, waitForPath } from './support/browser.js';
+import { usePortalAndBrowser } from './support/setup.js';
 import { waitForMailLink } from './support/mail.js';
 import { submitNewPassword, tryLogIn } from './support/ui.js';
 
 const JANIS = 'janis@demo.example';
 const NEW_PASSWORD = 'Pavasara-Ziedi-5172';
 
-let portal: Portal;
-let browser: Browser;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const the = usePortalAndBrowser();
 
 describe('login lockout', () => {
   it('ACC-7: five wrong passwords for janis@demo.example block login; the page says how to regain access, the e-mail about it arrives, and its link lifts the block', async () => {
-    const context = await newContext(browser, portal.url);
+    const context = await newContext(the.browser, the.portal.url);
     try {
       const page = await context.newPage();
       const errors = collectPageErrors(page);
@@ -48,7 +37,7 @@ describe('login lockout', () => {
       await visibleText(page.getByRole('alert').filter({ hasText: 'temporarily blocked' }));
 
       // The e-mail (in Jānis's language, Latvian) says so and carries a reset link that lifts the block.
-      const { mail, link } = await waitForMailLink(portal.url, JANIS, '/reset-password?token=');
+      const { mail, link } = await waitForMailLink(the.portal.url, JANIS, '/reset-password?token=');
       expect(mail.subject).toBe('Utility Portal Demo: pieslēgšanās uz laiku bloķēta');
       expect(mail.text).toContain('5 reizes pēc kārtas ievadīta nepareiza parole');
 

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { withEicCheckCharacter } from '@up/common/eic';
-import { DEMO_PASSWORD, startPortal, type Portal } from './support/portal.js';
-import { chooseEnglish, launchBrowser, visibleText, waitForPath, withFreshPage } from './support/browser.js';
+import { visibleText, waitForPath, withFreshPage } from './support/browser.js';
+import { expectNoHorizontalScroll, logInAs, usePortalAndBrowser } from './support/setup.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
-import { tryLogIn } from './support/ui.js';
 
 /**
  * The back office's order queue (GRD-6) with the grid order the collections made (BIL-11, docs/PAYMENTS.md). In the
@@ -23,28 +22,10 @@ const COMPANY = 'SIA "Demo Būve"';
 const SHOTS = process.env.E2E_SHOTS;
 const OFFICE = { eic: withEicCheckCharacter('38ZEELV00300003'), address: 'Rūpniecības iela 3, Rīga, LV-1045' };
 
-let portal: Portal;
-let browser: Browser;
-
-beforeAll(async () => {
-  portal = await startPortal({ startTimeoutMs: 300_000 });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const the = usePortalAndBrowser({ startTimeoutMs: 300_000 });
 
 async function withPage(run: (page: Page) => Promise<void>) {
-  await withFreshPage(browser, portal.url, run, { axe: true });
-}
-
-async function logInAs(page: Page, email: string, landing: string) {
-  await page.goto('/login');
-  await chooseEnglish(page);
-  expect(await tryLogIn(page, email, DEMO_PASSWORD)).toBe(200);
-  await waitForPath(page, landing);
+  await withFreshPage(the.browser, the.portal.url, run, { axe: true });
 }
 
 const queue = (page: Page) => page.getByRole('table', { name: 'Open orders' });
@@ -70,9 +51,7 @@ describe('the back office order queue (GRD-6, BIL-11)', () => {
       expect(await page.getByRole('region', { name: 'Open orders' }).evaluate((box) => box.scrollWidth - box.clientWidth)).toBe(0);
       await expectNoSeriousA11yViolations(page, 'the order queue');
 
-      await page.setViewportSize({ width: 360, height: 740 });
-      await page.waitForLoadState('networkidle');
-      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBe(360);
+      await expectNoHorizontalScroll(page);
       if (SHOTS) await page.screenshot({ path: `${SHOTS}/staff-orders-360.png`, fullPage: true });
       await page.setViewportSize({ width: 1280, height: 900 });
 

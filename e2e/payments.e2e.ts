@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, startPortal, type Portal } from './support/portal.js';
-import { chooseEnglish, launchBrowser, visibleText, waitForPath, withFreshPage } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { visibleText, waitForPath, withFreshPage } from './support/browser.js';
+import { logInAs, usePortalAndBrowser } from './support/setup.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
-import { tryLogIn } from './support/ui.js';
 import { camt053Statement } from './support/camt.js';
 
 /**
@@ -22,18 +21,7 @@ import { camt053Statement } from './support/camt.js';
 const JANIS = 'janis@demo.example';
 const JANIS_NUMBER = 'C-100001';
 
-let portal: Portal;
-let browser: Browser;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const the = usePortalAndBrowser();
 
 /** Jānis' newest invoice, read from the API as he would see it (test a); paid online in test b. */
 const newest = { id: '', number: '', paymentReference: '', openCents: 0 };
@@ -41,14 +29,7 @@ const newest = { id: '', number: '', paymentReference: '', openCents: 0 };
 const online = { id: '' };
 
 async function withPage(run: (page: Page) => Promise<void>, options: Parameters<typeof withFreshPage>[3] = {}) {
-  await withFreshPage(browser, portal.url, run, { axe: true, ...options });
-}
-
-async function logInAs(page: Page, email: string, landing: string) {
-  await page.goto('/login');
-  await chooseEnglish(page);
-  expect(await tryLogIn(page, email, DEMO_PASSWORD)).toBe(200);
-  await waitForPath(page, landing);
+  await withFreshPage(the.browser, the.portal.url, run, { axe: true, ...options });
 }
 
 const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
@@ -88,7 +69,6 @@ async function phoneWidths(page: Page, paths: string[]): Promise<string[]> {
   return widths;
 }
 const fitsThePhone = (paths: string[]) => ['LV', 'RU'].flatMap((lang) => paths.map((path) => `${lang} ${path}: 360`));
-
 
 describe('payments (issue 13)', () => {
   it('BIL-5, BIL-10, BIL-15: Jānis sees what to pay now and his newest invoice open, his bank transfers with what each paid (the late invoice\'s interest among them), and the invoice that carried the interest paid in full; axe passes', async () => {
@@ -153,7 +133,7 @@ describe('payments (issue 13)', () => {
       expect(started.request().postDataJSON()).toEqual({ invoiceIds: [newest.id] });
 
       // the provider's page, another origin, asks for the invoice's amount
-      await page.waitForURL((url) => url.origin !== portal.url && url.pathname.startsWith('/pay/'));
+      await page.waitForURL((url) => url.origin !== the.portal.url && url.pathname.startsWith('/pay/'));
       await visibleText(page.getByRole('heading', { level: 1, name: 'Demo banka' }));
       const lvEuros = `${Math.floor(newest.openCents / 100)},${String(newest.openCents % 100).padStart(2, '0')} €`;
       expect(await visibleText(page.getByText(lvEuros, { exact: true }))).toBe(lvEuros);

@@ -1,35 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { authenticator } from 'otplib';
-import { DEMO_PASSWORD, startPortal, type Portal } from './support/portal.js';
-import { chooseEnglish, launchBrowser, withFreshPage, newContext, visibleText, waitForPath } from './support/browser.js';
+import { DEMO_PASSWORD } from './support/portal.js';
+import { chooseEnglish, withFreshPage, newContext, visibleText, waitForPath } from './support/browser.js';
+import { logInAs, usePortalAndBrowser } from './support/setup.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
 import { openStaffCustomer, tryLogIn } from './support/ui.js';
 
-let portal: Portal;
-let browser: Browser;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const the = usePortalAndBrowser();
 
 /** A fresh browser profile for one test, closed afterwards. */
 async function withPage(run: (page: Page, errors: string[]) => Promise<void>, options: Parameters<typeof newContext>[2] = {}) {
-  await withFreshPage(browser, portal.url, run, options);
-}
-
-/** Logs in on the login page in English and waits for the page the portal lands on. */
-async function logInAs(page: Page, email: string, landing: string) {
-  await page.goto('/login');
-  await chooseEnglish(page);
-  expect(await tryLogIn(page, email, DEMO_PASSWORD)).toBe(200);
-  await waitForPath(page, landing);
+  await withFreshPage(the.browser, the.portal.url, run, options);
 }
 
 /** Login page → "Log in with bank / eID" → the demo bank's page → the chosen identity. */
@@ -38,7 +20,7 @@ async function logInAtDemoBank(page: Page, identity: string) {
   await chooseEnglish(page);
   await page.getByRole('link', { name: 'Log in with bank / eID' }).click();
   await visibleText(page.getByRole('heading', { level: 1, name: 'Demo bank login' }));
-  expect(new URL(page.url()).origin).not.toBe(portal.url); // really at the identity provider
+  expect(new URL(page.url()).origin).not.toBe(the.portal.url); // really at the identity provider
   await page.getByRole('button', { name: `Log in as ${identity}` }).click();
 }
 
@@ -47,7 +29,7 @@ describe('bank / eID login', () => {
     await withPage(async (page) => {
       await logInAtDemoBank(page, 'Jānis Bērziņš');
       await waitForPath(page, '/');
-      expect(new URL(page.url()).origin).toBe(portal.url);
+      expect(new URL(page.url()).origin).toBe(the.portal.url);
       expect(await visibleText(page.getByText('Welcome, Jānis Bērziņš!'))).toBeTruthy();
       expect(await visibleText(page.getByRole('region', { name: 'Jānis Bērziņš' }))).toContain('C-100001');
       const session = await (await page.request.get('/api/session')).json() as { user: { email: string; authMethod: string } };
