@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './support/portal.js';
 import { visibleText, waitForPath, withFreshPage } from './support/browser.js';
-import { logInAs, usePortalAndBrowser } from './support/setup.js';
+import { fitsThePhone, logInAs, phoneWidths, usePortalAndBrowser } from './support/setup.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
 import { apiLogin } from './support/ui.js';
 
@@ -235,21 +235,3 @@ function nextPeriod(period: string): string {
 const euros = (cents: number) => `${cents < 0 ? '-' : ''}€${Math.floor(Math.abs(cents) / 100).toLocaleString('en-GB')}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
 const rigaToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
-/** The page as a phone held upright (360×740), each path in Latvian and Russian: "LV /path: <page width>"; axe in Latvian. */
-async function phoneWidths(page: Page, paths: string[]): Promise<string[]> {
-  await page.setViewportSize({ width: 360, height: 740 });
-  const widths: string[] = [];
-  for (const lang of ['LV', 'RU']) {
-    await page.getByRole('button', { name: new RegExp(`^${lang}\\b`) }).first().click();
-    await page.waitForFunction((code) => document.documentElement.lang === code, lang.toLowerCase());
-    for (const path of paths) {
-      await page.goto(path);
-      await page.locator('main h1').first().waitFor();
-      await page.waitForLoadState('networkidle');
-      widths.push(`${lang} ${path}: ${await page.evaluate(() => document.scrollingElement!.scrollWidth)}`);
-      if (lang === 'LV') await expectNoSeriousA11yViolations(page, `${path} in ${lang} on a phone`);
-    }
-  }
-  return widths;
-}
-const fitsThePhone = (paths: string[]) => ['LV', 'RU'].flatMap((lang) => paths.map((path) => `${lang} ${path}: 360`));

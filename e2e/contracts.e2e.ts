@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './support/portal.js';
 import { visibleText, waitForPath, withFreshPage } from './support/browser.js';
-import { logInAs, usePortalAndBrowser } from './support/setup.js';
-import { expectNoSeriousA11yViolations } from './support/axe.js';
+import { logInAs, phoneWidths, usePortalAndBrowser } from './support/setup.js';
 import { apiLogin } from './support/ui.js';
 
 /**
@@ -27,21 +26,6 @@ async function withPage(run: (page: Page) => Promise<void>) {
 
 async function session(page: Page) {
   return ((await (await page.request.get('/api/session')).json()) as { user: { activeCustomerId: string; customers: { id: string; name: string }[] } }).user;
-}
-
-async function phoneWidths(page: Page, path: string): Promise<string[]> {
-  await page.setViewportSize({ width: 360, height: 740 });
-  const widths: string[] = [];
-  for (const lang of ['LV', 'RU']) {
-    await page.getByRole('button', { name: new RegExp(`^${lang}\\b`) }).first().click();
-    await page.waitForFunction((code) => document.documentElement.lang === code, lang.toLowerCase());
-    await page.goto(path);
-    await page.locator('main h1').first().waitFor();
-    await page.waitForLoadState('networkidle');
-    widths.push(`${lang} ${path}: ${await page.evaluate(() => document.scrollingElement!.scrollWidth)}`);
-    if (lang === 'LV') await expectNoSeriousA11yViolations(page, `${path} in ${lang} on a phone`);
-  }
-  return widths;
 }
 
 describe('contract lifecycle (BIL-13, BIL-14)', () => {
@@ -86,7 +70,7 @@ describe('contract lifecycle (BIL-13, BIL-14)', () => {
       await changes.getByRole('button', { name: /^Leave before / }).click();
       await page.getByRole('dialog', { name: 'Leave contract EV-300001?' }).getByRole('button', { name: 'Leave the contract' }).click();
       await visibleText(changes.getByText('You left this contract: it ends before the change.'));
-      expect(await phoneWidths(page, '/contracts')).toEqual(['LV /contracts: 360', 'RU /contracts: 360']);
+      expect(await phoneWidths(page, ['/contracts'])).toEqual(['LV /contracts: 360', 'RU /contracts: 360']);
       if (process.env.E2E_SHOTS) await page.screenshot({ path: `${process.env.E2E_SHOTS}/contracts-ru-360.png`, fullPage: true });
     });
   });

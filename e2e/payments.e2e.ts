@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { visibleText, waitForPath, withFreshPage } from './support/browser.js';
-import { logInAs, usePortalAndBrowser } from './support/setup.js';
+import { fitsThePhone, logInAs, phoneWidths, usePortalAndBrowser } from './support/setup.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
 import { camt053Statement } from './support/camt.js';
 
@@ -46,29 +46,6 @@ async function openPayments(page: Page) {
 
 const euros = (cents: number) => `€${Math.floor(cents / 100).toLocaleString('en-GB')}.${String(cents % 100).padStart(2, '0')}`;
 const rigaToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-
-/**
- * The page turned into a phone held upright (360×740: the pages' cards instead of tables follow the width), then
- * each path in Latvian and Russian: "LV /path: <page width>"; axe runs on each in Latvian (the desktop pages passed
- * it already; another language's words change no roles).
- */
-async function phoneWidths(page: Page, paths: string[]): Promise<string[]> {
-  await page.setViewportSize({ width: 360, height: 740 });
-  const widths: string[] = [];
-  for (const lang of ['LV', 'RU']) {
-    await page.getByRole('button', { name: new RegExp(`^${lang}\\b`) }).first().click();
-    await page.waitForFunction((code) => document.documentElement.lang === code, lang.toLowerCase());
-    for (const path of paths) {
-      await page.goto(path);
-      await page.locator('main h1').first().waitFor();
-      await page.waitForLoadState('networkidle');
-      widths.push(`${lang} ${path}: ${await page.evaluate(() => document.scrollingElement!.scrollWidth)}`);
-      if (lang === 'LV') await expectNoSeriousA11yViolations(page, `${path} in ${lang} on a phone`);
-    }
-  }
-  return widths;
-}
-const fitsThePhone = (paths: string[]) => ['LV', 'RU'].flatMap((lang) => paths.map((path) => `${lang} ${path}: 360`));
 
 describe('payments (issue 13)', () => {
   it('BIL-5, BIL-10, BIL-15: Jānis sees what to pay now and his newest invoice open, his bank transfers with what each paid (the late invoice\'s interest among them), and the invoice that carried the interest paid in full; axe passes', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, startPortal, type Portal } from './portal.js';
 import { chooseEnglish, launchBrowser, waitForPath } from './browser.js';
+import { expectNoSeriousA11yViolations } from './axe.js';
 import { tryLogIn } from './ui.js';
 
 /** The portal and the Chromium of one test file, started before its tests and stopped after them. */
@@ -52,3 +53,29 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBe(360);
 }
+
+type PhoneLang = 'LV' | 'RU';
+
+/**
+ * Opens each path on a phone held upright (360×740) in Latvian and Russian (the longest texts) and gives back
+ * "LV /path: <page width>" for each (compare with fitsThePhone); axe runs on each in the languages of `axeIn`.
+ */
+export async function phoneWidths(page: Page, paths: string[], { axeIn = ['LV'] }: { axeIn?: PhoneLang[] } = {}): Promise<string[]> {
+  if (page.viewportSize()?.width !== 360) await page.setViewportSize({ width: 360, height: 740 });
+  const widths: string[] = [];
+  for (const lang of ['LV', 'RU'] as const) {
+    await page.getByRole('button', { name: new RegExp(`^${lang}\\b`) }).first().click();
+    await page.waitForFunction((code) => document.documentElement.lang === code, lang.toLowerCase());
+    for (const path of paths) {
+      await page.goto(path);
+      await page.locator('main h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      widths.push(`${lang} ${path}: ${await page.evaluate(() => document.scrollingElement!.scrollWidth)}`);
+      if (axeIn.includes(lang)) await expectNoSeriousA11yViolations(page, `${path} in ${lang} on a phone`);
+    }
+  }
+  return widths;
+}
+
+/** What phoneWidths gives back when every path fits the phone. */
+export const fitsThePhone = (paths: string[]) => ['LV', 'RU'].flatMap((lang) => paths.map((path) => `${lang} ${path}: 360`));
