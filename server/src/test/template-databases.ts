@@ -36,6 +36,7 @@ export async function seedTestDemo(database: OpenDatabase): Promise<void> {
 }
 
 export async function seedTestDemoYear(database: OpenDatabase): Promise<void> {
+  // nothing is sent while seeding (the invoices' e-mails wait in the outbox), so the SMTP address is never dialled
   const deps = testDeps({ database, operator: loadOperatorProfile('demo'), clock: new ManualClock(TEST_CLOCK_START), smtpUrl: 'smtp://127.0.0.1:9' });
   await seedDemoConsumption(deps.db, deps.clock.now());
   await seedDemoBilling(deps);
