@@ -3,7 +3,7 @@ import type { Language, LocalizedText } from '@up/operators';
 import { formatMoney } from '@up/common/money';
 import type { Deps } from '../../deps.js';
 import { addMinutes } from '../../infra/clock.js';
-import { postNotice } from '../notifications/index.js';
+import { fillPlaceholders, postNotice } from '../notifications/index.js';
 import type { InvoiceRow } from './billing.tables.js';
 import { invoicePdf, invoiceXml } from './invoice-files.service.js';
 
@@ -100,7 +100,7 @@ function messageText(deps: Deps, invoice: Selectable<InvoiceRow>, language: Lang
     url: `${deps.config.publicUrl}/invoices/${invoice.id}`,
     operator: deps.operator.legalName,
   };
-  const fill = (template: string) => template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+  const fill = (template: string) => fillPlaceholders(template, values);
   const credit = invoice.kind === 'credit_note';
   return { subject: fill((credit ? CREDIT_SUBJECT : SUBJECT)[language]), body: fill((credit ? CREDIT_BODY : BODY)[language]) };
 }

@@ -141,11 +141,12 @@ function textLine(page: Page, text: string, x: number, y: number, width: number,
     top += (page.size - size) * DEJAVU_ASCENT; // on the same baseline as at full size
     textWidth = width;
   }
-  writeText(page.pdf, run, size, align === 'right' ? x + width - textWidth : x, top);
+  writeText(page, run, size, align === 'right' ? x + width - textWidth : x, top);
 }
 
 /** The glyphs of a string in the current font, as pdfkit's encoder gives them, and its advance in 1/1000 em. */
 interface EncodedText {
+  text: string;
   font: PdfFontInternals;
   hex: string[];
   positions: GlyphPosition[];
@@ -182,7 +183,7 @@ function encodeText(page: Page, text: string): EncodedText {
     const [hex, positions] = font.encode(text);
     let advance = 0;
     for (const position of positions) advance += position.xAdvance;
-    run = { font, hex, positions, advance };
+    run = { text, font, hex, positions, advance };
     page.encoded.set(key, run);
   }
   return run;
@@ -193,57 +194,22 @@ function encodeText(page: Page, text: string): EncodedText {
  * `lineBreak: false` and its default 'top' baseline (kerning as TJ adjustments), but flipped upright by the text
  * matrix in the page's top-down space, not by saving, transforming and restoring the graphics state. text() lays a
  * string out four times (for our width, its width, its glyphs, its advance) and writes each operator separately:
- * a quarter of an invoice's time went there.
+ * a quarter of an invoice's time went there. The rare run with glyph offsets (combining marks) is left to text().
  */
-function writeText(pdf: Pdf, run: EncodedText, size: number, x: number, y: number): void {
-  const { font, hex, positions } = run;
+function writeText(page: Page, run: EncodedText, size: number, x: number, y: number): void {
+  const { pdf } = page;
+  const { font, hex } = run;
   if (hex.length === 0) return;
-  const internals = pdf as unknown as PdfInternals;
-  internals.page.fonts[font.id] ??= font.ref();
-  const scale = size / 1000;
-  const baseline = y + font.ascender * scale;
-  const matrix = (at: number, down: number) => `1 0 0 -1 ${pdfNumber(at)} ${pdfNumber(down)} Tm`;
-  const ops = ['BT', `/${font.id} ${pdfNumber(size)} Tf`, matrix(x, baseline)];
   run.shown ??= glyphsShown(run);
-  if (run.shown) {
-    addContent(pdf, `${ops.join('\n')}\n${run.shown}\nET`);
+  if (!run.shown) {
+    pdf.fontSize(size).text(run.text, x, y, { lineBreak: false });
+    pdf.fontSize(page.size);
     return;
   }
-  const segments: string[] = [];
-  let last = 0;
-  let penX = x;
-  let offset = false;
-  const segment = (end: number) => {
-    if (last < end) {
-      const position = positions[end - 1];
-      segments.push(`<${hex.slice(last, end).join('')}> ${pdfNumber(-(position.xAdvance - position.advanceWidth))}`);
-    }
-    last = end;
-  };
-  const flush = (end: number) => {
-    segment(end);
-    if (segments.length > 0) ops.push(`[${segments.join(' ')}] TJ`);
-    segments.length = 0;
-  };
-  for (let i = 0; i < positions.length; i++) {
-    const position = positions[i];
-    if (position.xOffset || position.yOffset) {
-      flush(i);
-      ops.push(matrix(penX + position.xOffset * scale, baseline - position.yOffset * scale));
-      flush(i + 1);
-      offset = true;
-    } else {
-      if (offset) {
-        ops.push(matrix(penX, baseline));
-        offset = false;
-      }
-      if (position.xAdvance - position.advanceWidth !== 0) segment(i + 1);
-    }
-    penX += position.xAdvance * scale;
-  }
-  flush(positions.length);
-  ops.push('ET');
-  addContent(pdf, ops.join('\n'));
+  const internals = pdf as unknown as PdfInternals;
+  internals.page.fonts[font.id] ??= font.ref();
+  const baseline = y + (font.ascender * size) / 1000;
+  addContent(pdf, `BT\n/${font.id} ${pdfNumber(size)} Tf\n1 0 0 -1 ${pdfNumber(x)} ${pdfNumber(baseline)} Tm\n${run.shown}\nET`);
 }
 
 /**
@@ -469,7 +435,7 @@ function drawLine(page: Page, line: InvoiceDocumentLine, y: number, description:
     if (index === DESCRIPTION) return;
     textLine(page, column.cell(page, line), COLUMN_X[index], top, column.width, column.align);
   });
-  if (description.run) writeText(pdf, description.run, LINE_SIZE, COLUMN_X[DESCRIPTION], top);
+  if (description.run) writeText(page, description.run, LINE_SIZE, COLUMN_X[DESCRIPTION], top);
   else pdf.text(line.description, COLUMN_X[DESCRIPTION], top, { width: COLUMNS[DESCRIPTION].width });
   if (period) {
     style(page, REGULAR, LINE_PERIOD_SIZE, MUTED);

@@ -14,9 +14,3 @@ export const TERMINATION_EMAILS = {
   },
 } satisfies Record<string, EmailTemplate>;
 
-/** A template's text in the reader's language (Latvian when it is none of the three), for the portal inbox. */
-export function fillText(template: EmailTemplate, language: string, vars: Record<string, string | number>): { subject: string; body: string } {
-  const lang = language === 'en' || language === 'ru' ? language : 'lv';
-  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, key: string) => String(vars[key] ?? ''));
-  return { subject: fill(template[lang].subject), body: fill(template[lang].body) };
-}

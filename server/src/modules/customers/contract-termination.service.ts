@@ -4,9 +4,9 @@ import type { Deps } from '../../deps.js';
 import type { Db } from '../../infra/db.js';
 import { conflict, notFound } from '../../infra/errors.js';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/index.js';
-import { postNotice, queueEmail } from '../notifications/index.js';
+import { fillText, postNotice, queueEmail } from '../notifications/index.js';
 import type { ContractRow } from './customers.tables.js';
-import { TERMINATION_EMAILS, fillText } from './contract-termination.emails.js';
+import { TERMINATION_EMAILS } from './contract-termination.emails.js';
 
 /** BIL-12: either side ends a contract with this many working days' notice (weekends and Latvian public holidays do not count). */
 export const NOTICE_WORKING_DAYS = 5;

@@ -14,14 +14,23 @@ export function renderEmail(
   vars: Record<string, string | number>,
 ): { subject: string; text: string; html: string } {
   const lang: Language = language === 'en' || language === 'ru' ? language : 'lv';
-  const { subject, body } = template[lang];
-  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, key: string) => String(vars[key] ?? ''));
-  const text = fill(body);
+  const { subject, body: text } = fillText(template, lang, vars);
   const html = text
     .split('\n\n')
     .map((paragraph) => `<p>${linkify(escapeHtml(paragraph)).replace(/\n/g, '<br>')}</p>`)
     .join('\n');
-  return { subject: fill(subject), text, html: `<!doctype html><html lang="${lang}"><body>${html}</body></html>` };
+  return { subject, text, html: `<!doctype html><html lang="${lang}"><body>${html}</body></html>` };
+}
+
+/** A template's text in the reader's language (Latvian when it is none of the three), e.g. for the portal inbox. */
+export function fillText(template: EmailTemplate, language: string, vars: Record<string, string | number>): { subject: string; body: string } {
+  const lang: Language = language === 'en' || language === 'ru' ? language : 'lv';
+  return { subject: fillPlaceholders(template[lang].subject, vars), body: fillPlaceholders(template[lang].body, vars) };
+}
+
+/** Each {name} in the text replaced by its variable (empty when there is none). */
+export function fillPlaceholders(text: string, vars: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (_, key: string) => String(vars[key] ?? ''));
 }
 
 function escapeHtml(text: string): string {

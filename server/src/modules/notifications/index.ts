@@ -2,3 +2,4 @@
 export { queueEmail, emailsSentAt, deliverPendingEmails, postNotice, listNotices, markNoticeRead } from './notifications.service.js';
 export { unreadNoticesCount } from './inbox-counts.js';
 export type { EmailTemplate } from './email-templates.js';
+export { fillText, fillPlaceholders } from './email-templates.js';

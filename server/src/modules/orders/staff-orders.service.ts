@@ -1,5 +1,6 @@
 import type { OrderStatusBody, StaffOrder } from '@up/common/contracts/orders';
 import type { Deps } from '../../deps.js';
+import type { Db } from '../../infra/db.js';
 import { conflict, notFound } from '../../infra/errors.js';
 import { recordAudit, type Actor } from '../audit/index.js';
 import { findCustomersByIds } from '../customers/index.js';
@@ -9,21 +10,28 @@ const OPEN_STATUSES = ['submitted', 'in_progress'] as const;
 
 /** GRD-6: the back office's queue — every open order (submitted, in progress), the oldest first, 500 at most. */
 export async function listOpenOrders(deps: Pick<Deps, 'db'>): Promise<StaffOrder[]> {
-  const rows = await deps.db.selectFrom('orders')
-    .select(['id', 'customer_id', 'type', 'status', 'payload', 'signed_with', 'submitted_at', 'created_at', 'user_id', 'created_by'])
-    .where('status', 'in', [...OPEN_STATUSES])
-    .orderBy('created_at').orderBy('id')
-    .limit(500)
-    .execute();
+  return staffOrders(deps.db, (query) => query.where('status', 'in', [...OPEN_STATUSES]).orderBy('created_at').orderBy('id').limit(500));
+}
+
+/** The orders the query picks, each with what it is about and its customer's number and name. */
+async function staffOrders(
+  db: Db, pick: (query: ReturnType<typeof selectOrders>) => ReturnType<typeof selectOrders>,
+): Promise<StaffOrder[]> {
+  const rows = await pick(selectOrders(db)).execute();
   const [orders, customers] = await Promise.all([
-    describeOrders(deps.db, rows),
-    findCustomersByIds(deps.db, [...new Set(rows.map((row) => row.customer_id))]),
+    describeOrders(db, rows),
+    findCustomersByIds(db, [...new Set(rows.map((row) => row.customer_id))]),
   ]);
   const byId = new Map(customers.map((customer) => [customer.id, customer]));
   return orders.map((order, i) => {
     const customer = byId.get(rows[i]!.customer_id);
     return { ...order, customerId: rows[i]!.customer_id, customerNumber: customer?.customer_number ?? '', customerName: customer?.name ?? '' };
   });
+}
+
+function selectOrders(db: Db) {
+  return db.selectFrom('orders')
+    .select(['id', 'customer_id', 'type', 'status', 'payload', 'signed_with', 'submitted_at', 'created_at', 'user_id', 'created_by']);
 }
 
 /**
@@ -44,9 +52,6 @@ export async function changeOrderStatus(deps: Pick<Deps, 'db' | 'clock'>, actor:
       details: { type: order.type, from: order.status, to: body.status, note: body.note ?? null },
     }, now);
   });
-  const row = await deps.db.selectFrom('orders')
-    .select(['id', 'customer_id', 'type', 'status', 'payload', 'signed_with', 'submitted_at', 'created_at', 'user_id', 'created_by'])
-    .where('id', '=', orderId).executeTakeFirstOrThrow();
-  const [[order], [customer]] = await Promise.all([describeOrders(deps.db, [row]), findCustomersByIds(deps.db, [row.customer_id])]);
-  return { ...order!, customerId: row.customer_id, customerNumber: customer?.customer_number ?? '', customerName: customer?.name ?? '' };
+  const [order] = await staffOrders(deps.db, (query) => query.where('id', '=', orderId));
+  return order!;
 }

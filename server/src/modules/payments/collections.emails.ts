@@ -30,12 +30,6 @@ export const SUSPENSION_REASON_TEXT = {
   debt_registry: { lv: 'ieraksts parādnieku reģistrā', en: 'an entry in the debtors\' register', ru: 'запись в реестре должников' },
 } as const;
 
-/** A template's text in the reader's language (Latvian when it is none of the three), for the portal inbox. */
-export function fillText(template: EmailTemplate, language: string, vars: Record<string, string | number>): { subject: string; body: string } {
-  const lang = language === 'en' || language === 'ru' ? language : 'lv';
-  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, key: string) => String(vars[key] ?? ''));
-  return { subject: fill(template[lang].subject), body: fill(template[lang].body) };
-}
 
 export function languageOf(language: string): 'lv' | 'en' | 'ru' {
   return language === 'en' || language === 'ru' ? language : 'lv';

@@ -6,8 +6,8 @@ import { sqlTextArray } from '../../infra/sql-arrays.js';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/index.js';
 import { customerOpenItems, overdueInvoices, type OverdueInvoice } from '../billing/index.js';
 import { findCustomerById, hasActiveContract } from '../customers/index.js';
-import { postNotice, queueEmail } from '../notifications/index.js';
-import { COLLECTIONS_EMAILS, fillText, languageOf } from './collections.emails.js';
+import { fillText, postNotice, queueEmail } from '../notifications/index.js';
+import { COLLECTIONS_EMAILS, languageOf } from './collections.emails.js';
 import { suspendService, type CollectionsDeps } from './service-suspensions.service.js';
 
 /** The first (and so far only) reminder stage. */

@@ -8,8 +8,8 @@ import { newId } from '../../infra/ids.js';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/index.js';
 import { customerOpenItems, overdueCentsOfCustomers } from '../billing/index.js';
 import { findCustomerById, resumeContractsOf, suspendContractsOf } from '../customers/index.js';
-import { postNotice, queueEmail } from '../notifications/index.js';
-import { COLLECTIONS_EMAILS, SUSPENSION_REASON_TEXT, fillText, languageOf } from './collections.emails.js';
+import { fillText, postNotice, queueEmail } from '../notifications/index.js';
+import { COLLECTIONS_EMAILS, SUSPENSION_REASON_TEXT, languageOf } from './collections.emails.js';
 import type { ServiceSuspensionRow } from './payments.tables.js';
 import { orderGridChange } from './grid-orders.js';
 

@@ -3,7 +3,7 @@ import type { Deps } from '../../deps.js';
 import type { Db } from '../../infra/db.js';
 import { sqlTextArray } from '../../infra/sql-arrays.js';
 import { contractTypeName, findCustomersByIds, languageOf } from '../customers/index.js';
-import { postNotice, queueEmail } from '../notifications/index.js';
+import { fillPlaceholders, postNotice, queueEmail } from '../notifications/index.js';
 import { TERM_CHANGE_EMAILS, TERM_CHANGE_NOTICE } from './term-change.emails.js';
 import { addDays } from '@up/common/riga-time';
 
@@ -79,8 +79,10 @@ async function tellOneBatch(
       numbers: entry.numbers.sort().join(', '), effectiveOn: change.effective_on, lastDay: addDays(change.effective_on, -1), support: deps.operator.support.phone,
     };
     if (customer.email) await queueEmail(trx, { to: customer.email, template: TERM_CHANGE_EMAILS.term_change_announced, language: lang, vars }, now);
-    const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, key: string) => vars[key] ?? '');
-    await postNotice(trx, { customerId: customer.id, userId: null, kind: 'term_change', title: fill(TERM_CHANGE_NOTICE[lang].title), body: fill(TERM_CHANGE_NOTICE[lang].body) }, now);
+    await postNotice(trx, {
+      customerId: customer.id, userId: null, kind: 'term_change',
+      title: fillPlaceholders(TERM_CHANGE_NOTICE[lang].title, vars), body: fillPlaceholders(TERM_CHANGE_NOTICE[lang].body, vars),
+    }, now);
     told += 1;
   }
   return { candidates: candidates.length, told };
