@@ -6,7 +6,8 @@
  *
  * Opens and migrates the database the way the server does (DATABASE_URL, or the embedded PGlite in DATA_DIR,
  * default ./data/<OPERATOR>), runs the same service as POST /api/staff/metering/intervals and …/spot-prices
- * (source 'cli', audited as the system), streams the file and prints the counts as JSON:
+ * (source 'cli', audited as the system), streams the file and prints the counts as JSON, with the seconds the import
+ * took (the database opened and migrated before it are not counted):
  *   exit code 0: imported (rejected rows are listed in the answer);
  *   exit code 1: the file is malformed as a whole (wrong header, broken JSON): nothing changed;
  *   exit code 2: anything else (no such file, wrong arguments, no database).
@@ -15,6 +16,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
 import type { OpenDatabase } from '../infra/db.js';
 import { openCommandDatabase } from './command-database.js';
 import { systemClock, type Clock } from '../infra/clock.js';
@@ -93,12 +95,13 @@ export async function runMeteringImport(
     const operator = opened.operator;
     const deps = { db: database.db, clock, operator };
     const stream = createReadStream(resolve(parsed.file), { highWaterMark: 1024 * 1024 });
+    const started = performance.now();
     const answer = parsed.format === 'spot-prices'
       ? await importSpotPrices(deps, stream, { source: 'cli', actor: SYSTEM_ACTOR })
       : await importIntervals(deps, stream, {
         format: parsed.format === 'json' ? 'sadales_json' : 'csv', source: 'cli', actor: SYSTEM_ACTOR, intervalMinutes: parsed.intervalMinutes,
       });
-    output.out(JSON.stringify(answer, null, 2));
+    output.out(JSON.stringify({ ...answer, seconds: Math.round(performance.now() - started) / 1000 }, null, 2));
     return EXIT_IMPORTED;
   } catch (error) {
     if (error instanceof AppError && error.status < 500) {
