@@ -45,6 +45,10 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  if (deps.invoicePdfs) {
+    const invoicePdfs = deps.invoicePdfs;
+    app.addHook('onClose', () => invoicePdfs.close());
+  }
   installErrorHandler(app);
   collectRoutes(app);
   installInputGuards(app);

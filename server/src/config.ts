@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 /**
  * Environment → frozen, typed configuration, validated at start. Every key is documented in
  * docs/OPERATIONS.md; an invalid value stops the process with a message naming the key.
@@ -44,6 +46,8 @@ export interface Config {
   runJobs: boolean;
   /** TRUST_PROXY: trust X-Forwarded-For from a load balancer (default false) */
   trustProxy: boolean;
+  /** PDF_WORKERS: worker threads that render invoice PDFs (default one per core); 0 = in the request's thread */
+  pdfWorkers: number;
   /** LOG_LEVEL: pino level (default info) */
   logLevel: string;
   /**
@@ -132,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     devClock,
     runJobs: flag(env, 'JOBS', true),
     trustProxy: flag(env, 'TRUST_PROXY', false),
+    pdfWorkers: integer(env, 'PDF_WORKERS', availableParallelism()),
     logLevel: optional(env, 'LOG_LEVEL') ?? 'info',
     auditSigningKey: auditSigningKey(env, devMode),
   });

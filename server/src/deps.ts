@@ -7,6 +7,7 @@ import type { DevMailCatcher } from './infra/mailer.js';
 import type { OidcLogin } from './modules/accounts/oidc-login.js';
 import type { SessionCache } from './modules/accounts/session-cache.js';
 import type { PaymentProvider } from './modules/payments/payment-provider.js';
+import type { InvoicePdfRenderer } from './modules/billing/invoice-pdf-pool.js';
 
 /** What the application needs from outside; main.ts builds it, tests build their own. */
 export interface Deps {
@@ -23,6 +24,8 @@ export interface Deps {
   bankLogin: OidcLogin | null;
   /** online payment (BIL-15): the payment provider; null when none is configured (the portal shows no Pay button) */
   paymentProvider?: PaymentProvider | null;
+  /** renders invoice PDFs on worker threads (PDF_WORKERS); absent = in the calling thread (tests); closed with the app */
+  invoicePdfs?: InvoicePdfRenderer;
   /** the same clock as `clock` when DEV_CLOCK=true, so POST /api/dev/clock can move it (dev and browser tests) */
   devClock?: OffsetClock;
 }

@@ -12,9 +12,13 @@ export interface InvoiceFile {
   body: Buffer | string;
 }
 
-/** The invoice's PDF (operator branding, the customer's language, EPC QR code). */
+/**
+ * The invoice's PDF (operator branding, the customer's language, EPC QR code), rendered on the PDF workers
+ * (invoice-pdf-pool.ts) when the app has them, so a download or a delivery does not hold up other requests.
+ */
 export async function invoicePdf(deps: Deps, invoice: Selectable<InvoiceRow>): Promise<InvoiceFile> {
-  const body = await renderInvoicePdf(await invoiceDocumentOf(deps, invoice));
+  const document = await invoiceDocumentOf(deps, invoice);
+  const body = await (deps.invoicePdfs ? deps.invoicePdfs.render(document) : renderInvoicePdf(document));
   return { fileName: `${invoice.number}.pdf`, contentType: 'application/pdf', body };
 }
 
