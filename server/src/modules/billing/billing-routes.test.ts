@@ -9,6 +9,9 @@ import { createTestApp, type TestClient } from '../../test/test-app.js';
 import { ublSchemaErrors } from '../../test/ubl-schema.js';
 import { DEMO_PASSWORD } from '../../db/demo-data.js';
 import { deliverIssuedInvoices } from './invoice-delivery.service.js';
+import { buildApp } from '../../app.js';
+import { householdInvoice } from './invoice-document.sample.js';
+import { createInvoicePdfPool } from './invoice-pdf-pool.js';
 
 /** The invoice routes over the demo's year of invoices (computed by the real run): BIL-15, ACC-10, the documents. */
 const t = await createTestApp({ demoYear: true });
@@ -203,5 +206,38 @@ describe('the back office', () => {
     const again = await admin.post('/api/staff/billing/runs', { period: '2026-10' });
     expect([again.statusCode, again.json().status]).toEqual([202, 'done']);
     expect((await admin.get('/api/staff/billing/runs')).json()).toHaveLength(12);
+  });
+});
+
+describe('the PDFs on worker threads (PDF_WORKERS)', () => {
+  it('the customer\'s and the staff download render through the app\'s PDF pool, the same bytes as in the request\'s thread', async () => {
+    const [latest] = (await invoicesOf(janis, ids.household)).invoices;
+    const customerPath = `/api/customers/${ids.household}/invoices/${latest.id}/pdf`;
+    const staffPath = `/api/staff/invoices/${latest.id}/pdf`;
+    const inThread = [(await janis.get(customerPath)).rawPayload, (await service.get(staffPath)).rawPayload];
+    const pool = createInvoicePdfPool({ workers: 1 });
+    t.deps.invoicePdfs = pool; // the routes read deps when they answer
+    try {
+      const customer = await janis.get(customerPath);
+      expect(pool.runningWorkers).toBe(1);
+      const staff = await service.get(staffPath);
+      expect([customer.statusCode, customer.headers['content-type'], staff.statusCode]).toEqual([200, 'application/pdf', 200]);
+      expect(customer.rawPayload.equals(inThread[0]!)).toBe(true);
+      expect(staff.rawPayload.equals(inThread[1]!)).toBe(true);
+    } finally {
+      delete t.deps.invoicePdfs;
+      await pool.close();
+    }
+  });
+
+  it('the pool closes with the app', async () => {
+    const pool = createInvoicePdfPool({ workers: 1 });
+    const app = await buildApp({ ...t.deps, invoicePdfs: pool }, { serveWeb: false });
+    await app.ready();
+    expect((await pool.render(householdInvoice)).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pool.runningWorkers).toBe(1);
+    await app.close();
+    expect(pool.runningWorkers).toBe(0);
+    await expect(pool.render(householdInvoice)).rejects.toThrow('The invoice PDF pool is closed');
   });
 });
