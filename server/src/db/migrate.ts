@@ -20,6 +20,7 @@ import * as billingRunSpeed from './migrations/2026_12_07_2000_billing_run_speed
 import * as systemOrders from './migrations/2026_12_07_2105_system_orders.js';
 import * as contractTermsVersions from './migrations/2026_12_07_2110_contract_terms_versions.js';
 import * as termChangeNotices from './migrations/2026_12_07_2115_term_change_notices.js';
+import * as paymentNotices from './migrations/2026_12_08_0035_payment_notices.js';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx behave the same. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_2105_system_orders': systemOrders,
   '2026_12_07_2110_contract_terms_versions': contractTermsVersions,
   '2026_12_07_2115_term_change_notices': termChangeNotices,
+  '2026_12_08_0035_payment_notices': paymentNotices,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

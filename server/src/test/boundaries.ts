@@ -57,6 +57,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   bank_statements: 'payments',
   payments: 'payments',
   payment_intents: 'payments',
+  payment_notices: 'payments',
   payment_reminders: 'payments',
   service_suspensions: 'payments',
   contract_terminations: 'customers',

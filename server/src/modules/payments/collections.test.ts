@@ -11,6 +11,7 @@ import { serviceSuspension } from './index.js';
 import { importStatement } from './statement-import.service.js';
 import { issueCreditNote } from '../billing/invoice-corrections.service.js';
 import { demoNotice, SIGNATURE_HEADER } from './demo-payment-provider.js';
+import { wakeNoticeApplier } from './payment-notice-inbox.js';
 import { startOnlinePayment } from './online-payments.service.js';
 import { restorePaidServices } from './service-suspensions.service.js';
 
@@ -172,7 +173,7 @@ describe('reminders, suspension and restore (BIL-11)', () => {
 });
 
 describe('restored whatever way the debt is paid (BIL-11)', () => {
-  it('BIL-11, BIL-15: the online payment provider\'s notice restores the service in its transaction', async () => {
+  it('BIL-11, BIL-15: the online payment provider\'s notice restores the service in the transaction that applies it', async () => {
     const customer = await customerOnFee('late11o');
     await billFebruary();
     on('2026-03-25');
@@ -185,6 +186,7 @@ describe('restored whatever way the debt is paid (BIL-11)', () => {
       method: 'POST', url: '/api/payments/notices/demo', payload: notice.body, headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: notice.signature },
     });
     expect(answer.statusCode, answer.body).toBe(200);
+    await wakeNoticeApplier(t.deps); // the notice is applied just after the answer, with any others pending
     expect(await serviceSuspension(db, customer.customerId)).toBeNull();
     expect(await contractStatus(customer.contractId)).toBe('active');
   });

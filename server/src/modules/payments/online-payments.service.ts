@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { OnlinePaymentBody, OnlinePaymentView } from '@up/common/contracts/payments';
 import { rigaDate } from '@up/common/riga-time';
 import type { Deps } from '../../deps.js';
@@ -5,9 +6,8 @@ import { AppError, conflict, invalidField, notFound } from '../../infra/errors.j
 import { newId } from '../../infra/ids.js';
 import { recordAudit, type Actor } from '../audit/index.js';
 import { customerOpenItems } from '../billing/index.js';
-import { takeInPayments } from './incoming-payments.js';
-import { restorePaidServices } from './service-suspensions.service.js';
-import { NoticeRejected, type PaymentProvider } from './payment-provider.js';
+import { NoticeRejected, type PaymentProvider, type ProviderNotice } from './payment-provider.js';
+import type { IntentStatus } from './payments.tables.js';
 
 /**
  * BIL-15: "Pay" in the portal. The amount is what is open on the chosen invoices, or everything open; the money,
@@ -56,12 +56,16 @@ export async function getOnlinePayment(deps: Pick<Deps, 'db'>, customerId: strin
 }
 
 /**
- * The provider's server-to-server notice: its signature and freshness are checked (a forged or replayed old one is
- * 401 and changes nothing); a paid notice becomes a payment of the day it was paid (BIL-4), unique per provider
- * payment id, so the same notice sent again — as providers do until answered — changes nothing; its amount must
- * be the intent's. Answered 200 once applied (or already applied) so the provider stops sending.
+ * The provider's server-to-server notice, received into the inbox (payment_notices) and answered at once; the
+ * applier (payment-notice-inbox.ts) applies it a few milliseconds later, in a batch with others. Its signature and
+ * freshness are checked (a forged or replayed old one is 401 and changes nothing). One statement, no transaction,
+ * stores it — only when it is for this provider's payment (else 404), for a payment still open, and a paid notice
+ * for the payment's amount (else 400 naming `amountCents`) — once per provider and notice id, so the same notice
+ * sent again, as providers do until answered, stores nothing new.
+ * `applied`: true when this notice was taken now and will make the payment paid, cancelled or failed; false when
+ * it changes nothing (a notice taken before, or the payment ended already).
  */
-export async function handleProviderNotice(deps: Deps, providerName: string, rawBody: string, headers: Record<string, string | string[] | undefined>): Promise<{ applied: boolean }> {
+export async function receiveProviderNotice(deps: Deps, providerName: string, rawBody: string, headers: Record<string, string | string[] | undefined>): Promise<{ applied: boolean }> {
   const provider = providerOf(deps);
   if (provider.name !== providerName) throw notFound('NO_SUCH_PROVIDER', 'No such payment provider');
   const now = deps.clock.now();
@@ -72,26 +76,35 @@ export async function handleProviderNotice(deps: Deps, providerName: string, raw
     if (error instanceof NoticeRejected || error instanceof SyntaxError) throw new AppError('NOTICE_REJECTED', 401, `The notice is not accepted: ${error.message}`);
     throw error;
   }
-  return deps.db.transaction().execute(async (trx) => {
-    const intent = await trx.selectFrom('payment_intents').selectAll()
-      .where('id', '=', notice.intentId).where('provider', '=', provider.name).forUpdate().executeTakeFirst();
-    if (!intent || intent.provider_payment_id !== notice.providerPaymentId) throw notFound('ONLINE_PAYMENT_NOT_FOUND', 'No such online payment');
-    if (intent.status !== 'started') return { applied: false };
-    if (notice.status !== 'paid') {
-      await trx.updateTable('payment_intents').set({ status: notice.status, completed_at: now }).where('id', '=', intent.id).execute();
-      return { applied: true };
-    }
-    if (notice.amountCents !== intent.amount_cents) throw invalidField('amountCents', `the notice pays ${notice.amountCents} cents, the payment was for ${intent.amount_cents}`);
-    const taken = await takeInPayments(trx, [{
-      source: 'online', reference: `${provider.name}:${notice.providerPaymentId}`, amountCents: notice.amountCents,
-      receivedOn: rigaDate(notice.paidAt ?? now), payerName: null, payerAccount: null, creditorReference: null, remittanceText: null, endToEndId: null,
-      statementId: null, customerId: intent.customer_id, matchedBy: 'online',
-    }], deps.operator.billing.invoiceSeries, intent.created_by, now);
-    const paymentId = taken.ids.get(`${provider.name}:${notice.providerPaymentId}`) ?? null;
-    await restorePaidServices(deps, trx, [intent.customer_id]);
-    await trx.updateTable('payment_intents').set({ status: 'paid', completed_at: now, payment_id: paymentId }).where('id', '=', intent.id).execute();
-    return { applied: true };
-  });
+  checkNoticeFields(notice);
+  const { rows: [intent] } = await sql<{ amount_cents: number; status: IntentStatus; taken: boolean }>`
+    WITH intent AS (
+      SELECT id, customer_id, amount_cents, status FROM payment_intents
+      WHERE id = ${notice.intentId} AND provider = ${provider.name} AND provider_payment_id = ${notice.providerPaymentId}
+    ), taken AS (
+      INSERT INTO payment_notices (id, provider, notice_id, provider_payment_id, intent_id, customer_id, status, amount_cents, paid_at, raw_body, received_at)
+      SELECT ${newId()}::text, ${provider.name}::text, ${notice.noticeId}::text, ${notice.providerPaymentId}::text, intent.id, intent.customer_id,
+        ${notice.status}::text, ${notice.amountCents}::bigint, ${notice.paidAt}::timestamptz, ${rawBody}::text, ${now}::timestamptz
+      FROM intent
+      WHERE intent.status = 'started' AND (${notice.status}::text <> 'paid' OR intent.amount_cents = ${notice.amountCents}::bigint)
+      ON CONFLICT (provider, notice_id) DO NOTHING
+      RETURNING id
+    )
+    SELECT intent.amount_cents, intent.status, EXISTS (SELECT 1 FROM taken) AS taken FROM intent`.execute(deps.db);
+  if (!intent) throw notFound('ONLINE_PAYMENT_NOT_FOUND', 'No such online payment');
+  if (intent.status === 'started' && notice.status === 'paid' && notice.amountCents !== Number(intent.amount_cents)) {
+    throw invalidField('amountCents', `the notice pays ${notice.amountCents} cents, the payment was for ${intent.amount_cents}`);
+  }
+  return { applied: intent.taken };
+}
+
+/** A signed notice is the provider's word, but a provider's bug in it is a 400 naming the field, never a 500. */
+function checkNoticeFields(notice: ProviderNotice): void {
+  if (typeof notice.noticeId !== 'string' || notice.noticeId === '') throw invalidField('noticeId', 'the notice has no id');
+  if (typeof notice.providerPaymentId !== 'string' || typeof notice.intentId !== 'string') throw invalidField('paymentId', 'the notice names no payment');
+  if (!['paid', 'cancelled', 'failed'].includes(notice.status)) throw invalidField('status', 'not paid, cancelled or failed');
+  if (!Number.isSafeInteger(notice.amountCents)) throw invalidField('amountCents', 'not a whole number of cents');
+  if (notice.paidAt !== null && Number.isNaN(notice.paidAt.getTime())) throw invalidField('paidAt', 'not a time');
 }
 
 function providerOf(deps: Deps): PaymentProvider {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createTestApp } from '../../test/test-app.js';
 import { addBilledCustomer, addTariff, billContractWith } from '../../test/billing-fixtures.js';
 import { expectOpenItemsConsistent } from '../../test/ledger-invariants.js';
@@ -8,11 +9,15 @@ import { runBilling } from '../billing/index.js';
 import { customerBalance, listCustomerPayments } from './customer-payments.service.js';
 import { createServer } from 'node:net';
 import { demoNotice, SIGNATURE_HEADER, startDemoPaymentProvider } from './demo-payment-provider.js';
-import { getOnlinePayment, startOnlinePayment } from './online-payments.service.js';
+import { getOnlinePayment, receiveProviderNotice, startOnlinePayment } from './online-payments.service.js';
+import { applyPendingNotices, wakeNoticeApplier } from './payment-notice-inbox.js';
+import { PAYMENT_NOTICE_JOBS } from './payment-notices.jobs.js';
 
 /**
  * BIL-15: "Pay" in the portal through the demo payment provider. Only the provider's signed, fresh notice makes a
- * payment paid; the same notice again, a replayed old one or a forged one changes nothing. A customer with a
+ * payment paid; the same notice again, a replayed old one or a forged one changes nothing. The notice is stored in
+ * the inbox (payment_notices) and answered at once; the applier, woken by the route, applies it a moment later, so
+ * the tests await the applier (`wakeNoticeApplier`) before looking at the payment. A customer with a
  * 100.00 € monthly fee + 21 % VAT; January's invoice (121.00 €) issued on 2 February 2026, due 16 February.
  */
 const t = await createTestApp({ seed: false });
@@ -44,7 +49,7 @@ const providerPayment = (redirectUrl: string) => {
 };
 const moneyTables = async () => {
   const all = await fingerprint(db);
-  return ['payments', 'payment_intents', 'ledger_entries', 'allocations', 'receivables'].map((table) => all[table]);
+  return ['payments', 'payment_intents', 'ledger_entries', 'allocations', 'receivables', 'payment_notices'].map((table) => all[table]);
 };
 
 describe('online payment (BIL-15)', () => {
@@ -67,6 +72,7 @@ describe('online payment (BIL-15)', () => {
     const notice = demoNotice(secret, payment, 'paid', new Date('2026-02-10T21:30:00Z'), 'notice-1', t.deps.clock.now());
     const answer = await postNotice(notice);
     expect([answer.statusCode, answer.json()]).toEqual([200, { applied: true }]);
+    await wakeNoticeApplier(t.deps);
     expect((await getOnlinePayment(t.deps, customerId, started.id)).status).toBe('paid');
     const [paid] = (await listCustomerPayments(t.deps, customerId)).payments;
     // 23:30 in Riga on 10 February: the day paid (BIL-4)
@@ -77,6 +83,7 @@ describe('online payment (BIL-15)', () => {
     // the provider sends the same notice again (it did not see our answer): nothing changes
     const after = await moneyTables();
     expect((await postNotice(notice)).json()).toEqual({ applied: false });
+    await wakeNoticeApplier(t.deps);
     expect(await moneyTables()).toEqual(after);
     await expectOpenItemsConsistent(db, customerId);
   });
@@ -91,13 +98,20 @@ describe('online payment (BIL-15)', () => {
     const cancelled = await startOnlinePayment(t.deps, user, customerId, {});
     const before = await moneyTables();
     expect((await postNotice(demoNotice(secret, providerPayment(cancelled.redirectUrl!), 'cancelled', t.deps.clock.now(), undefined, t.deps.clock.now()))).statusCode).toBe(200);
+    await wakeNoticeApplier(t.deps);
     expect((await getOnlinePayment(t.deps, customerId, cancelled.id)).status).toBe('cancelled');
     const unchanged = await moneyTables();
     expect([unchanged[0], unchanged[2], unchanged[3]]).toEqual([before[0], before[2], before[3]]);
 
     const other = await startOnlinePayment(t.deps, user, customerId, {});
+    const beforeWrong = await moneyTables();
     const wrongAmount = await postNotice(demoNotice(secret, { ...providerPayment(other.redirectUrl!), amountCents: 100 }, 'paid', t.deps.clock.now(), undefined, t.deps.clock.now()));
     expect([wrongAmount.statusCode, wrongAmount.json().error.details.field]).toEqual([400, 'amountCents']);
+    // an unknown payment is 404; neither stores a notice
+    const unknown = await postNotice(demoNotice(secret, { ...providerPayment(other.redirectUrl!), providerPaymentId: 'demo-no-such' }, 'paid', t.deps.clock.now(), undefined, t.deps.clock.now()));
+    expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, 'ONLINE_PAYMENT_NOT_FOUND']);
+    await wakeNoticeApplier(t.deps);
+    expect(await moneyTables()).toEqual(beforeWrong);
     expect((await getOnlinePayment(t.deps, customerId, other.id)).status).toBe('started');
   });
 
@@ -119,10 +133,96 @@ describe('online payment (BIL-15)', () => {
       expect(await page.text()).toContain(`${Math.floor(started.amountCents / 100)},${String(started.amountCents % 100).padStart(2, '0')} €`);
       const back = await fetch(started.redirectUrl!, { method: 'POST', body: new URLSearchParams({ action: 'pay' }), redirect: 'manual' });
       expect([back.status, back.headers.get('location')]).toEqual([303, `${portalUrl}/payments?online=${started.id}`]);
+      await wakeNoticeApplier(t.deps);
       expect((await getOnlinePayment(t.deps, customerId, started.id)).status).toBe('paid');
       expect((await customerBalance(t.deps, customerId)).openCents).toBe(0);
     } finally {
       await demo.close();
     }
+  });
+});
+
+describe('the notice inbox: answered at once, applied in batches (BIL-15, issue 13)', () => {
+  /** A customer with an online payment of `amountCents` started (no invoice: the money waits as the customer's credit). */
+  const startedPayment = async (key: string, amountCents: number) => {
+    const customer = await addBilledCustomer(db, key);
+    const intentId = `intent-${key}`;
+    await db.insertInto('payment_intents').values({
+      id: intentId, customer_id: customer.customerId, created_by: `user-${key}`, provider: 'demo', provider_payment_id: `demo-${key}`, amount_cents: amountCents,
+      invoice_ids: [], status: 'started', payment_id: null, created_at: t.deps.clock.now(), completed_at: null,
+    }).execute();
+    return { customerId: customer.customerId, intentId, payment: { providerPaymentId: `demo-${key}`, intentId, amountCents } };
+  };
+  const paidNotice = (payment: { providerPaymentId: string; intentId: string; amountCents: number }, noticeId: string) =>
+    demoNotice(secret, payment, 'paid', t.deps.clock.now(), noticeId, t.deps.clock.now());
+  const noticesOf = (intentId: string) => db.selectFrom('payment_notices').selectAll().where('intent_id', '=', intentId).execute();
+  const paymentsOf = (providerPaymentId: string) => db.selectFrom('payments').selectAll().where('reference', '=', `demo:${providerPaymentId}`).execute();
+
+  it('BIL-15: a notice the provider sends again before and after it is applied is stored once and paid once', async () => {
+    const { customerId, intentId, payment } = await startedPayment('inbox-retry', 5000);
+    const notice = paidNotice(payment, 'notice-retry');
+    const first = await Promise.all([postNotice(notice), postNotice(notice), postNotice(notice)]);
+    expect(first.map((answer) => answer.statusCode)).toEqual([200, 200, 200]);
+    expect(first.filter((answer) => answer.json().applied === true)).toHaveLength(1);
+    await wakeNoticeApplier(t.deps);
+    expect(await noticesOf(intentId)).toMatchObject([{ notice_id: 'notice-retry', status: 'paid', amount_cents: 5000, outcome: 'paid', error: null, raw_body: notice.body }]);
+    const [paid] = await paymentsOf(payment.providerPaymentId);
+    expect([paid!.amount_cents, paid!.customer_id, paid!.created_by, paid!.matched_by]).toEqual([5000, customerId, 'user-inbox-retry', 'online']);
+    expect(await db.selectFrom('payment_intents').select(['status', 'payment_id']).where('id', '=', intentId).executeTakeFirstOrThrow()).toEqual({ status: 'paid', payment_id: paid!.id });
+
+    const again = await postNotice(notice);
+    expect([again.statusCode, again.json()]).toEqual([200, { applied: false }]);
+    expect(await applyPendingNotices(t.deps)).toEqual({ notices: 0, paid: 0, ignored: 0, failed: 0 });
+    expect(await noticesOf(intentId)).toHaveLength(1);
+    expect(await paymentsOf(payment.providerPaymentId)).toHaveLength(1);
+    await expectOpenItemsConsistent(db, customerId);
+  });
+
+  it('BIL-15: notices of different customers received while the applier sleeps are applied in one transaction, each payment once; a second notice for a payment already decided changes nothing', async () => {
+    const payments = await Promise.all(['inbox-b1', 'inbox-b2', 'inbox-b3'].map((key, index) => startedPayment(key, 1000 * (index + 1))));
+    // received by the service alone: the route's wake-up is left out, as when the process stops right after answering
+    for (const { payment } of payments) {
+      const notice = paidNotice(payment, `notice-${payment.intentId}`);
+      expect(await receiveProviderNotice(t.deps, 'demo', notice.body, { [SIGNATURE_HEADER]: notice.signature })).toEqual({ applied: true });
+    }
+    // the provider says the first was cancelled after all, in a notice of its own: too late, paid is paid
+    const late = demoNotice(secret, payments[0]!.payment, 'cancelled', t.deps.clock.now(), 'notice-late-cancel', t.deps.clock.now());
+    expect(await receiveProviderNotice(t.deps, 'demo', late.body, { [SIGNATURE_HEADER]: late.signature })).toEqual({ applied: true });
+    expect((await getOnlinePayment(t.deps, payments[0]!.customerId, payments[0]!.intentId)).status).toBe('started');
+
+    expect(await applyPendingNotices(t.deps)).toEqual({ notices: 4, paid: 3, ignored: 1, failed: 0 });
+    const notices = await db.selectFrom('payment_notices').select(['notice_id', 'outcome', sql<string>`xmin::text`.as('transaction')])
+      .where('intent_id', 'in', payments.map((p) => p.intentId)).orderBy('received_at').orderBy('notice_id').execute();
+    expect(notices.map((notice) => notice.outcome).sort()).toEqual(['ignored', 'paid', 'paid', 'paid']);
+    expect(new Set(notices.map((notice) => notice.transaction)).size).toBe(1);
+    for (const { customerId, intentId, payment } of payments) {
+      expect((await getOnlinePayment(t.deps, customerId, intentId)).status).toBe('paid');
+      expect((await paymentsOf(payment.providerPaymentId)).map((row) => [row.amount_cents, row.customer_id])).toEqual([[payment.amountCents, customerId]]);
+      await expectOpenItemsConsistent(db, customerId);
+    }
+  });
+
+  it('BIL-15: a notice left pending (no applier woken) is applied by the job on its next tick', async () => {
+    const { customerId, intentId, payment } = await startedPayment('inbox-job', 2500);
+    const notice = paidNotice(payment, 'notice-job');
+    await receiveProviderNotice(t.deps, 'demo', notice.body, { [SIGNATURE_HEADER]: notice.signature });
+    expect((await getOnlinePayment(t.deps, customerId, intentId)).status).toBe('started');
+    const job = PAYMENT_NOTICE_JOBS.find((candidate) => candidate.name === 'payments.apply-notices')!;
+    expect(job.every).toBe('tick');
+    await job.run(t.deps, { info: () => {} });
+    expect((await getOnlinePayment(t.deps, customerId, intentId)).status).toBe('paid');
+    expect(await paymentsOf(payment.providerPaymentId)).toHaveLength(1);
+  });
+
+  it('BIL-15: a forged notice (401), one for an unknown payment (404) or for another amount (400 amountCents) stores nothing', async () => {
+    const { payment } = await startedPayment('inbox-wrong', 4000);
+    const before = await moneyTables();
+    const forged = await postNotice(demoNotice('not-the-secret', payment, 'paid', t.deps.clock.now(), 'notice-forged', t.deps.clock.now()));
+    expect([forged.statusCode, forged.json().error.code]).toEqual([401, 'NOTICE_REJECTED']);
+    const unknown = await postNotice(paidNotice({ ...payment, intentId: 'intent-no-such' }, 'notice-unknown'));
+    expect(unknown.statusCode).toBe(404);
+    const otherAmount = await postNotice(paidNotice({ ...payment, amountCents: 3999 }, 'notice-amount'));
+    expect([otherAmount.statusCode, otherAmount.json().error.details.field]).toEqual([400, 'amountCents']);
+    expect(await moneyTables()).toEqual(before);
   });
 });

@@ -8,6 +8,7 @@ import { collectionsRoutes } from './collections.routes.js';
 import { contractWithdrawalRoutes } from './contract-withdrawal.routes.js';
 import { collectionsStaffRoutes } from './collections.staff.routes.js';
 import { COLLECTIONS_JOBS } from './collections.jobs.js';
+import { PAYMENT_NOTICE_JOBS } from './payment-notices.jobs.js';
 import { COLLECTIONS_EMAILS } from './collections.emails.js';
 
 /**
@@ -29,5 +30,5 @@ export const paymentsModule: PortalModule = {
   },
   auditActions: [...PAYMENTS_AUDIT_ACTIONS, ...COLLECTIONS_AUDIT_ACTIONS],
   emailTemplates: COLLECTIONS_EMAILS,
-  jobs: COLLECTIONS_JOBS,
+  jobs: [...COLLECTIONS_JOBS, ...PAYMENT_NOTICE_JOBS],
 };

@@ -66,6 +66,34 @@ export interface PaymentIntentRow {
   completed_at: Timestamp | null;
 }
 
+export type NoticeOutcome = 'paid' | 'cancelled' | 'failed' | 'ignored';
+
+/**
+ * BIL-15: a payment provider's notice, as received (signature checked, stored once per provider and notice id),
+ * until the applier has applied it (online-payments.service.ts, payment-notice-inbox.ts).
+ */
+export interface PaymentNoticeRow {
+  id: string;
+  provider: string;
+  /** the provider's id of the notice: the same in its retries */
+  notice_id: string;
+  provider_payment_id: string;
+  intent_id: string;
+  customer_id: string;
+  status: 'paid' | 'cancelled' | 'failed';
+  amount_cents: number;
+  paid_at: Timestamp | null;
+  /** the signed body exactly as sent (evidence) */
+  raw_body: string;
+  received_at: Timestamp;
+  /** null while pending */
+  applied_at: Timestamp | null;
+  /** what applying it did: the intent's new status, or ignored (the payment had ended already) */
+  outcome: NoticeOutcome | null;
+  /** why applying it failed last time (it stays pending; the job tries again) */
+  error: string | null;
+}
+
 /** BIL-11: a reminder sent for an overdue invoice, once per invoice and stage. */
 export interface PaymentReminderRow {
   id: string;
@@ -100,6 +128,7 @@ export interface PaymentsTables {
   bank_statements: BankStatementRow;
   payments: PaymentRow;
   payment_intents: PaymentIntentRow;
+  payment_notices: PaymentNoticeRow;
   payment_reminders: PaymentReminderRow;
   service_suspensions: ServiceSuspensionRow;
 }

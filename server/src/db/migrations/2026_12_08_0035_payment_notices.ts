@@ -1,0 +1,36 @@
+import { type Kysely, sql } from 'kysely';
+
+/**
+ * BIL-15, issue 13: the payment provider's notices, received into an inbox and applied after the answer, in
+ * batches. A notice is stored once per provider and notice id (a provider's retry stores nothing new), with the
+ * intent and customer it is for, what it says and its raw signed body (evidence); `applied_at` is null until the
+ * applier has applied it (a partial index finds those), `outcome` says what it did, `error` why applying it alone
+ * failed (the job tries it again).
+ * Frozen in time: never edit after it has shipped; add a new migration instead.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`CREATE TABLE payment_notices (
+    id text PRIMARY KEY,
+    provider text NOT NULL,
+    notice_id text NOT NULL,
+    provider_payment_id text NOT NULL,
+    intent_id text NOT NULL REFERENCES payment_intents (id),
+    customer_id text NOT NULL,
+    status text NOT NULL CHECK (status IN ('paid', 'cancelled', 'failed')),
+    amount_cents bigint NOT NULL,
+    paid_at timestamptz,
+    raw_body text NOT NULL,
+    received_at timestamptz NOT NULL,
+    applied_at timestamptz,
+    outcome text CHECK (outcome IN ('paid', 'cancelled', 'failed', 'ignored')),
+    error text,
+    UNIQUE (provider, notice_id),
+    CHECK ((applied_at IS NULL) = (outcome IS NULL))
+  )`.execute(db);
+  await sql`CREATE INDEX payment_notices_pending_idx ON payment_notices (received_at) WHERE applied_at IS NULL`.execute(db);
+  await sql`CREATE INDEX payment_notices_intent_idx ON payment_notices (intent_id)`.execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`DROP TABLE payment_notices`.execute(db);
+}
