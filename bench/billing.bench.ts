@@ -4,7 +4,8 @@
  *     month (the same service as the job, the CLI and the staff page) issues their invoices.
  *     Targets: ≥ 3,000 invoices/s; ≥ 40 % of the rate of a plain bulk insert of the same invoice and line rows
  *     (measured in the same run, into empty copies of the two tables, as unnest(…) inserts of 1,000 invoices with
- *     their lines a statement); resident memory of the process under 512 MB.
+ *     their lines a statement); resident memory of the process under 512 MB. As a reference (not a target), the same
+ *     rows loaded with psql's \copy: the most this PostgreSQL server takes of them with their keys, whatever the run does.
  *  2. The invoice PDF (≥ 100 a second) and the e-invoice XML (≥ 1,000 a second) of a 30-line invoice of the run.
  * The run is measured as `npm run billing:run` runs it, in a process of its own (its resident memory is that
  * process's, tsx included), for the month before this one. The charges stand for rated energy, fees and services: the run's rating step reads contracts and metering
@@ -18,7 +19,9 @@
  * It works in a database of its own, up_bench_billing (dropped and made anew), so other benchmarks may run beside it.
  */
 import { spawnSync } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { rigaDate } from '../common/src/riga-time.js';
 import { previousMonth } from '../server/src/modules/billing/billing-period.js';
@@ -78,10 +81,13 @@ export async function main(args: BenchArgs): Promise<number> {
     section('a plain bulk insert of the same invoice and line rows');
     const insertSeconds = await plainInsert(db, batchSize);
     const insertRate = run.invoices_issued / insertSeconds;
+    const copySeconds = plainCopy(databaseUrl);
     printTable(['pass', 'invoices', 'lines', 'seconds', 'invoices/s'], [
       ['billing run (rate, number, total, insert, ledger)', run.invoices_issued, run.invoices_issued * LINES, fixed(runSeconds, 2), Math.round(runRate)],
       ['plain bulk insert of the same rows', run.invoices_issued, run.invoices_issued * LINES, fixed(insertSeconds, 2), Math.round(insertRate)],
+      ['(reference) psql \\copy of the same rows', run.invoices_issued, run.invoices_issued * LINES, fixed(copySeconds, 2), Math.round(run.invoices_issued / copySeconds)],
     ]);
+    console.log('The \\copy is the fastest way PostgreSQL takes these rows with their keys: no run can issue faster on this server.');
     console.log(`peak resident memory of the run's process (tsx included): ${fixed(peakRss / 1_048_576)} MB`);
 
     section('documents of a 30-line invoice');
@@ -262,6 +268,35 @@ async function plainInsert(db: Deps['db'], batchSize: number): Promise<number> {
         AS u(invoice_id, line_number, customer_id, charge_id, source, description, quantity, unit_code, unit_price, net, vat_category, vat_percent, ps, pe)`
       .execute(db);
     seconds += (performance.now() - started) / 1000;
+  }
+}
+
+/**
+ * A reference, not a target: the run's invoice and line rows written to files (not timed) and loaded with psql's
+ * \copy (timed) into empty copies of the two tables with the same keys, checks, indexes and foreign keys: the
+ * server's own ceiling for taking these rows, with no statement to parse and no SQL per row.
+ */
+function plainCopy(databaseUrl: string): number {
+  const psql = (command: string) => {
+    const result = spawnSync('psql', [databaseUrl, '-v', 'ON_ERROR_STOP=1', '-q', '-c', command], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
+  };
+  const folder = mkdtempSync(join(tmpdir(), 'up-bench-billing-'));
+  const [invoiceFile, lineFile] = [join(folder, 'invoices.copy'), join(folder, 'lines.copy')];
+  try {
+    psql(`\\copy (SELECT * FROM invoices) TO '${invoiceFile}'`);
+    psql(`\\copy (SELECT * FROM invoice_lines) TO '${lineFile}'`);
+    psql(`DROP TABLE IF EXISTS copy_invoice_lines, copy_invoices;
+      CREATE TABLE copy_invoices (LIKE invoices INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES);
+      CREATE TABLE copy_invoice_lines (LIKE invoice_lines INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES);
+      ALTER TABLE copy_invoices ADD FOREIGN KEY (customer_id) REFERENCES customers (id);
+      ALTER TABLE copy_invoice_lines ADD FOREIGN KEY (invoice_id) REFERENCES copy_invoices (id);`);
+    const started = performance.now();
+    psql(`\\copy copy_invoices FROM '${invoiceFile}'`);
+    psql(`\\copy copy_invoice_lines FROM '${lineFile}'`);
+    return (performance.now() - started) / 1000;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
 }
 
