@@ -21,6 +21,7 @@ import * as systemOrders from './migrations/2026_12_07_2105_system_orders.js';
 import * as contractTermsVersions from './migrations/2026_12_07_2110_contract_terms_versions.js';
 import * as termChangeNotices from './migrations/2026_12_07_2115_term_change_notices.js';
 import * as paymentNotices from './migrations/2026_12_08_0035_payment_notices.js';
+import * as invoicePaymentReferenceIndex from './migrations/2026_12_08_0040_invoice_payment_reference_index.js';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx behave the same. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_2110_contract_terms_versions': contractTermsVersions,
   '2026_12_07_2115_term_change_notices': termChangeNotices,
   '2026_12_08_0035_payment_notices': paymentNotices,
+  '2026_12_08_0040_invoice_payment_reference_index': invoicePaymentReferenceIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

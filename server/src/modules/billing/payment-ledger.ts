@@ -3,7 +3,7 @@ import type { Db } from '../../infra/db.js';
 import { conflict } from '../../infra/errors.js';
 import { newId } from '../../infra/ids.js';
 import { sqlTextArray } from '../../infra/sql-arrays.js';
-import { allocateCreditTo, insertReceivables, lockLedgers, releaseAllocations, settleCustomers } from './clearing.js';
+import { allocateCreditTo, insertCreditsAndSettle, insertReceivables, lockLedgers, releaseAllocations, settleCustomers } from './clearing.js';
 
 /**
  * What the payments module writes to the ledger (issue 13): money received, money returned, credit refunded.
@@ -24,18 +24,9 @@ export interface ReceivedMoney {
  * receivables in BIL-5 order as of the day the money arrived. Set-based for a statement's batch.
  */
 export async function recordReceivedMoney(trx: Db, received: readonly ReceivedMoney[], now: Date): Promise<void> {
-  if (received.length === 0) return;
-  await lockLedgers(trx, received.map((money) => money.customerId));
-  await sql`INSERT INTO ledger_entries (id, customer_id, entry_date, kind, amount_cents, invoice_id, reference, open_cents, created_at)
-    SELECT u.id, u.customer_id, u.received_on::date, 'payment', -u.amount::bigint, NULL, u.reference, u.amount::bigint, ${now}
-    FROM unnest(${sqlTextArray(received.map(() => newId()))}::text[], ${sqlTextArray(received.map((money) => money.customerId))}::text[],
-      ${sqlTextArray(received.map((money) => money.receivedOn))}::text[], ${sqlTextArray(received.map((money) => money.amountCents))}::text[],
-      ${sqlTextArray(received.map((money) => money.paymentId))}::text[]) AS u(id, customer_id, received_on, amount, reference)
-    ON CONFLICT (customer_id, kind, reference) DO NOTHING`.execute(trx);
-  // settle day by day, oldest first: what was overdue is judged on the day each payment arrived
-  const byDay = new Map<string, Set<string>>();
-  for (const money of received) byDay.set(money.receivedOn, (byDay.get(money.receivedOn) ?? new Set()).add(money.customerId));
-  for (const day of [...byDay.keys()].sort()) await settleCustomers(trx, [...byDay.get(day)!], day, now);
+  await insertCreditsAndSettle(trx, 'payment', received.map((money) => ({
+    customerId: money.customerId, entryDate: money.receivedOn, reference: money.paymentId, amountCents: money.amountCents,
+  })), now);
 }
 
 /**
@@ -97,15 +88,18 @@ export interface PayableInvoice {
   paymentReference: string;
 }
 
-/** Issued invoices by the RF references or the numbers a payer wrote, for matching incoming money to a customer. */
+/**
+ * Issued invoices by the RF references or the numbers a payer wrote, for matching incoming money to a customer.
+ * Each list is one array parameter, so a statement's batches of any size share one prepared statement, and each
+ * side is an index lookup (invoices_payment_reference_idx, invoices_number_key).
+ */
 export async function findInvoicesForPayments(db: Db, keys: { references: readonly string[]; numbers: readonly string[] }): Promise<PayableInvoice[]> {
   if (keys.references.length === 0 && keys.numbers.length === 0) return [];
-  const rows = await db.selectFrom('invoices').select(['id', 'customer_id', 'number', 'payment_reference'])
-    .where('kind', '=', 'invoice')
-    .where((eb) => eb.or([
-      ...(keys.references.length > 0 ? [eb('payment_reference', 'in', [...keys.references])] : []),
-      ...(keys.numbers.length > 0 ? [eb('number', 'in', [...keys.numbers])] : []),
-    ]))
-    .execute();
-  return rows.map((row) => ({ id: row.id, customerId: row.customer_id, number: row.number, paymentReference: row.payment_reference }));
+  const rows = await sql<{ id: string; customer_id: string; number: string; payment_reference: string }>`
+    SELECT id, customer_id, number, payment_reference FROM invoices
+    WHERE kind = 'invoice' AND payment_reference = ANY(${sqlTextArray(keys.references)}::text[])
+    UNION
+    SELECT id, customer_id, number, payment_reference FROM invoices
+    WHERE kind = 'invoice' AND number = ANY(${sqlTextArray(keys.numbers)}::text[])`.execute(db);
+  return rows.rows.map((row) => ({ id: row.id, customerId: row.customer_id, number: row.number, paymentReference: row.payment_reference }));
 }

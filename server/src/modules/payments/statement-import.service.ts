@@ -40,11 +40,14 @@ export async function importStatement(deps: Pick<Deps, 'db' | 'clock' | 'operato
       const counts = new Map<string, StatementCounts>();
       const rowIdOf = new Map<string, string>();
       let pending: { statementId: string; payment: IncomingPayment }[] = [];
+      // The batch the database is taking in while the next one is read: reading and parsing the file (JavaScript)
+      // and the batch's statements (PostgreSQL) overlap instead of taking turns. One batch at a time, in file order.
+      let inFlight: Promise<void> = Promise.resolve();
 
-      const flush = async () => {
-        const taken = await takeInPayments(trx, pending.map((item) => item.payment), deps.operator.billing.invoiceSeries, actor.userId, now);
+      const takeIn = async (batch: typeof pending) => {
+        const taken = await takeInPayments(trx, batch.map((item) => item.payment), deps.operator.billing.invoiceSeries, actor.userId, now);
         taken.outcomes.forEach((outcome, index) => {
-          const item = pending[index]!;
+          const item = batch[index]!;
           const statement = counts.get(item.statementId)!;
           if (outcome === 'duplicate') {
             statement.duplicates++;
@@ -56,52 +59,70 @@ export async function importStatement(deps: Pick<Deps, 'db' | 'clock' | 'operato
           statement.totalCents += item.payment.amountCents;
           result.totalCents += item.payment.amountCents;
         });
+      };
+      /** Hands the pending credits to the database once the batch before them is in. */
+      const send = async () => {
+        await inFlight;
+        if (pending.length === 0) return;
+        inFlight = takeIn(pending);
+        inFlight.catch(() => {}); // handled: its error is thrown where it is awaited (the next send or flush)
         pending = [];
       };
+      /** Everything read so far is in the database. */
+      const flush = async () => {
+        await send();
+        await inFlight;
+      };
 
-      for await (const item of readCamt053(input)) {
-        if (item.type === 'statement') {
-          const rowId = await insertStatement(trx, item.statement, actor, now);
-          rowIdOf.set(item.statement.statementId, rowId);
-          counts.set(item.statement.statementId, { entries: 0, credits: 0, matched: 0, unmatched: 0, duplicates: 0, rejected: 0, totalCents: 0 });
-          result.statementIds.push(rowId);
-          continue;
-        }
-        const statement = counts.get(item.statementId)!;
-        statement.entries++;
-        result.entries++;
-        if (item.type === 'rejected') {
-          statement.rejected++;
-          result.rejected.push({ entry: item.entryIndex, reason: item.reason });
-          continue;
-        }
-        const transaction = item.transaction;
-        if (transaction.status !== 'BOOK') {
-          result.ignored++;
-        } else if (transaction.reversal || transaction.returnReason !== null) {
-          await flush(); // the payment it takes back may be in this very batch
-          if (transaction.creditDebit === 'DBIT' && await reverseOriginal(trx, transaction, now)) result.reversals++;
-          else result.ignored++;
-        } else if (transaction.creditDebit === 'CRDT') {
-          if (transaction.bookingDate === null && transaction.valueDate === null) {
-            statement.rejected++;
-            result.rejected.push({ entry: item.entryIndex, reason: 'no booking or value date: the day the money arrived is unknown' });
+      try {
+        for await (const item of readCamt053(input)) {
+          if (item.type === 'statement') {
+            await flush();
+            const rowId = await insertStatement(trx, item.statement, actor, now);
+            rowIdOf.set(item.statement.statementId, rowId);
+            counts.set(item.statement.statementId, { entries: 0, credits: 0, matched: 0, unmatched: 0, duplicates: 0, rejected: 0, totalCents: 0 });
+            result.statementIds.push(rowId);
             continue;
           }
-          if (transaction.currency !== 'EUR') {
+          const statement = counts.get(item.statementId)!;
+          statement.entries++;
+          result.entries++;
+          if (item.type === 'rejected') {
             statement.rejected++;
-            result.rejected.push({ entry: item.entryIndex, reason: `currency ${transaction.currency}: the portal takes payments in EUR only` });
+            result.rejected.push({ entry: item.entryIndex, reason: item.reason });
             continue;
           }
-          statement.credits++;
-          result.credits++;
-          pending.push({ statementId: item.statementId, payment: incomingOf(transaction, rowIdOf.get(item.statementId)!) });
-          if (pending.length >= BATCH) await flush();
-        } else {
-          result.ignored++;
+          const transaction = item.transaction;
+          if (transaction.status !== 'BOOK') {
+            result.ignored++;
+          } else if (transaction.reversal || transaction.returnReason !== null) {
+            await flush(); // the payment it takes back may be in this very batch
+            if (transaction.creditDebit === 'DBIT' && await reverseOriginal(trx, transaction, now)) result.reversals++;
+            else result.ignored++;
+          } else if (transaction.creditDebit === 'CRDT') {
+            if (transaction.bookingDate === null && transaction.valueDate === null) {
+              statement.rejected++;
+              result.rejected.push({ entry: item.entryIndex, reason: 'no booking or value date: the day the money arrived is unknown' });
+              continue;
+            }
+            if (transaction.currency !== 'EUR') {
+              statement.rejected++;
+              result.rejected.push({ entry: item.entryIndex, reason: `currency ${transaction.currency}: the portal takes payments in EUR only` });
+              continue;
+            }
+            statement.credits++;
+            result.credits++;
+            pending.push({ statementId: item.statementId, payment: incomingOf(transaction, rowIdOf.get(item.statementId)!) });
+            if (pending.length >= BATCH) await send();
+          } else {
+            result.ignored++;
+          }
         }
+        await flush();
+      } finally {
+        // a failed read or batch must not leave a batch's statements running after the transaction has ended
+        await inFlight.catch(() => {});
       }
-      await flush();
       if (result.statementIds.length === 0) throw malformed('the file holds no statement (Stmt)');
       // BIL-11: a customer suspended for late payment whose overdue debt this statement paid is restored with it
       await restorePaidServices(deps, trx);
