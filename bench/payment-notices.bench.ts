@@ -3,13 +3,16 @@
  * 32 concurrent notices". The real app (bench/lib/portal.ts: fresh database, demo data, pool of 10 as in main.ts)
  * with the demo payment provider; --notices (default 5,000) customers each with an open invoice of 121.00 € and an
  * online payment started for it. Every notice is a distinct, validly signed `paid` notice for its own payment
- * (signature checked, intent locked, a payments row, allocation to the invoice in BIL-5 order, the intent paid);
+ * (signature checked and the notice stored in the inbox, answered; then the process's applier, in batches: intents
+ * locked, payments rows, allocation to the invoices in BIL-5 order, the intents paid, the notices marked applied);
  * --repeats (default 10 %) of them are sent again later in the run, as a provider retrying would (200, nothing
  * changes). A worker thread keeps --concurrency (default 32) notices in flight with plain fetch over keep-alive
  * connections and times each answer; the first --warmup (default 500) notices are not measured.
+ * Once all are answered it waits (up to --drain-seconds, default 60) until the inbox is empty, and prints how long
+ * the notices waited from receipt to applied (the lag; the last one's and the worst).
  * Checks: every answer 200; every payment paid once (payments rows = distinct notices); p99 < 50 ms.
  *
- *   npm run bench -- payment-notices [--notices 5000] [--repeats 0.1] [--concurrency 32] [--warmup 500]
+ *   npm run bench -- payment-notices [--notices 5000] [--repeats 0.1] [--concurrency 32] [--warmup 500] [--drain-seconds 60]
  */
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
@@ -18,6 +21,7 @@ import { creditorReference } from '../common/src/creditor-reference.js';
 import { sqlTextArray } from '../server/src/infra/sql-arrays.js';
 import type { Deps } from '../server/src/deps.js';
 import { demoNotice, demoPaymentProvider, SIGNATURE_HEADER, signDemoNotice } from '../server/src/modules/payments/demo-payment-provider.js';
+import { wakeNoticeApplier } from '../server/src/modules/payments/payment-notice-inbox.js';
 import { httpRequest, postgresVersion, startPortal } from './lib/portal.js';
 import { QueryCounter } from './lib/query-counter.js';
 import { fixed, machineLoadBeforeRun, numberOption, printTable, section, verdict, type BenchArgs } from './lib/report.js';
@@ -32,6 +36,7 @@ export async function main(args: BenchArgs): Promise<number> {
   const repeatShare = numberOption(args, 'repeats', 0.1);
   const concurrency = numberOption(args, 'concurrency', 32);
   const warmup = Math.min(numberOption(args, 'warmup', 500), Math.floor(count / 2));
+  const drainSeconds = numberOption(args, 'drain-seconds', 60);
   console.log(machineLoadBeforeRun());
   const portal = await startPortal({ database: 'up_bench_notices' });
   try {
@@ -72,6 +77,12 @@ export async function main(args: BenchArgs): Promise<number> {
     ]);
     console.log(`${notices.length.toLocaleString('en')} notices in ${fixed(seconds, 2)} s: ${Math.round(notices.length / seconds)} notices/s; answers: ${[...statuses].map(([status, n]) => `${n} × ${status}`).join(', ')}`);
 
+    section(`the inbox drained: waiting up to ${drainSeconds} s until every notice is applied`);
+    const drained = await waitUntilDrained(portal.deps.db, drainSeconds);
+    const lag = await lagOfNotices(portal.deps.db);
+    console.log(`${drained.pending} pending ${fixed(drained.ms, 0)} ms after the last answer; from receipt to applied: the last notice ${fixed(lag.lastMs, 1)} ms, `
+      + `p50 ${fixed(lag.p50Ms, 1)} ms, p99 ${fixed(lag.p99Ms, 1)} ms, worst ${fixed(lag.maxMs, 1)} ms; ${lag.transactions} applier transactions (${fixed(lag.notices / Math.max(1, lag.transactions), 1)} notices each)`);
+
     // the statements one new notice sends (BEGIN and COMMIT aside), on an otherwise idle portal
     const counter = new QueryCounter();
     const plainDb = portal.deps.db;
@@ -80,9 +91,12 @@ export async function main(args: BenchArgs): Promise<number> {
     const alone = performance.now();
     const answer = await httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: spareBody.signature }, body: spareBody.body });
     const aloneMs = performance.now() - alone;
+    const answerStatements = counter.queries.splice(0);
+    await wakeNoticeApplier(portal.deps); // the applier the route woke (or, if it has not started yet, this one): its statements too
     portal.deps.db = plainDb;
     if (answer.status !== 200) throw new Error(`the counted notice answered ${answer.status}: ${answer.body}`);
-    console.log(`one notice alone: ${fixed(aloneMs, 1)} ms, ${counter.queries.length} statements: ${counter.queries.join(', ')}`);
+    console.log(`one notice alone: answered in ${fixed(aloneMs, 1)} ms, ${answerStatements.length} statement(s): ${answerStatements.join(', ')}; `
+      + `then applied in ${counter.queries.length} statements: ${counter.queries.join(', ')}`);
 
     const { rows } = await sql<{ payments: string; paid: string }>`SELECT
         (SELECT count(*) FROM payments WHERE source = 'online')::text AS payments,
@@ -91,6 +105,7 @@ export async function main(args: BenchArgs): Promise<number> {
     const checks: [boolean, string][] = [
       [statuses.get(200) === notices.length, `${statuses.get(200) ?? 0} of ${notices.length} answered 200`],
       [Number(rows[0]!.payments) === count + 1 && Number(rows[0]!.paid) === count + 1, `${rows[0]!.payments} online payments and ${rows[0]!.paid} payments paid for ${count + 1} distinct notices`],
+      [drained.pending === 0, `the inbox drained ${fixed(drained.ms, 0)} ms after the last answer (${drained.pending} pending; at most ${drainSeconds} s)`],
       [p99 < TARGET_P99_MS, `p99 ${fixed(p99, 2)} ms at ${concurrency} in flight (target < ${TARGET_P99_MS} ms)`],
     ];
     return verdict('payment-notices', checks.every(([pass]) => pass), checks.map(([, reason]) => reason));
@@ -114,6 +129,27 @@ function withRepeats(signed: Notice[], share: number, warmup: number): Notice[] 
     order.splice(at, 0, { ...signed[original]!, repeat: true });
   }
   return order;
+}
+
+/** Polls the inbox every 20 ms until no notice is pending, or the time is up. */
+async function waitUntilDrained(db: Deps['db'], seconds: number): Promise<{ pending: number; ms: number }> {
+  const started = performance.now();
+  for (;;) {
+    const { pending } = await db.selectFrom('payment_notices').select((eb) => eb.fn.countAll<string>().as('pending')).where('applied_at', 'is', null).executeTakeFirstOrThrow();
+    const ms = performance.now() - started;
+    if (Number(pending) === 0 || ms > seconds * 1000) return { pending: Number(pending), ms };
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** How long the notices waited from receipt to applied, and in how many applier transactions (xmin) they were applied. */
+async function lagOfNotices(db: Deps['db']) {
+  const { rows: [lag] } = await sql<{ last: number; p50: number; p99: number; max: number; transactions: number; notices: number }>`
+    WITH l AS (SELECT received_at, xmin::text AS tx, extract(epoch FROM applied_at - received_at) * 1000 AS ms FROM payment_notices WHERE applied_at IS NOT NULL)
+    SELECT (SELECT ms FROM l ORDER BY received_at DESC LIMIT 1)::float8 AS last,
+      percentile_disc(0.5) WITHIN GROUP (ORDER BY ms)::float8 AS p50, percentile_disc(0.99) WITHIN GROUP (ORDER BY ms)::float8 AS p99,
+      max(ms)::float8 AS max, count(DISTINCT tx)::int AS transactions, count(*)::int AS notices FROM l`.execute(db);
+  return { lastMs: lag!.last, p50Ms: lag!.p50, p99Ms: lag!.p99, maxMs: lag!.max, transactions: lag!.transactions, notices: lag!.notices };
 }
 
 function quantile(sorted: number[], q: number): number {

@@ -214,6 +214,33 @@ describe('the notice inbox: answered at once, applied in batches (BIL-15, issue 
     expect(await paymentsOf(payment.providerPaymentId)).toHaveLength(1);
   });
 
+  it('BIL-15: a notice that cannot be applied holds up no other: the batch falls back to one notice at a time, the bad one keeps its error until the job applies it', async () => {
+    const good = await startedPayment('inbox-good', 1500);
+    const bad = await startedPayment('inbox-bad', 1600);
+    for (const { payment } of [bad, good]) {
+      const notice = paidNotice(payment, `notice-${payment.intentId}`);
+      await receiveProviderNotice(t.deps, 'demo', notice.body, { [SIGNATURE_HEADER]: notice.signature });
+    }
+    // the bad one's payment cannot be stored (as if a check of the ledger refused it)
+    await sql`CREATE FUNCTION refuse_bad_payment() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.reference = 'demo:demo-inbox-bad' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$`.execute(db);
+    await sql`CREATE TRIGGER refuse_bad_payment BEFORE INSERT ON payments FOR EACH ROW EXECUTE FUNCTION refuse_bad_payment()`.execute(db);
+    try {
+      expect(await applyPendingNotices(t.deps)).toEqual({ notices: 1, paid: 1, ignored: 0, failed: 1 });
+      expect((await getOnlinePayment(t.deps, good.customerId, good.intentId)).status).toBe('paid');
+      expect(await noticesOf(bad.intentId)).toMatchObject([{ applied_at: null, outcome: null, error: expect.stringContaining('refused for the test') }]);
+      // the woken applier leaves it to the job
+      expect(await applyPendingNotices(t.deps)).toEqual({ notices: 0, paid: 0, ignored: 0, failed: 0 });
+    } finally {
+      await sql`DROP TRIGGER refuse_bad_payment ON payments`.execute(db);
+      await sql`DROP FUNCTION refuse_bad_payment()`.execute(db);
+    }
+    await PAYMENT_NOTICE_JOBS.find((candidate) => candidate.name === 'payments.apply-notices')!.run(t.deps, { info: () => {} });
+    expect((await getOnlinePayment(t.deps, bad.customerId, bad.intentId)).status).toBe('paid');
+    expect(await noticesOf(bad.intentId)).toMatchObject([{ outcome: 'paid', error: null }]);
+    expect(await paymentsOf(bad.payment.providerPaymentId)).toHaveLength(1);
+  });
+
   it('BIL-15: a forged notice (401), one for an unknown payment (404) or for another amount (400 amountCents) stores nothing', async () => {
     const { payment } = await startedPayment('inbox-wrong', 4000);
     const before = await moneyTables();
