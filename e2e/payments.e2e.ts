@@ -118,7 +118,8 @@ describe('payments (issue 13)', () => {
       await waitForPath(page, /^\/payments\?online=[^&]+$/);
       online.id = new URL(page.url()).searchParams.get('online')!;
       const customerId = ((await (await page.request.get('/api/session')).json()) as { user: { activeCustomerId: string } }).user.activeCustomerId;
-      expect(await (await page.request.get(`/api/customers/${customerId}/online-payments/${online.id}`)).json())
+      // the notice is answered at once and applied a few milliseconds later (the inbox), so the state is polled, as the return page does
+      await expect.poll(async () => (await page.request.get(`/api/customers/${customerId}/online-payments/${online.id}`)).json())
         .toEqual({ id: online.id, amountCents: newest.openCents, status: 'paid', redirectUrl: null });
       await visibleText(page.getByRole('status').filter({ hasText: `Thank you: your payment of ${euros(newest.openCents)} has arrived.` }));
       const summaryNow = summary.locator('.payment-summary__now');
