@@ -177,6 +177,25 @@ describe('bank statement import (camt.053)', () => {
     expect(await money(['payments', 'ledger_entries', 'allocations', 'receivables', 'bank_statements', 'audit_events'])).toEqual(before);
   });
 
+  it('a statement larger than a batch: an error after batches went to the database changes nothing; read whole, each entry counts once', async () => {
+    // more credits than one batch (statement-import.service.ts takes 500 at a time and reads the next while one is in the database)
+    const entries: Entry[] = Array.from({ length: 1_200 }, (_, i) => ({
+      ref: `BANK-BIG-${i}`, amount: '0.01', text: i % 2 === 0 ? `Rēķins ${invoices.b.number}` : 'par elektrību', booked: '2026-02-19',
+    }));
+    const tables = ['payments', 'ledger_entries', 'allocations', 'receivables', 'bank_statements', 'audit_events'];
+    const before = await money(tables);
+    const broken = await importFile(statement('S-BIG', entries).replace('</Stmt>', ''));
+    expect([broken.statusCode, broken.json().error.code]).toEqual([400, 'STATEMENT_MALFORMED']);
+    expect(await money(tables)).toEqual(before);
+
+    const whole = await importFile(statement('S-BIG', entries));
+    expect(whole.json()).toMatchObject({ entries: 1_200, credits: 1_200, matched: 600, unmatched: 600, duplicates: 0, totalCents: 1_200 });
+    const afterFirst = await money();
+    expect((await importFile(statement('S-BIG', entries))).json()).toMatchObject({ credits: 1_200, matched: 0, unmatched: 0, duplicates: 1_200, totalCents: 0 });
+    expect(await money()).toEqual(afterFirst);
+    await expectOpenItemsConsistent(db, customers.b);
+  });
+
   it('reads the older camt.053.001.02 the same way', async () => {
     const xml = statement('S-6', [{ ref: 'BANK-0301', amount: '91.00', structured: invoices.a.reference, booked: '2026-02-19' }], 'urn:iso:std:iso:20022:tech:xsd:camt.053.001.02')
       .replace('<Sts><Cd>BOOK</Cd></Sts>', '<Sts>BOOK</Sts>')
