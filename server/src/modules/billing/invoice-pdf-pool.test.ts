@@ -91,6 +91,18 @@ describe('the invoice PDF pool when a worker fails', () => {
     }
   });
 
+  it('a document that cannot be copied to a worker fails at once; the worker stays free for the next', async () => {
+    const pool = createInvoicePdfPool({ workers: 1, workerUrl });
+    try {
+      const uncopyable = { ...numbered('G'), notes: [() => 'a function'] } as unknown as InvoiceDocument;
+      await expect(pool.render(uncopyable)).rejects.toThrow('The invoice document could not be sent to the PDF worker');
+      expect((await pool.render(numbered('H'))).toString()).toBe('PDF H');
+      expect(pool.runningWorkers).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('closing the pool ends its workers and fails what is still in progress or queued', async () => {
     const pool = createInvoicePdfPool({ workers: 2, workerUrl });
     expect(pool.runningWorkers).toBe(0); // started lazily

@@ -108,7 +108,13 @@ class InvoicePdfPool implements InvoicePdfRenderer {
       this.replace(worker, new Error(`The invoice PDF took longer than ${this.timeoutMs} ms to render`));
       void worker.thread.terminate();
     }, this.timeoutMs);
-    worker.thread.postMessage({ id: job.id, doc: job.doc } satisfies PdfJobMessage);
+    try {
+      worker.thread.postMessage({ id: job.id, doc: job.doc } satisfies PdfJobMessage);
+    } catch (error) {
+      // a document that cannot be copied to the thread (a DataCloneError): the worker is still free
+      this.idle(worker);
+      job.reject(new Error(`The invoice document could not be sent to the PDF worker: ${error instanceof Error ? error.message : String(error)}`));
+    }
   }
 
   private answered(worker: PdfWorker, answer: PdfAnswerMessage): void {
