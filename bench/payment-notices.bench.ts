@@ -145,8 +145,8 @@ async function waitUntilDrained(db: Deps['db'], seconds: number): Promise<{ pend
 /** How long the notices waited from receipt to applied, and in how many applier transactions (xmin) they were applied. */
 async function lagOfNotices(db: Deps['db']) {
   const { rows: [lag] } = await sql<{ last: number; p50: number; p99: number; max: number; transactions: number; notices: number }>`
-    WITH l AS (SELECT received_at, xmin::text AS tx, extract(epoch FROM applied_at - received_at) * 1000 AS ms FROM payment_notices WHERE applied_at IS NOT NULL)
-    SELECT (SELECT ms FROM l ORDER BY received_at DESC LIMIT 1)::float8 AS last,
+    WITH l AS (SELECT seq, xmin::text AS tx, extract(epoch FROM applied_at - received_at) * 1000 AS ms FROM payment_notices WHERE applied_at IS NOT NULL)
+    SELECT (SELECT ms FROM l ORDER BY seq DESC LIMIT 1)::float8 AS last,
       percentile_disc(0.5) WITHIN GROUP (ORDER BY ms)::float8 AS p50, percentile_disc(0.99) WITHIN GROUP (ORDER BY ms)::float8 AS p99,
       max(ms)::float8 AS max, count(DISTINCT tx)::int AS transactions, count(*)::int AS notices FROM l`.execute(db);
   return { lastMs: lag!.last, p50Ms: lag!.p50, p99Ms: lag!.p99, maxMs: lag!.max, transactions: lag!.transactions, notices: lag!.notices };

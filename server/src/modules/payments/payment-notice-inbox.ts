@@ -66,7 +66,7 @@ export async function applyPendingNotices(deps: CollectionsDeps, batchSize = NOT
 /** The job's second part: notices that failed before, each alone again (a deadlock passes; a bad one keeps its error). */
 export async function retryFailedNotices(deps: CollectionsDeps, limit = 100): Promise<NoticesApplied> {
   const failed = await deps.db.selectFrom('payment_notices').select('id')
-    .where('applied_at', 'is', null).where('error', 'is not', null).orderBy('received_at').limit(limit).execute();
+    .where('applied_at', 'is', null).where('error', 'is not', null).orderBy('seq').limit(limit).execute();
   return applyEachAlone(deps, failed.map((row) => row.id));
 }
 
@@ -109,7 +109,7 @@ async function lockPendingNotices(trx: Db, which: { limit: number } | { ids: str
   const { rows } = await sql<PendingNotice>`
     SELECT id, provider, provider_payment_id, intent_id, status, amount_cents, paid_at, received_at FROM payment_notices
     WHERE applied_at IS NULL AND ${filter}
-    ORDER BY received_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED`.execute(trx);
+    ORDER BY seq LIMIT ${limit} FOR UPDATE SKIP LOCKED`.execute(trx);
   return rows;
 }
 

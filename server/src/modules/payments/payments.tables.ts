@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { Timestamp } from '../../db/column-types.js';
 
 /** Row types of the tables the payments module owns, as Kysely sees them (composed into db/schema.ts). */
@@ -74,6 +75,8 @@ export type NoticeOutcome = 'paid' | 'cancelled' | 'failed' | 'ignored';
  */
 export interface PaymentNoticeRow {
   id: string;
+  /** the order received (an identity): the applier goes oldest first */
+  seq: Generated<number>;
   provider: string;
   /** the provider's id of the notice: the same in its retries */
   notice_id: string;
