@@ -205,6 +205,20 @@ describe('the notice inbox: answered at once, applied in batches (BIL-15, issue 
     }
   });
 
+  it('BIL-15: two appliers at once (as two processes) never apply the same notice: each payment once', async () => {
+    const payments = await Promise.all(Array.from({ length: 6 }, (_, index) => startedPayment(`inbox-two${index}`, 700 + index)));
+    for (const { payment } of payments) {
+      const notice = paidNotice(payment, `notice-${payment.intentId}`);
+      await receiveProviderNotice(t.deps, 'demo', notice.body, { [SIGNATURE_HEADER]: notice.signature });
+    }
+    const [one, two] = await Promise.all([applyPendingNotices(t.deps, 2), applyPendingNotices(t.deps, 2)]);
+    expect([one!.notices + two!.notices, one!.paid + two!.paid, one!.failed + two!.failed]).toEqual([6, 6, 0]);
+    for (const { customerId, intentId, payment } of payments) {
+      expect((await getOnlinePayment(t.deps, customerId, intentId)).status).toBe('paid');
+      expect(await paymentsOf(payment.providerPaymentId)).toHaveLength(1);
+    }
+  });
+
   it('BIL-15: a notice left pending (no applier woken) is applied by the job on its next tick', async () => {
     const { customerId, intentId, payment } = await startedPayment('inbox-job', 2500);
     const notice = paidNotice(payment, 'notice-job');
