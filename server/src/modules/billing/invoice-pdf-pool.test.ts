@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../config.js';
 import type { InvoiceDocument } from './invoice-document.js';
 import { companyInvoice, creditNote, householdInvoice, lateInterestInvoice } from './invoice-document.sample.js';
 import { createInvoicePdfPool } from './invoice-pdf-pool.js';
@@ -115,7 +117,15 @@ describe('the invoice PDF pool when a worker fails', () => {
   });
 });
 
-describe('PDF_WORKERS=0', () => {
+describe('PDF_WORKERS', () => {
+  it('is one worker a core unless set; 0 is allowed; anything else but a whole number is refused, naming the key', () => {
+    expect(loadConfig({}).pdfWorkers).toBe(availableParallelism());
+    expect(loadConfig({ PDF_WORKERS: '0' }).pdfWorkers).toBe(0);
+    expect(loadConfig({ PDF_WORKERS: '3' }).pdfWorkers).toBe(3);
+    expect(() => loadConfig({ PDF_WORKERS: 'two' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PDF_WORKERS: '-1' })).toThrow(/PDF_WORKERS must be a whole number/);
+  });
+
   it('renders in the calling thread', async () => {
     const pool = createInvoicePdfPool({ workers: 0 });
     expect((await pool.render(creditNote)).equals(await renderInvoicePdf(creditNote))).toBe(true);
