@@ -106,7 +106,7 @@ export async function main(args: BenchArgs): Promise<number> {
       [runRate >= TARGET_INVOICES_PER_SECOND, `${Math.round(runRate)} invoices/s (target ≥ ${TARGET_INVOICES_PER_SECOND})`],
       [share >= TARGET_INSERT_SHARE, `${percent(share)} of the plain insert (target ≥ 40 %)`],
       [peakMb < TARGET_RSS_MB, `peak RSS ${fixed(peakMb)} MB (target < ${TARGET_RSS_MB})`],
-      [pdfRate >= TARGET_PDF_PER_SECOND, `${Math.round(pdfRate)} PDFs/s on ${pdfWorkers} PDF workers (target ≥ ${TARGET_PDF_PER_SECOND}; one thread: ${Math.round(pdf.threadRate)}/s)`],
+      [pdfRate >= TARGET_PDF_PER_SECOND, `${Math.round(pdfRate)} PDFs/s on ${pdfWorkers} PDF worker${pdfWorkers === 1 ? '' : 's'} (target ≥ ${TARGET_PDF_PER_SECOND}; one thread: ${Math.round(pdf.threadRate)}/s)`],
       [xmlRate >= TARGET_XML_PER_SECOND, `${Math.round(xmlRate)} XML/s (target ≥ ${TARGET_XML_PER_SECOND})`],
     ];
     return verdict('billing', checks.every(([pass]) => pass), checks.map(([, reason]) => reason));
@@ -130,7 +130,7 @@ async function documentsOnly(seconds: number, pdfWorkers: number): Promise<numbe
   printTable(['document', 'per second'], [...pdf.rows, ['e-invoice XML (UBL 2.1, Peppol BIS 3.0)', Math.round(xmlRate)]]);
   console.log(`PDF size ${(bytes / 1024).toFixed(1)} KB`);
   const checks: [boolean, string][] = [
-    [pdf.poolRate >= TARGET_PDF_PER_SECOND, `${Math.round(pdf.poolRate)} PDFs/s on ${pdfWorkers} PDF workers (target ≥ ${TARGET_PDF_PER_SECOND}; one thread: ${Math.round(pdf.threadRate)}/s)`],
+    [pdf.poolRate >= TARGET_PDF_PER_SECOND, `${Math.round(pdf.poolRate)} PDFs/s on ${pdfWorkers} PDF worker${pdfWorkers === 1 ? '' : 's'} (target ≥ ${TARGET_PDF_PER_SECOND}; one thread: ${Math.round(pdf.threadRate)}/s)`],
     [xmlRate >= TARGET_XML_PER_SECOND, `${Math.round(xmlRate)} XML/s (target ≥ ${TARGET_XML_PER_SECOND})`],
   ];
   return verdict('billing --pdf-only', checks.every(([pass]) => pass), checks.map(([, reason]) => reason));
@@ -165,7 +165,7 @@ async function pdfRates(document: InvoiceDocument, seconds: number, workers: num
       + `(all threads), of which the main thread ${perPdf(pooled.mainThreadMicros, pdfs)}`);
     const rows: (string | number)[][] = [
       ['invoice PDF, one thread (reference)', Math.round(threadRate)],
-      [`invoice PDF, pool of ${workers} workers, ${inFlight} in flight`, Math.round(poolRate)],
+      [`invoice PDF, pool of ${workers} worker${workers === 1 ? '' : 's'}, ${inFlight} in flight`, Math.round(poolRate)],
     ];
     return { threadRate, poolRate, rows };
   } finally {
