@@ -6,7 +6,7 @@
  * (signature checked and the notice stored in the inbox, answered; then the process's applier, in batches: intents
  * locked, payments rows, allocation to the invoices in BIL-5 order, the intents paid, the notices marked applied);
  * --repeats (default 10 %) of them are sent again later in the run, as a provider retrying would (200, nothing
- * changes). A worker thread keeps --concurrency (default 32) notices in flight with node:http over keep-alive
+ * changes). A child process keeps --concurrency (default 32) notices in flight with node:http over keep-alive
  * connections and times each answer; the first --warmup (default 500) notices are not measured.
  * Once all are answered it waits (up to --drain-seconds, default 60) until the inbox is empty, and prints how long
  * the notices waited from receipt to applied (the lag; the last one's and the worst).
@@ -15,7 +15,7 @@
  *   npm run bench -- payment-notices [--notices 5000] [--repeats 0.1] [--concurrency 32] [--warmup 500] [--drain-seconds 60]
  */
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
+import { spawn } from 'node:child_process';
 import { sql } from 'kysely';
 import { creditorReference } from '../common/src/creditor-reference.js';
 import { sqlTextArray } from '../server/src/infra/sql-arrays.js';
@@ -52,13 +52,13 @@ export async function main(args: BenchArgs): Promise<number> {
     const paidAt = new Date();
     const bodies = intents.map((intent) => ({ body: demoNotice(secret, { providerPaymentId: intent.providerPaymentId, intentId: intent.id, amountCents: GROSS_CENTS }, 'paid', paidAt, `notice-${intent.id}`).body, repeat: false }));
     const notices = withRepeats(bodies, repeatShare, warmup);
-    // the worker signs each notice as it sends it (a provider signs every attempt anew; a signature is fresh for 5 minutes),
+    // the load generator signs each notice as it sends it (a provider signs every attempt anew; a signature is fresh for 5 minutes),
     // first checking that it signs as the demo provider does
     const probeAt = Math.floor(Date.now() / 1000);
     const probe = { body: bodies[0]!.body, at: probeAt, signature: signDemoNotice(secret, bodies[0]!.body, probeAt) };
     console.log(`${fixed((performance.now() - seeded) / 1000)} s; ${notices.length.toLocaleString('en')} notices, of them ${(notices.length - count).toLocaleString('en')} repeats`);
 
-    section(`sending: ${concurrency} notices in flight (a worker thread, node:http over keep-alive), the first ${warmup} not measured`);
+    section(`sending: ${concurrency} notices in flight (a child process, node:http over keep-alive), the first ${warmup} not measured`);
     const url = `${portal.baseUrl}/api/payments/notices/demo`;
     const started = performance.now();
     const answers = await sendAll(url, notices, concurrency, secret, probe);
@@ -184,54 +184,63 @@ async function seed(db: Deps['db'], count: number): Promise<{ id: string; provid
 }
 
 /**
- * A worker thread (its own event loop, so the timing does not wait on the server's) keeps `concurrency` notices in
- * flight, in order, and answers each one's status and milliseconds.
+ * A child process (its own event loop and heap, as a provider's servers are another machine; on this one it still
+ * shares the two cores) keeps `concurrency` notices in flight, in order, and answers each one's status and
+ * milliseconds. Its input and answers go through stdin and stdout as JSON.
  */
 function sendAll(
   url: string, notices: Notice[], concurrency: number, secret: string, probe: { body: string; at: number; signature: string },
 ): Promise<{ index: number; status: number; ms: number }[]> {
   const code = `
-    const { parentPort, workerData } = require('node:worker_threads');
     const { performance } = require('node:perf_hooks');
     const { createHmac } = require('node:crypto');
-    const { url, notices, concurrency, header, secret, probe } = workerData;
-    // the demo provider's signature (signDemoNotice): t=<unix>,v1=<HMAC-SHA256 of "<t>.<body>">
-    const sign = (body, at) => 't=' + at + ',v1=' + createHmac('sha256', secret).update(at + '.' + body).digest('hex');
-    if (sign(probe.body, probe.at) !== probe.signature) throw new Error('the worker signs differently from the demo provider');
-    // node:http with a keep-alive agent rather than fetch: fetch costs several times the CPU a request, which on two
-    // shared cores is taken from the portal under test
     const http = require('node:http');
-    const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-    const target = new URL(url);
-    const post = (body, signature) => new Promise((resolve, reject) => {
-      const request = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), [header]: signature } }, (response) => {
-        response.on('data', () => {});
-        response.on('end', () => resolve(response.statusCode));
+    let input = '';
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (chunk) => { input += chunk; });
+    process.stdin.on('end', () => run(JSON.parse(input)));
+    function run({ url, notices, concurrency, header, secret, probe }) {
+      // the demo provider's signature (signDemoNotice): t=<unix>,v1=<HMAC-SHA256 of "<t>.<body>">
+      const sign = (body, at) => 't=' + at + ',v1=' + createHmac('sha256', secret).update(at + '.' + body).digest('hex');
+      if (sign(probe.body, probe.at) !== probe.signature) throw new Error('the load generator signs differently from the demo provider');
+      // node:http with a keep-alive agent rather than fetch: fetch costs several times the CPU a request, which on two
+      // shared cores is taken from the portal under test
+      const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+      const target = new URL(url);
+      const post = (body, signature) => new Promise((resolve, reject) => {
+        const request = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), [header]: signature } }, (response) => {
+          response.on('data', () => {});
+          response.on('end', () => resolve(response.statusCode));
+        });
+        request.on('error', reject);
+        request.end(body);
       });
-      request.on('error', reject);
-      request.end(body);
-    });
-    const answers = new Array(notices.length);
-    let next = 0;
-    async function lane() {
-      while (next < notices.length) {
-        const index = next++;
-        const notice = notices[index];
-        const started = performance.now();
-        const signature = sign(notice.body, Math.floor(Date.now() / 1000));
-        let status = 0;
-        try {
-          status = await post(notice.body, signature);
-        } catch { status = -1; }
-        answers[index] = { index, status, ms: performance.now() - started };
+      const answers = new Array(notices.length);
+      let next = 0;
+      async function lane() {
+        while (next < notices.length) {
+          const index = next++;
+          const notice = notices[index];
+          const started = performance.now();
+          const signature = sign(notice.body, Math.floor(Date.now() / 1000));
+          let status = 0;
+          try {
+            status = await post(notice.body, signature);
+          } catch { status = -1; }
+          answers[index] = { index, status, ms: performance.now() - started };
+        }
       }
+      Promise.all(Array.from({ length: concurrency }, lane)).then(() => { agent.destroy(); process.stdout.write(JSON.stringify(answers)); });
     }
-    Promise.all(Array.from({ length: concurrency }, lane)).then(() => { agent.destroy(); parentPort.postMessage(answers); });
   `;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(code, { eval: true, workerData: { url, notices: notices.map(({ body }) => ({ body })), concurrency, header: SIGNATURE_HEADER, secret, probe } });
-    worker.once('message', resolve);
-    worker.once('error', reject);
+    const child = spawn(process.execPath, ['-e', code], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => { output += chunk; });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(output)) : reject(new Error(`the load generator exited with ${code}`))));
+    child.stdin.end(JSON.stringify({ url, notices: notices.map(({ body }) => ({ body })), concurrency, header: SIGNATURE_HEADER, secret, probe }));
   });
 }
