@@ -18,7 +18,6 @@
  * document after another are printed beside it for reference.
  * It works in a database of its own, up_bench_billing (dropped and made anew), so other benchmarks may run beside it.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +37,7 @@ import { createInvoicePdfPool } from '../server/src/modules/billing/invoice-pdf-
 import { renderUbl } from '../server/src/modules/billing/invoice-ubl.js';
 import type { Deps } from '../server/src/deps.js';
 import { DEFAULT_DATABASE_URL, freshBenchDatabase, postgresVersion } from './lib/portal.js';
+import { runPsql, runTimedCommand } from './lib/commands.js';
 import { cpuSince, cpuSnapshot } from './lib/cpu.js';
 import { fixed, flagOption, machineLoadBeforeRun, numberOption, percent, printTable, section, verdict, type BenchArgs } from './lib/report.js';
 
@@ -277,10 +277,7 @@ async function plainInsert(db: Deps['db'], batchSize: number): Promise<number> {
  * server's own ceiling for taking these rows, with no statement to parse and no SQL per row.
  */
 function plainCopy(databaseUrl: string): number {
-  const psql = (command: string) => {
-    const result = spawnSync('psql', [databaseUrl, '-v', 'ON_ERROR_STOP=1', '-q', '-c', command], { encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
-  };
+  const psql = (command: string) => runPsql(databaseUrl, command);
   const folder = mkdtempSync(join(tmpdir(), 'up-bench-billing-'));
   const [invoiceFile, lineFile] = [join(folder, 'invoices.copy'), join(folder, 'lines.copy')];
   try {
@@ -300,15 +297,9 @@ function plainCopy(databaseUrl: string): number {
   }
 }
 
-/** The CLI under /usr/bin/time: its exit, wall time, CPU time (user and system) and peak resident memory. */
+/** The run as `npm run billing:run` runs it: wall time, CPU time and peak resident memory of its process. */
 function runCli(databaseUrl: string, batchSize: number): { seconds: number; cpuSeconds: number; maxRssKb: number } {
-  const child = spawnSync('/usr/bin/time', ['-f', '%M %e %U %S', 'npx', 'tsx', 'server/src/commands/billing-run.ts', '--period', PERIOD, '--batch-size', String(batchSize)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, OPERATOR: 'demo' }, encoding: 'utf8',
-  });
-  const last = child.stderr.trim().split('\n').at(-1) ?? '';
-  const [rss, seconds, user, system] = last.split(' ').map(Number);
-  if (child.status !== 0 || !Number.isFinite(rss)) throw new Error(`billing:run failed (${child.status}): ${child.stdout}${child.stderr}`);
-  return { seconds, cpuSeconds: user + system, maxRssKb: rss };
+  return runTimedCommand('billing-run', ['--period', PERIOD, '--batch-size', String(batchSize)], databaseUrl);
 }
 
 async function ratePerSecond(seconds: number, render: () => unknown): Promise<number> {

@@ -18,7 +18,6 @@
  *
  *   npm run bench -- metering [--meters 285] [--duration 10] [--connections 16] [--keep-file] [--spot-prices]
  */
-import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -33,6 +32,7 @@ import { newId } from '../server/src/infra/ids.js';
 import { INTERVAL_CSV_HEADER } from '../server/src/modules/metering/interval-csv.js';
 import { loginJanis, postgresVersion, startPortal, type Portal } from './lib/portal.js';
 import { runLoad } from './lib/load.js';
+import { runPsql, runTimedCommand } from './lib/commands.js';
 import { cpuSince, cpuSnapshot, machineTicks, stealSince } from './lib/cpu.js';
 import { fixed, flagOption, machineLoadBeforeRun, numberOption, printTable, section, verdict, type BenchArgs } from './lib/report.js';
 
@@ -133,10 +133,7 @@ async function readAndSplit(path: string): Promise<{ seconds: number; values: nu
 
 /** Pass (a): psql \copy of the same rows into a one-row-per-value table with a primary key. */
 function plainCopy(databaseUrl: string, path: string): number {
-  const run = (sqlText: string) => {
-    const result = spawnSync('psql', [databaseUrl, '-v', 'ON_ERROR_STOP=1', '-q', '-c', sqlText], { encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
-  };
+  const run = (sqlText: string) => runPsql(databaseUrl, sqlText);
   run(`DROP TABLE IF EXISTS bench_values; CREATE TABLE bench_values (object_eic text, meter_number text, interval_start timestamptz,
     interval_minutes integer, import_kwh numeric, export_kwh numeric, status text, PRIMARY KEY (meter_number, interval_start))`);
   const started = performance.now();
@@ -160,14 +157,9 @@ interface ImportRun {
  * the peak resident memory is the import's own (tsx and the command), not this benchmark's harness and portal app.
  */
 function importFile(databaseUrl: string, path: string): ImportRun {
-  const child = spawnSync('/usr/bin/time', ['-f', '%M %e', 'npx', 'tsx', 'server/src/commands/metering-import.ts', path], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, OPERATOR: 'demo' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
-  });
-  const last = child.stderr.trim().split('\n').at(-1) ?? '';
-  const [rssKb, processSeconds] = last.split(' ').map(Number);
-  if (child.status !== 0 || !Number.isFinite(rssKb)) throw new Error(`metering:import failed (${child.status}): ${child.stdout.slice(0, 2000)}${child.stderr.slice(0, 2000)}`);
-  const result = JSON.parse(child.stdout) as ImportRun['result'] & { seconds: number };
-  return { seconds: result.seconds, processSeconds: processSeconds!, peakRssMb: rssKb! / 1024, result };
+  const run = runTimedCommand('metering-import', [path], databaseUrl);
+  const result = JSON.parse(run.stdout) as ImportRun['result'] & { seconds: number };
+  return { seconds: result.seconds, processSeconds: run.seconds, peakRssMb: run.maxRssKb / 1024, result };
 }
 
 /** A year of quarter-hour spot prices for the operator's zone (LV): a daily shape with some noise, µ€/kWh. */

@@ -9,7 +9,6 @@
  *
  *   npm run bench -- payments [--customers 100000] [--entries 100000] [--keep-file]
  */
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,6 +21,7 @@ import { sqlTextArray } from '../server/src/infra/sql-arrays.js';
 import type { Deps } from '../server/src/deps.js';
 import { writeCamt053File } from './lib/camt053-file.js';
 import { DEFAULT_DATABASE_URL, freshBenchDatabase, postgresVersion } from './lib/portal.js';
+import { runTimedCommand } from './lib/commands.js';
 import { fixed, flagOption, machineLoadBeforeRun, numberOption, printTable, section, verdict, type BenchArgs } from './lib/report.js';
 
 const TARGET_ENTRIES_PER_SECOND = 5_000;
@@ -105,13 +105,8 @@ interface CliRun {
   result: { entries: number; matched: number; unmatched: number; duplicates: number; seconds: number };
 }
 
-/** The CLI under /usr/bin/time: its result, wall time and peak resident memory. */
+/** The import as `npm run payments:import` runs it: its result, wall time and peak resident memory. */
 function runCli(databaseUrl: string, file: string): CliRun {
-  const child = spawnSync('/usr/bin/time', ['-f', '%M %e', 'npx', 'tsx', 'server/src/commands/payments-import.ts', file], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, OPERATOR: 'demo' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
-  });
-  const last = child.stderr.trim().split('\n').at(-1) ?? '';
-  const [rss, seconds] = last.split(' ').map(Number);
-  if (child.status !== 0 || !Number.isFinite(rss)) throw new Error(`payments:import failed (${child.status}): ${child.stdout.slice(0, 2000)}${child.stderr.slice(0, 2000)}`);
-  return { seconds: seconds!, maxRssKb: rss!, result: JSON.parse(child.stdout) };
+  const run = runTimedCommand('payments-import', [file], databaseUrl);
+  return { seconds: run.seconds, maxRssKb: run.maxRssKb, result: JSON.parse(run.stdout) };
 }
