@@ -24,6 +24,8 @@ export interface IncomingPayment {
   /** known already (an online payment started by the customer, a staff entry for a customer) */
   customerId?: string;
   matchedBy?: MatchedBy;
+  /** who made this payment when it is not the batch's creator (an online payment: whoever started it) */
+  createdBy?: string;
 }
 
 export type Outcome = 'matched' | 'unmatched' | 'duplicate';
@@ -51,14 +53,14 @@ export async function takeInPayments(trx: Db, incoming: readonly IncomingPayment
       remittance_text, status, matched_by, statement_id, end_to_end_id, created_by, created_at, updated_at)
     SELECT u.id, u.source, u.reference, u.customer_id, u.amount::bigint, u.received_on::date, u.payer_name, u.payer_account, u.payment_reference,
       u.remittance_text, CASE WHEN u.customer_id IS NULL THEN 'unmatched' ELSE 'applied' END, u.matched_by, u.statement_id, u.end_to_end_id,
-      ${createdBy}, ${now}, ${now}
+      u.created_by, ${now}, ${now}
     FROM unnest(${sqlTextArray(ids)}::text[], ${column((p) => p.source)}::text[], ${column((p) => p.reference)}::text[],
       ${column((_, i) => matches[i]?.customerId ?? null)}::text[], ${column((p) => p.amountCents)}::text[], ${column((p) => p.receivedOn)}::text[],
       ${column((p) => p.payerName)}::text[], ${column((p) => p.payerAccount)}::text[], ${column((p) => p.creditorReference)}::text[],
       ${column((p) => p.remittanceText)}::text[], ${column((_, i) => matches[i]?.matchedBy ?? null)}::text[], ${column((p) => p.statementId)}::text[],
-      ${column((p) => p.endToEndId)}::text[])
+      ${column((p) => p.endToEndId)}::text[], ${column((p) => p.createdBy ?? createdBy)}::text[])
       AS u(id, source, reference, customer_id, amount, received_on, payer_name, payer_account, payment_reference, remittance_text, matched_by,
-        statement_id, end_to_end_id)
+        statement_id, end_to_end_id, created_by)
     ON CONFLICT (source, reference) DO NOTHING
     RETURNING id, reference, customer_id, amount_cents::text, received_on::text`.execute(trx);
   const matched = inserted.rows.filter((row) => row.customer_id !== null);

@@ -146,7 +146,7 @@ async function applyNotices(deps: CollectionsDeps, trx: Db, notices: PendingNoti
   const taken = await takeInPayments(trx, paid.map(({ notice, intent }): IncomingPayment => ({
     source: 'online', reference: reference(notice), amountCents: notice.amount_cents, receivedOn: rigaDate(notice.paid_at ?? notice.received_at),
     payerName: null, payerAccount: null, creditorReference: null, remittanceText: null, endToEndId: null, statementId: null,
-    customerId: intent.customer_id, matchedBy: 'online',
+    customerId: intent.customer_id, matchedBy: 'online', createdBy: intent.created_by,
   })), deps.operator.billing.invoiceSeries, null, now);
   if (decided.length > 0) {
     const paymentIds = decided.map(({ notice }) => (notice.status === 'paid' ? taken.ids.get(reference(notice)) ?? null : null));
@@ -155,11 +155,6 @@ async function applyNotices(deps: CollectionsDeps, trx: Db, notices: PendingNoti
         ${sqlTextArray(decided.map(({ notice }) => notice.received_at.toISOString()))}::text[], ${sqlTextArray(paymentIds)}::text[])
         AS u(id, status, completed_at, payment_id)
       WHERE i.id = u.id`.execute(trx);
-  }
-  if (taken.ids.size > 0) {
-    // the payment was made by whoever started it, as when each notice was applied alone (takeInPayments takes one for its batch)
-    await sql`UPDATE payments p SET created_by = i.created_by FROM payment_intents i
-      WHERE i.payment_id = p.id AND p.id = ANY(${sqlTextArray([...taken.ids.values()])}::text[])`.execute(trx);
   }
   await restorePaidServices(deps, trx, paid.map(({ intent }) => intent.customer_id));
   await sql`UPDATE payment_notices n SET applied_at = ${now}, outcome = u.outcome, error = NULL
