@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { OnlinePaymentBody, OnlinePaymentView } from '@up/common/contracts/payments';
 import { rigaDate } from '@up/common/riga-time';
 import type { Deps } from '../../deps.js';
@@ -7,7 +6,7 @@ import { newId } from '../../infra/ids.js';
 import { recordAudit, type Actor } from '../audit/index.js';
 import { customerOpenItems } from '../billing/index.js';
 import { NoticeRejected, type PaymentProvider, type ProviderNotice } from './payment-provider.js';
-import type { IntentStatus } from './payments.tables.js';
+import { storeNotice } from './payment-notice-receipts.js';
 
 /**
  * BIL-15: "Pay" in the portal. The amount is what is open on the chosen invoices, or everything open; the money,
@@ -59,9 +58,10 @@ export async function getOnlinePayment(deps: Pick<Deps, 'db'>, customerId: strin
  * The provider's server-to-server notice, received into the inbox (payment_notices) and answered at once; the
  * applier (payment-notice-inbox.ts) applies it a few milliseconds later, in a batch with others. Its signature and
  * freshness are checked (a forged or replayed old one is 401 and changes nothing). One statement, no transaction,
- * stores it — only when it is for this provider's payment (else 404), for a payment still open, and a paid notice
- * for the payment's amount (else 400 naming `amountCents`) — once per provider and notice id, so the same notice
- * sent again, as providers do until answered, stores nothing new.
+ * stores it, together with the notices received at the same moment (payment-notice-receipts.ts) — only when it is
+ * for this provider's payment (else 404), for a payment still open, and a paid notice for the payment's amount (else
+ * 400 naming `amountCents`) — once per provider and notice id, so the same notice sent again, as providers do until
+ * answered, stores nothing new.
  * `applied`: true when this notice was taken now and will make the payment paid, cancelled or failed; false when
  * it changes nothing (a notice taken before, or the payment ended already).
  */
@@ -77,25 +77,12 @@ export async function receiveProviderNotice(deps: Deps, providerName: string, ra
     throw error;
   }
   checkNoticeFields(notice);
-  const { rows: [intent] } = await sql<{ amount_cents: number; status: IntentStatus; taken: boolean }>`
-    WITH intent AS (
-      SELECT id, customer_id, amount_cents, status FROM payment_intents
-      WHERE id = ${notice.intentId} AND provider = ${provider.name} AND provider_payment_id = ${notice.providerPaymentId}
-    ), taken AS (
-      INSERT INTO payment_notices (id, provider, notice_id, provider_payment_id, intent_id, customer_id, status, amount_cents, paid_at, raw_body, received_at)
-      SELECT ${newId()}::text, ${provider.name}::text, ${notice.noticeId}::text, ${notice.providerPaymentId}::text, intent.id, intent.customer_id,
-        ${notice.status}::text, ${notice.amountCents}::bigint, ${notice.paidAt}::timestamptz, ${rawBody}::text, ${now}::timestamptz
-      FROM intent
-      WHERE intent.status = 'started' AND (${notice.status}::text <> 'paid' OR intent.amount_cents = ${notice.amountCents}::bigint)
-      ON CONFLICT (provider, notice_id) DO NOTHING
-      RETURNING id
-    )
-    SELECT intent.amount_cents, intent.status, EXISTS (SELECT 1 FROM taken) AS taken FROM intent`.execute(deps.db);
+  const { intent, taken } = await storeNotice(deps.db, { provider: provider.name, notice, rawBody, receivedAt: now });
   if (!intent) throw notFound('ONLINE_PAYMENT_NOT_FOUND', 'No such online payment');
-  if (intent.status === 'started' && notice.status === 'paid' && notice.amountCents !== Number(intent.amount_cents)) {
-    throw invalidField('amountCents', `the notice pays ${notice.amountCents} cents, the payment was for ${intent.amount_cents}`);
+  if (intent.status === 'started' && notice.status === 'paid' && notice.amountCents !== intent.amountCents) {
+    throw invalidField('amountCents', `the notice pays ${notice.amountCents} cents, the payment was for ${intent.amountCents}`);
   }
-  return { applied: intent.taken };
+  return { applied: taken };
 }
 
 /** A signed notice is the provider's word, but a provider's bug in it is a 400 naming the field, never a 500. */

@@ -11,6 +11,7 @@ import { createServer } from 'node:net';
 import { demoNotice, SIGNATURE_HEADER, startDemoPaymentProvider } from './demo-payment-provider.js';
 import { getOnlinePayment, receiveProviderNotice, startOnlinePayment } from './online-payments.service.js';
 import { applyPendingNotices, wakeNoticeApplier } from './payment-notice-inbox.js';
+import { storeNotice } from './payment-notice-receipts.js';
 import { PAYMENT_NOTICE_JOBS } from './payment-notices.jobs.js';
 
 /**
@@ -256,6 +257,61 @@ describe('the notice inbox: answered at once, applied in batches (BIL-15, issue 
     expect((await getOnlinePayment(t.deps, bad.customerId, bad.intentId)).status).toBe('paid');
     expect(await noticesOf(bad.intentId)).toMatchObject([{ outcome: 'paid', error: null }]);
     expect(await paymentsOf(bad.payment.providerPaymentId)).toHaveLength(1);
+  });
+
+  it('BIL-15: notices arriving at the same moment are stored together, each answered for itself: the same notice twice is stored once, an unknown payment is 404 and another amount 400, and these store nothing', async () => {
+    const payments = await Promise.all(['group-1', 'group-2', 'group-3'].map((key, index) => startedPayment(key, 2000 + index)));
+    const [one, two, three] = payments.map(({ payment }) => payment);
+    const cancelled = demoNotice(secret, three!, 'cancelled', t.deps.clock.now(), 'notice-group-3', t.deps.clock.now());
+    const sent = [
+      paidNotice(one!, 'notice-group-1'), paidNotice(two!, 'notice-group-2'), paidNotice(one!, 'notice-group-1'),
+      paidNotice({ ...two!, intentId: 'intent-no-such' }, 'notice-group-unknown'), paidNotice({ ...two!, amountCents: 1 }, 'notice-group-amount'), cancelled,
+    ];
+    const answers = await Promise.all(sent.map((notice) => postNotice(notice)));
+    expect(answers.map((answer) => answer.statusCode)).toEqual([200, 200, 200, 404, 400, 200]);
+    expect(answers.map((answer) => answer.json().applied)).toEqual([true, true, false, undefined, undefined, true]);
+    expect(answers[4]!.json().error.details.field).toBe('amountCents');
+    const stored = await db.selectFrom('payment_notices').select('notice_id')
+      .where('intent_id', 'in', [...payments.map((p) => p.intentId), 'intent-no-such']).orderBy('seq').execute();
+    expect(stored.map((row) => row.notice_id)).toEqual(['notice-group-1', 'notice-group-2', 'notice-group-3']);
+    await wakeNoticeApplier(t.deps);
+    expect(await Promise.all(payments.map(({ customerId, intentId }) => getOnlinePayment(t.deps, customerId, intentId).then((view) => view.status))))
+      .toEqual(['paid', 'paid', 'cancelled']);
+    expect((await paymentsOf(one!.providerPaymentId)).map((row) => row.amount_cents)).toEqual([2000]);
+  });
+
+  it('BIL-15: a notice that cannot be stored fails only itself: its group is stored again one notice at a time', async () => {
+    const payments = await Promise.all(['alone-1', 'alone-2', 'alone-3'].map((key) => startedPayment(key, 3000)));
+    await sql`CREATE FUNCTION refuse_bad_notice() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.notice_id = 'notice-alone-2' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$`.execute(db);
+    await sql`CREATE TRIGGER refuse_bad_notice BEFORE INSERT ON payment_notices FOR EACH ROW EXECUTE FUNCTION refuse_bad_notice()`.execute(db);
+    try {
+      const answers = await Promise.all(payments.map(({ payment }, index) => postNotice(paidNotice(payment, `notice-alone-${index + 1}`))));
+      expect(answers.map((answer) => answer.statusCode)).toEqual([200, 500, 200]);
+    } finally {
+      await sql`DROP TRIGGER refuse_bad_notice ON payment_notices`.execute(db);
+      await sql`DROP FUNCTION refuse_bad_notice()`.execute(db);
+    }
+    expect((await db.selectFrom('payment_notices').select('notice_id').where('notice_id', 'like', 'notice-alone-%').orderBy('seq').execute())
+      .map((row) => row.notice_id)).toEqual(['notice-alone-1', 'notice-alone-3']);
+    await wakeNoticeApplier(t.deps);
+  });
+
+  it('BIL-15: while one statement stores a notice, the notices that arrive meanwhile wait and are stored by the next one, in the order received', async () => {
+    const payments = await Promise.all(['wait-1', 'wait-2', 'wait-3', 'wait-4'].map((key) => startedPayment(key, 900)));
+    const receivedAt = t.deps.clock.now();
+    // asked for in one go, as concurrent requests do: the first statement starts at once, the other three queue behind it
+    const stored = await Promise.all(payments.map(({ payment }, index) => storeNotice(db, {
+      provider: 'demo', rawBody: '{}', receivedAt,
+      notice: { noticeId: `notice-wait-${index + 1}`, providerPaymentId: payment.providerPaymentId, intentId: payment.intentId, status: 'paid', amountCents: 900, paidAt: null },
+    })));
+    expect(stored).toEqual(payments.map(() => ({ intent: { amountCents: 900, status: 'started' }, taken: true })));
+    const rows = await db.selectFrom('payment_notices').select(['notice_id', sql<string>`xmin::text`.as('transaction')])
+      .where('notice_id', 'like', 'notice-wait-%').orderBy('seq').execute();
+    expect(rows.map((row) => row.notice_id)).toEqual(['notice-wait-1', 'notice-wait-2', 'notice-wait-3', 'notice-wait-4']);
+    const [first, ...rest] = rows.map((row) => row.transaction);
+    expect([rest.every((transaction) => transaction === rest[0]), rest[0] === first]).toEqual([true, false]);
+    await wakeNoticeApplier(t.deps);
   });
 
   it('BIL-15: a forged notice (401), one for an unknown payment (404) or for another amount (400 amountCents) stores nothing', async () => {
