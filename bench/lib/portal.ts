@@ -18,6 +18,7 @@ import { ensureProfileTermsPublished } from '../../server/src/modules/terms/term
 import { systemClock } from '../../server/src/infra/clock.js';
 import { createSmtpTransport, DevMailCatcher } from '../../server/src/infra/mailer.js';
 import { SessionCache } from '../../server/src/modules/accounts/session-cache.js';
+import { ConsumptionAnswerCache } from '../../server/src/modules/metering/consumption-answer-cache.js';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
 export const BENCH_DATABASE = 'up_bench';
@@ -103,6 +104,7 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
     operator,
     db: database.db,
     sessionCache: new SessionCache(database.changes),
+    consumptionAnswers: new ConsumptionAnswerCache(database.changes),
     clock: systemClock,
     mailTransport: createSmtpTransport(mail.smtpUrl),
     mailCatcher: null,

@@ -6,6 +6,7 @@ import type { Clock, OffsetClock } from './infra/clock.js';
 import type { DevMailCatcher } from './infra/mailer.js';
 import type { OidcLogin } from './modules/accounts/oidc-login.js';
 import type { SessionCache } from './modules/accounts/session-cache.js';
+import type { ConsumptionAnswerCache } from './modules/metering/consumption-answer-cache.js';
 import type { PaymentProvider } from './modules/payments/payment-provider.js';
 import type { InvoicePdfRenderer } from './modules/billing/invoice-pdf-pool.js';
 
@@ -16,6 +17,8 @@ export interface Deps {
   db: Db;
   /** session checks kept in memory, dropped on the database's change notifications */
   sessionCache: SessionCache;
+  /** finished consumption answers of ended periods, dropped on the database's change notifications (GRD-3) */
+  consumptionAnswers: ConsumptionAnswerCache;
   clock: Clock;
   mailTransport: Transporter;
   /** the local dev mail catcher, when one runs (dev and tests) */

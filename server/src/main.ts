@@ -17,6 +17,7 @@ import { createOidcLogin } from './modules/accounts/oidc-login.js';
 import { startJobWorker } from './jobs.js';
 import { writeAuditCheckpoint } from './modules/audit/audit-checkpoints.js';
 import { SessionCache } from './modules/accounts/session-cache.js';
+import { ConsumptionAnswerCache } from './modules/metering/consumption-answer-cache.js';
 import { createInvoicePdfPool } from './modules/billing/invoice-pdf-pool.js';
 
 /** Reads config, opens and migrates the database, starts the helpers dev needs, listens, closes gracefully. */
@@ -70,7 +71,7 @@ async function main() {
   const payments = await startDemoPaymentProvider({ port: config.demoPaymentPort, secret: config.paymentNoticeSecret, clock });
 
   const deps: Deps = {
-    config, operator, db: database.db, sessionCache: new SessionCache(database.changes), clock, mailTransport: createSmtpTransport(smtpUrl), mailCatcher, bankLogin, devClock,
+    config, operator, db: database.db, sessionCache: new SessionCache(database.changes), consumptionAnswers: new ConsumptionAnswerCache(database.changes), clock, mailTransport: createSmtpTransport(smtpUrl), mailCatcher, bankLogin, devClock,
     paymentProvider: payments.provider, invoicePdfs: createInvoicePdfPool({ workers: config.pdfWorkers }),
   };
   // The demo's year of invoices comes from the real billing run over the demo consumption (modules on or off).

@@ -22,6 +22,7 @@ import * as contractTermsVersions from './migrations/2026_12_07_2110_contract_te
 import * as termChangeNotices from './migrations/2026_12_07_2115_term_change_notices.js';
 import * as paymentNotices from './migrations/2026_12_08_0035_payment_notices.js';
 import * as invoicePaymentReferenceIndex from './migrations/2026_12_08_0040_invoice_payment_reference_index.js';
+import * as notifyMeteringChanges from './migrations/2026_12_08_0100_notify_metering_changes.js';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx behave the same. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_2115_term_change_notices': termChangeNotices,
   '2026_12_08_0035_payment_notices': paymentNotices,
   '2026_12_08_0040_invoice_payment_reference_index': invoicePaymentReferenceIndex,
+  '2026_12_08_0100_notify_metering_changes': notifyMeteringChanges,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -35,12 +35,20 @@ export class PostgresChanges implements DatabaseChanges {
   #reconnectTimer: NodeJS.Timeout | null = null;
   #connecting: Promise<void> = Promise.resolve();
 
+  /** the backends of this process's pooled connections: their notifications were delivered when they committed */
+  readonly #ownBackends = new Set<number>();
+
   constructor(private readonly url: string, pool: pg.Pool) {
-    // Every pooled connection listens, so a commit on it delivers its own notifications synchronously.
+    // Every pooled connection listens, so a commit on it delivers its own notifications synchronously. Each
+    // notification is emitted once: by the connection that committed it, or, when another process did, by the
+    // listener (every connection that listens receives every notification).
     pool.on('connect', (client) => {
+      const backend = backendOf(client);
+      this.#ownBackends.add(backend);
       client.on('notification', (message) => {
-        if (message.channel === CHANGES_CHANNEL) this.#emit(message.payload ?? null);
+        if (message.channel === CHANGES_CHANNEL && message.processId === backend) this.#emit(message.payload ?? null);
       });
+      client.on('end', () => this.#ownBackends.delete(backend));
       client.query(`LISTEN ${CHANGES_CHANNEL}`).catch(() => undefined);
     });
     this.#connecting = this.#connectListener();
@@ -87,7 +95,7 @@ export class PostgresChanges implements DatabaseChanges {
     });
     client.on('end', lost);
     client.on('notification', (message) => {
-      if (message.channel === CHANGES_CHANNEL) this.#emit(message.payload ?? null);
+      if (message.channel === CHANGES_CHANNEL && !this.#ownBackends.has(message.processId)) this.#emit(message.payload ?? null);
     });
     this.#listener = client;
     try {
@@ -115,6 +123,11 @@ export class PostgresChanges implements DatabaseChanges {
     }, RECONNECT_MS);
     this.#reconnectTimer.unref();
   }
+}
+
+/** The server process id of a connected client (node-postgres keeps it from the backend key data). */
+function backendOf(client: pg.PoolClient): number {
+  return (client as unknown as { processID: number }).processID;
 }
 
 /** PGlite is one in-process connection: every notification is delivered before its query resolves. */

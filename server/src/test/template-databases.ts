@@ -14,6 +14,7 @@ import type { Deps } from '../deps.js';
 import { ManualClock } from '../infra/clock.js';
 import { createSmtpTransport, type DevMailCatcher } from '../infra/mailer.js';
 import { SessionCache } from '../modules/accounts/session-cache.js';
+import { ConsumptionAnswerCache } from '../modules/metering/consumption-answer-cache.js';
 import { demoPaymentProvider } from '../modules/payments/demo-payment-provider.js';
 import type { OidcLogin } from '../modules/accounts/oidc-login.js';
 
@@ -53,6 +54,7 @@ export function testDeps(options: {
     operator: options.operator,
     db: options.database.db,
     sessionCache: new SessionCache(options.database.changes),
+    consumptionAnswers: new ConsumptionAnswerCache(options.database.changes),
     clock: options.clock,
     mailTransport: createSmtpTransport(options.smtpUrl),
     mailCatcher: options.mailCatcher ?? null,

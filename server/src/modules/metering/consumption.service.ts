@@ -139,7 +139,7 @@ function etagOf(query: Pick<ConsumptionQuery, 'resolution'>, request: Consumptio
 /** Changes when the answer's bytes are computed differently from the same data (a new ETag for every answer). */
 const ANSWER_FORMAT = 'consumption-1';
 
-function checkPeriod(query: Pick<ConsumptionQuery, 'from' | 'to' | 'resolution'>) {
+export function checkPeriod(query: Pick<ConsumptionQuery, 'from' | 'to' | 'resolution'>) {
   if (!isIsoDate(query.from)) throw invalidField('from', 'must be a calendar date YYYY-MM-DD');
   if (!isIsoDate(query.to)) throw invalidField('to', 'must be a calendar date YYYY-MM-DD');
   if (query.to <= query.from) throw invalidField('to', 'must be after from (to is exclusive)');

@@ -4,9 +4,10 @@ import { Consumption, ConsumptionQuery, ObjectList, ObjectParams, Settlement, Se
 import type { Deps } from '../../deps.js';
 import { answers } from '../../http/answers.js';
 import { consumptionCsv, consumptionXlsx } from './consumption-downloads.js';
-import { consumptionAnswer, consumptionEtag } from './consumption.service.js';
-import { etagMatches, NotModified } from './http-caching.js';
-import { toConsumption, writeConsumptionJson } from './consumption-series.js';
+import { consumptionJson } from './consumption-json.js';
+import { consumptionAnswer } from './consumption.service.js';
+import { NotModified } from './http-caching.js';
+import { toConsumption } from './consumption-series.js';
 import { listCustomerObjects } from './objects.service.js';
 import { getSettlement } from './settlement.service.js';
 
@@ -37,16 +38,11 @@ export const meteringRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps)
     if (format === 'json') {
       // Only the customer's own browser may keep the answer, and it asks each time whether it is still current.
       reply.header('cache-control', 'private, no-cache');
-      const asked = request.headers['if-none-match'];
-      if (asked !== undefined) {
-        const etag = await consumptionEtag(deps, customerId, objectId, request.query, allowed);
-        if (etagMatches(asked, etag)) return reply.code(304).header('etag', etag).send();
-      }
-      const answer = await consumptionAnswer(deps, customerId, objectId, request.query, allowed);
+      const json = await consumptionJson(deps, customerId, objectId, request.query, allowed, request.headers['if-none-match']);
+      if (json.notModified) return reply.code(304).header('etag', json.etag).send();
       // A year of hours is ~70,000 numbers: written as JSON bytes straight from the summed typed arrays
       // (consumption-series.ts); tests check these bytes against the schema and against JSON.stringify.
-      return reply.header('etag', answer.etag).header('content-type', 'application/json; charset=utf-8')
-        .send(writeConsumptionJson(answer) as never);
+      return reply.header('etag', json.etag).header('content-type', 'application/json; charset=utf-8').send(json.body as never);
     }
     const consumption = toConsumption(await consumptionAnswer(deps, customerId, objectId, request.query, allowed));
     const fileName = `consumption-${consumption.from}-${consumption.to}-${consumption.resolution}`;
