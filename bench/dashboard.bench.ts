@@ -84,7 +84,7 @@ export async function main(args: BenchArgs): Promise<number> {
     console.log(`           ${probe.body}`);
     console.log(`households ${households.length} (customer, main user, session each); the summary load sends their requests in turn`);
     console.log(`load       autocannon, ${connections} connections, ${duration} s per target after ${warmup} s warm-up, ${rounds} rounds, ` +
-      { process: 'in a child process', worker: 'in a worker thread of this process', inline: 'on the server\'s main thread' }[generator]);
+      { process: 'in a child process', worker: 'in a worker thread of this process', inline: 'on the server\'s main thread', 'node-http': 'node:http in a child process' }[generator]);
 
     // Queries one summary request sends once warm (the session cached, the maintenance windows read within
     // the last 5 s): swap in a counting Kysely (routes read deps.db per call), send two requests, count the

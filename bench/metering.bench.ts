@@ -20,6 +20,7 @@
  */
 import { createReadStream, createWriteStream, existsSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -30,10 +31,11 @@ import { withEicCheckCharacter } from '../common/src/eic.js';
 import { intervalsInRigaDay, rigaDayStartMs, rigaDaysBetween } from '../common/src/riga-days.js';
 import { newId } from '../server/src/infra/ids.js';
 import { INTERVAL_CSV_HEADER } from '../server/src/modules/metering/interval-csv.js';
-import { loginJanis, postgresVersion, startPortal, type Portal } from './lib/portal.js';
-import { runLoad } from './lib/load.js';
+import { ConsumptionAnswerCache } from '../server/src/modules/metering/consumption-answer-cache.js';
+import { httpRequest, loginJanis, postgresVersion, startPortal, type Portal } from './lib/portal.js';
+import { runLoad, type LoadResult } from './lib/load.js';
 import { runPsql, runTimedCommand } from './lib/commands.js';
-import { cpuSince, cpuSnapshot, machineTicks, stealSince } from './lib/cpu.js';
+import { cpuSince, cpuSnapshot, machineTicks, stealSince, type CpuSpent } from './lib/cpu.js';
 import { fixed, flagOption, machineLoadBeforeRun, numberOption, printTable, section, verdict, type BenchArgs } from './lib/report.js';
 
 const TARGET_VALUES_PER_SECOND = 1_000_000;
@@ -43,6 +45,10 @@ const TARGET_P99_MS = 20;
 const TARGET_QUERY_SHARE = 0.5;
 const YEAR_FROM = '2025-01-01';
 const YEAR_TO = '2026-01-01';
+/** GETs from a child process with node:http (bench/lib/load.ts: autocannon decodes every body as UTF-8, a gzip one too) */
+const LOAD_GENERATOR = 'node-http';
+/** what Chromium sends */
+const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 const QUARTERS = (rigaDayStartMs(YEAR_TO) - rigaDayStartMs(YEAR_FROM)) / 900_000;
 
 interface BenchMeter { objectId: string; meterId: string; eic: string; number: string }
@@ -199,17 +205,27 @@ async function bareQueries(databaseUrl: string, meterId: string, connections: nu
 /** `body` answered from memory by a bare Fastify route, `connections` at a time for `seconds`. */
 async function prebuiltBytesLoad(body: Buffer, connections: number, seconds: number) {
   const bare = Fastify({ logger: false });
-  bare.get('/answer', async (_request, reply) => reply.type('application/json; charset=utf-8').send(body));
+  bare.get('/answer', async (_request, reply) => reply.type('application/json; charset=utf-8').header('content-encoding', 'gzip').send(body));
   await bare.listen({ port: 0, host: '127.0.0.1' });
   try {
     const url = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}/answer`;
-    await runLoad({ url, connections, durationSeconds: 2 }); // warm-up
+    await runLoad({ url, connections, durationSeconds: 2, generator: LOAD_GENERATOR }); // warm-up
     const start = await cpuSnapshot(null);
-    const load = await runLoad({ url, connections, durationSeconds: seconds });
+    const load = await runLoad({ url, connections, durationSeconds: seconds, generator: LOAD_GENERATOR });
     return { load, cpu: await cpuSince(start) };
   } finally {
     await bare.close();
   }
+}
+
+/** Load against the portal with its CPU per answer; every answer must have the expected status. */
+async function measuredLoad(portal: Portal, url: string, connections: number, seconds: number, headers: Record<string, string>, status = 200) {
+  const start = await cpuSnapshot(portal.databaseUrl);
+  const load = await runLoad({ url, connections, durationSeconds: seconds, headers, generator: LOAD_GENERATOR });
+  const cpu = await cpuSince(start);
+  const expected = status === 200 ? load.ok : load.non2xx;
+  if (load.errors > 0 || expected !== load.total - load.timeouts) throw new Error(`${url}: ${load.errors} errors, ${expected} of ${load.total} answered ${status}`);
+  return { load, cpu };
 }
 
 export async function main(args: BenchArgs): Promise<number> {
@@ -255,37 +271,45 @@ export async function main(args: BenchArgs): Promise<number> {
     if (check.status !== 200 || answer.intervals.start.length !== 8760 || answer.dailyTotals.start.length !== 365 || answer.monthlyTotals.start.length !== 12) {
       throw new Error(`unexpected consumption answer ${check.status}`);
     }
-    await runLoad({ url: `${portal.baseUrl}${path}`, connections, durationSeconds: 2, headers: { cookie } }); // warm-up
+    // as Chromium asks: the answer comes gzip-compressed, from the portal's cache of finished answers after the first
+    const browser = { cookie, 'accept-encoding': BROWSER_ACCEPT_ENCODING };
+    const sent = await httpRequest(`${portal.baseUrl}${path}`, { headers: browser });
+    if (sent.status !== 200 || sent.headers['content-encoding'] !== 'gzip') throw new Error(`the consumption answer to a browser is not gzip: ${sent.status} ${sent.headers['content-encoding']}`);
+    await runLoad({ url: `${portal.baseUrl}${path}`, connections, durationSeconds: 2, headers: browser, generator: LOAD_GENERATOR }); // warm-up
     const ticks = await machineTicks();
     const portalStart = await cpuSnapshot(portal.databaseUrl);
-    const portalLoad = await runLoad({ url: `${portal.baseUrl}${path}`, connections, durationSeconds: duration, headers: { cookie } });
+    const portalLoad = await runLoad({ url: `${portal.baseUrl}${path}`, connections, durationSeconds: duration, headers: browser, generator: LOAD_GENERATOR });
     const portalCpu = await cpuSince(portalStart);
-    const bare = await bareQueries(portal.databaseUrl, target.meterId, connections, duration);
-    // A browser asking again for an answer it has (If-None-Match): 304 after reading the head only. Not a target.
-    const etag = check.headers.get('etag');
-    if (etag === null) throw new Error('the consumption answer has no ETag');
-    const revalidationStart = await cpuSnapshot(portal.databaseUrl);
-    const revalidation = await runLoad({ url: `${portal.baseUrl}${path}`, connections, durationSeconds: duration, headers: { cookie, 'if-none-match': etag } });
-    const revalidationCpu = await cpuSince(revalidationStart);
-    if (revalidation.ok > 0 || revalidation.errors > 0) throw new Error(`revalidation answered ${revalidation.ok} 2xx, ${revalidation.errors} errors (all should be 304)`);
-    // The machine's floor for this answer: its very bytes, prebuilt, from a bare Fastify route in this process (no
-    // session, no database, no computing), at the same concurrency. Not a target: it shows how far below the p99
-    // target the machine itself lets an answer of this size go, the load generator sharing the two cores.
-    const answerBody = Buffer.from(await (await fetch(`${portal.baseUrl}${path}`, { headers: { cookie } })).arrayBuffer());
-    const floor = await prebuiltBytesLoad(answerBody, connections, duration);
-    const perAnswer = (micros: number | null, answers: number) => (micros === null ? '?' : fixed(micros / answers / 1000, 2));
-    printTable(['', 'per second', 'p50 ms', 'p99 ms', 'CPU ms/answer: server thread', 'PostgreSQL'], [
-      ['portal GET …/consumption (HTTP, JSON)', fixed(portalLoad.requestsPerSecond), fixed(portalLoad.p50), fixed(portalLoad.p99),
-        perAnswer(portalCpu.mainThreadMicros, portalLoad.ok), perAnswer(portalCpu.postgresMicros, portalLoad.ok)],
-      ['bare SQL through pg (no HTTP)', fixed(bare.perSecond), '', fixed(bare.p99),
-        perAnswer(bare.cpu.mainThreadMicros, bare.queries), perAnswer(bare.cpu.postgresMicros, bare.queries)],
-      ['the same GET with If-None-Match (304)', fixed(revalidation.non2xx / revalidation.durationSeconds), fixed(revalidation.p50), fixed(revalidation.p99),
-        perAnswer(revalidationCpu.mainThreadMicros, revalidation.non2xx), perAnswer(revalidationCpu.postgresMicros, revalidation.non2xx)],
-      ['the same bytes prebuilt, bare Fastify (the floor)', fixed(floor.load.requestsPerSecond), fixed(floor.load.p50), fixed(floor.load.p99),
-        perAnswer(floor.cpu.mainThreadMicros, floor.load.ok), ''],
-    ]);
-    console.log(`${answerBody.byteLength.toLocaleString('en')} bytes an answer; ${await stealSince(ticks)}`);
     if (portalLoad.non2xx > 0 || portalLoad.errors > 0) throw new Error(`${portalLoad.non2xx} non-2xx answers, ${portalLoad.errors} errors under load`);
+    // Not targets: the same answer as plain JSON (a client that takes no gzip), and computed on every request, as
+    // the portal did before it kept finished answers (the cache swapped for one that keeps nothing)
+    const plain = await measuredLoad(portal, `${portal.baseUrl}${path}`, connections, duration, { cookie });
+    const keptAnswers = portal.deps.consumptionAnswers;
+    portal.deps.consumptionAnswers = new ConsumptionAnswerCache(portal.database.changes, { maxBytes: 0 });
+    const computed = await measuredLoad(portal, `${portal.baseUrl}${path}`, connections, duration, { cookie });
+    portal.deps.consumptionAnswers = keptAnswers;
+    const bare = await bareQueries(portal.databaseUrl, target.meterId, connections, duration);
+    // A browser asking again for an answer it has (If-None-Match): 304, no body. Not a target.
+    const etag = sent.headers.etag;
+    if (typeof etag !== 'string') throw new Error('the consumption answer has no ETag');
+    const revalidation = await measuredLoad(portal, `${portal.baseUrl}${path}`, connections, duration, { ...browser, 'if-none-match': etag }, 304);
+    // The machine's floor for this answer: the very bytes a browser gets (gzip), prebuilt, from a bare Fastify route
+    // in this process (no session, no database, no computing), at the same concurrency. Not a target: it shows how far
+    // below the p99 target the machine itself lets an answer of this size go, the load generator sharing the two cores.
+    const plainBody = Buffer.from(await (await fetch(`${portal.baseUrl}${path}`, { headers: { cookie } })).arrayBuffer());
+    const floor = await prebuiltBytesLoad(gzipSync(plainBody), connections, duration);
+    const perAnswer = (micros: number | null, answers: number) => (micros === null ? '?' : fixed(micros / answers / 1000, 2));
+    const row = (name: string, load: LoadResult, cpu: CpuSpent, answers = load.ok) => [name, fixed(answers / load.durationSeconds), fixed(load.p50), fixed(load.p99),
+      perAnswer(cpu.mainThreadMicros, answers), perAnswer(cpu.postgresMicros, answers)];
+    printTable(['', 'per second', 'p50 ms', 'p99 ms', 'CPU ms/answer: server thread', 'PostgreSQL'], [
+      row('portal GET …/consumption as a browser (gzip)', portalLoad, portalCpu),
+      row('the same, plain JSON (no Accept-Encoding)', plain.load, plain.cpu),
+      row('plain JSON computed on every request (no cache)', computed.load, computed.cpu),
+      ['bare SQL through pg (no HTTP)', fixed(bare.perSecond), '', fixed(bare.p99), perAnswer(bare.cpu.mainThreadMicros, bare.queries), perAnswer(bare.cpu.postgresMicros, bare.queries)],
+      row('as a browser with If-None-Match (304)', revalidation.load, revalidation.cpu, revalidation.load.non2xx),
+      row('the same gzip bytes prebuilt, bare Fastify (the floor)', floor.load, floor.cpu),
+    ]);
+    console.log(`${Number(sent.headers['content-length'] ?? 0).toLocaleString('en')} bytes an answer gzip (${plainBody.byteLength.toLocaleString('en')} plain); ${await stealSince(ticks)}`);
 
     const importRate = rate(first.seconds);
     const checks: [boolean, string][] = [

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
 import { withEicCheckCharacter } from '@up/common/eic';
 import { rigaDayStartMs } from '@up/common/riga-days';
@@ -10,6 +11,7 @@ import type { ChangeHandler, DatabaseChanges } from '../../infra/database-change
 import { SYSTEM_ACTOR } from '../audit/index.js';
 import { ConsumptionAnswerCache, QUARTER_HOUR_MS } from './consumption-answer-cache.js';
 import { importIntervals } from './interval-import.service.js';
+import { acceptsGzip } from './consumption-json.js';
 
 /**
  * GRD-1, GRD-3: the consumption answers kept in memory (consumption-answer-cache.ts) are never stale and never
@@ -134,6 +136,30 @@ describe('finished consumption answers kept in memory (GRD-3)', () => {
   });
 });
 
+describe('compressed answers (GRD-3)', () => {
+  it('GRD-3: a browser that takes gzip gets the same answer compressed, with its own ETag that revalidates; q=0 gets it plain', async () => {
+    const { objectId } = await heldObject();
+    const plain = await ask(janis, household, objectId);
+    const compressed = await ask(janis, household, objectId, JUNE, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    expect([compressed.statusCode, compressed.headers['content-encoding'], compressed.headers.vary]).toEqual([200, 'gzip', 'accept-encoding']);
+    expect(compressed.headers.etag).toBe(`${(plain.headers.etag as string).slice(0, -1)}-gzip"`);
+    expect(gunzipSync(compressed.rawPayload).toString('utf8')).toBe(plain.body);
+    expect(compressed.rawPayload.byteLength).toBeLessThan(plain.rawPayload.byteLength / 3);
+    const revalidated = await ask(janis, household, objectId, JUNE, { 'accept-encoding': 'gzip', 'if-none-match': compressed.headers.etag as string });
+    expect([revalidated.statusCode, revalidated.headers.etag]).toEqual([304, compressed.headers.etag]);
+    const refused = await ask(janis, household, objectId, JUNE, { 'accept-encoding': 'gzip;q=0, identity' });
+    expect([refused.headers['content-encoding'], refused.body]).toEqual([undefined, plain.body]);
+    // a running period, computed for this request, is compressed too
+    const running = await ask(janis, household, objectId, 'from=2026-11-01&to=2026-11-24&resolution=day', { 'accept-encoding': 'gzip' });
+    expect(JSON.parse(gunzipSync(running.rawPayload).toString('utf8')).objectId).toBe(objectId);
+  });
+
+  it('reads Accept-Encoding as RFC 9110 says', () => {
+    expect([undefined, '', 'br', 'gzip', 'GZIP;q=0.5', '*', 'gzip;q=0', 'gzip;q=0, *', 'br, *;q=0.1', '*;q=0'].map(acceptsGzip))
+      .toEqual([false, false, false, true, true, true, false, false, true, false]);
+  });
+});
+
 /** The store guard, with a hand-driven change feed (the database's feed is exercised above and below). */
 class HandDrivenChanges implements DatabaseChanges {
   live = true;
@@ -169,6 +195,27 @@ describe('ConsumptionAnswerCache', () => {
       changes.send(payload);
       expect(cache.size).toBe(0);
     }
+  });
+
+  it('GRD-3: requests that miss together share one computation, but never one that began before a change', async () => {
+    const changes = new HandDrivenChanges();
+    const cache = new ConsumptionAnswerCache(changes);
+    const finish: Array<() => void> = [];
+    let computed = 0;
+    const compute = () => {
+      computed++;
+      return new Promise<{ etag: string; body: Buffer }>((resolve) => finish.push(() => resolve(answer(10))));
+    };
+    const clock = () => now;
+    const first = cache.getOrCompute('k', now, clock, compute);
+    const second = cache.getOrCompute('k', now, clock, compute);
+    expect(computed).toBe(1);
+    changes.send('metering');
+    const afterChange = cache.getOrCompute('k', now, clock, compute);
+    expect(computed).toBe(2);
+    finish.forEach((done) => done());
+    await Promise.all([first, second, afterChange]);
+    expect(cache.get('k', now)).not.toBeNull(); // the computation begun after the change is kept
   });
 
   it('GRD-3: an answer is for the quarter-hour it was computed in; the least recently used goes when the bytes are full', () => {

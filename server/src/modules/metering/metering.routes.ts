@@ -4,7 +4,7 @@ import { Consumption, ConsumptionQuery, ObjectList, ObjectParams, Settlement, Se
 import type { Deps } from '../../deps.js';
 import { answers } from '../../http/answers.js';
 import { consumptionCsv, consumptionXlsx } from './consumption-downloads.js';
-import { consumptionJson } from './consumption-json.js';
+import { acceptsGzip, consumptionJson } from './consumption-json.js';
 import { consumptionAnswer } from './consumption.service.js';
 import { NotModified } from './http-caching.js';
 import { toConsumption } from './consumption-series.js';
@@ -28,7 +28,7 @@ export const meteringRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps)
     schema: {
       description: 'Consumption and feed-in between two Riga dates. `format=csv` answers text/csv (RFC 4180), `format=xlsx` a spreadsheet. '
         + 'The JSON answer carries a strong ETag and `Cache-Control: private, no-cache`: asked again with `If-None-Match`, an unchanged answer is '
-        + '304 without a body.',
+        + '304 without a body. With `Accept-Encoding: gzip` the JSON answer comes gzip-compressed (its ETag ends in `-gzip`).',
       params: ObjectParams, querystring: ConsumptionQuery, response: answers({ 200: Consumption, 304: NotModified }),
     },
   }, async (request, reply) => {
@@ -38,8 +38,12 @@ export const meteringRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, deps)
     if (format === 'json') {
       // Only the customer's own browser may keep the answer, and it asks each time whether it is still current.
       reply.header('cache-control', 'private, no-cache');
-      const json = await consumptionJson(deps, customerId, objectId, request.query, allowed, request.headers['if-none-match']);
+      reply.header('vary', 'accept-encoding');
+      const json = await consumptionJson(deps, customerId, objectId, request.query, allowed, {
+        ifNoneMatch: request.headers['if-none-match'], gzip: acceptsGzip(request.headers['accept-encoding']),
+      });
       if (json.notModified) return reply.code(304).header('etag', json.etag).send();
+      if (json.encoding) reply.header('content-encoding', json.encoding);
       // A year of hours is ~70,000 numbers: written as JSON bytes straight from the summed typed arrays
       // (consumption-series.ts); tests check these bytes against the schema and against JSON.stringify.
       return reply.header('etag', json.etag).header('content-type', 'application/json; charset=utf-8').send(json.body as never);
