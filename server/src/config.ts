@@ -48,6 +48,8 @@ export interface Config {
   trustProxy: boolean;
   /** PDF_WORKERS: worker threads that render invoice PDFs (default one per core); 0 = in the request's thread */
   pdfWorkers: number;
+  /** CONSUMPTION_CACHE_MB: megabytes of finished consumption answers each process keeps (default 64); 0 keeps none */
+  consumptionCacheMb: number;
   /** LOG_LEVEL: pino level (default info) */
   logLevel: string;
   /**
@@ -137,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     runJobs: flag(env, 'JOBS', true),
     trustProxy: flag(env, 'TRUST_PROXY', false),
     pdfWorkers: integer(env, 'PDF_WORKERS', availableParallelism()),
+    consumptionCacheMb: integer(env, 'CONSUMPTION_CACHE_MB', 64),
     logLevel: optional(env, 'LOG_LEVEL') ?? 'info',
     auditSigningKey: auditSigningKey(env, devMode),
   });

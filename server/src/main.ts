@@ -71,7 +71,9 @@ async function main() {
   const payments = await startDemoPaymentProvider({ port: config.demoPaymentPort, secret: config.paymentNoticeSecret, clock });
 
   const deps: Deps = {
-    config, operator, db: database.db, sessionCache: new SessionCache(database.changes), consumptionAnswers: new ConsumptionAnswerCache(database.changes), clock, mailTransport: createSmtpTransport(smtpUrl), mailCatcher, bankLogin, devClock,
+    config, operator, db: database.db, sessionCache: new SessionCache(database.changes),
+    consumptionAnswers: new ConsumptionAnswerCache(database.changes, { maxBytes: config.consumptionCacheMb * 1024 * 1024 }),
+    clock, mailTransport: createSmtpTransport(smtpUrl), mailCatcher, bankLogin, devClock,
     paymentProvider: payments.provider, invoicePdfs: createInvoicePdfPool({ workers: config.pdfWorkers }),
   };
   // The demo's year of invoices comes from the real billing run over the demo consumption (modules on or off).
