@@ -182,6 +182,9 @@ describe('payments (issue 13)', () => {
       await expect.poll(() => row.count()).toBe(0);
       await expectNoSeriousA11yViolations(page, 'the staff payments page after allocating');
 
+      // BIL-15: the online payment's notice (the first test) was applied: none waits
+      await visibleText(page.getByRole('region', { name: 'Online payment notices not applied' }).getByRole('status').filter({ hasText: 'Every notice received has been applied.' }));
+
       // responsive: on a phone, in Latvian and Russian, nothing scrolls sideways
       expect(await phoneWidths(page, ['/staff/payments'])).toEqual(fitsThePhone(['/staff/payments']));
     });

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Id, IsoDate, Nullable, Text } from './fields.ts';
+import { Id, Instant, IsoDate, Nullable, Text } from './fields.ts';
 
 /**
  * The payments module's part of the API contract (issue 13; BIL-3 … BIL-5, BIL-10, BIL-15): money coming in —
@@ -121,6 +121,32 @@ export const UnmatchedPayment = Type.Object({
 });
 export const UnmatchedPaymentList = Type.Object({ payments: Type.Array(UnmatchedPayment) });
 export type UnmatchedPaymentList = Static<typeof UnmatchedPaymentList>;
+
+/**
+ * A payment provider's notice not applied yet (BIL-15): pending (the applier takes it within milliseconds; one that
+ * stays pending means the appliers are behind or down) or failed (applying it alone failed: the job tries it again
+ * on every tick, and `error` says why).
+ */
+export const WaitingNotice = Type.Object({
+  id: Id,
+  provider: Type.String(),
+  noticeId: Type.String(),
+  providerPaymentId: Type.String(),
+  customerId: Id,
+  customerNumber: Nullable(Type.String()),
+  status: Type.Union([Type.Literal('paid'), Type.Literal('cancelled'), Type.Literal('failed')]),
+  amountCents: Type.Integer(),
+  receivedAt: Instant,
+  error: Nullable(Type.String()),
+});
+export const WaitingNoticeList = Type.Object({
+  /** all notices not applied yet, failed ones included */
+  waiting: Type.Integer({ minimum: 0 }),
+  failed: Type.Integer({ minimum: 0 }),
+  /** the failed ones first, then the oldest; at most 200 */
+  notices: Type.Array(WaitingNotice),
+});
+export type WaitingNoticeList = Static<typeof WaitingNoticeList>;
 
 export const PaymentParams = Type.Object({ paymentId: Id });
 

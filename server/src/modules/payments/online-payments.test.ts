@@ -10,7 +10,7 @@ import { customerBalance, listCustomerPayments } from './customer-payments.servi
 import { createServer } from 'node:net';
 import { demoNotice, SIGNATURE_HEADER, startDemoPaymentProvider } from './demo-payment-provider.js';
 import { getOnlinePayment, receiveProviderNotice, startOnlinePayment } from './online-payments.service.js';
-import { applyPendingNotices, wakeNoticeApplier } from './payment-notice-inbox.js';
+import { applyPendingNotices, listWaitingNotices, wakeNoticeApplier } from './payment-notice-inbox.js';
 import { storeNotice } from './payment-notice-receipts.js';
 import { PAYMENT_NOTICE_JOBS } from './payment-notices.jobs.js';
 
@@ -253,8 +253,13 @@ describe('the notice inbox: answered at once, applied in batches (BIL-15, issue 
       await sql`DROP TRIGGER refuse_bad_payment ON payments`.execute(db);
       await sql`DROP FUNCTION refuse_bad_payment()`.execute(db);
     }
+    // the back office sees it, with why
+    expect(await listWaitingNotices(db)).toMatchObject({
+      waiting: 1, failed: 1, notices: [{ noticeId: `notice-${bad.intentId}`, customerId: bad.customerId, amountCents: 1600, status: 'paid', error: expect.stringContaining('refused for the test') }],
+    });
     await PAYMENT_NOTICE_JOBS.find((candidate) => candidate.name === 'payments.apply-notices')!.run(t.deps, { info: () => {} });
     expect((await getOnlinePayment(t.deps, bad.customerId, bad.intentId)).status).toBe('paid');
+    expect(await listWaitingNotices(db)).toEqual({ waiting: 0, failed: 0, notices: [] });
     expect(await noticesOf(bad.intentId)).toMatchObject([{ outcome: 'paid', error: null }]);
     expect(await paymentsOf(bad.payment.providerPaymentId)).toHaveLength(1);
   });

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { WaitingNoticeList } from '@up/common/contracts/payments';
 import { rigaDate } from '@up/common/riga-time';
 import type { Db } from '../../infra/db.js';
 import { sqlTextArray } from '../../infra/sql-arrays.js';
@@ -183,4 +184,26 @@ function addTo(total: NoticesApplied, applied: NoticesApplied): void {
   total.paid += applied.paid;
   total.ignored += applied.ignored;
   total.failed += applied.failed;
+}
+
+/** The back office's view (BIL-15): the notices not applied yet, the failed ones first with their error. */
+export async function listWaitingNotices(db: Db, limit = 200): Promise<WaitingNoticeList> {
+  const counts = await db.selectFrom('payment_notices')
+    .select([sql<number>`count(*)::int`.as('waiting'), sql<number>`(count(*) FILTER (WHERE error IS NOT NULL))::int`.as('failed')])
+    .where('applied_at', 'is', null).executeTakeFirstOrThrow();
+  const rows = await db.selectFrom('payment_notices as n')
+    .leftJoin('customers as c', 'c.id', 'n.customer_id')
+    .select(['n.id', 'n.provider', 'n.notice_id', 'n.provider_payment_id', 'n.customer_id', 'c.customer_number', 'n.status', 'n.amount_cents', 'n.received_at', 'n.error'])
+    .where('n.applied_at', 'is', null)
+    .orderBy(sql`n.error IS NULL`).orderBy('n.seq')
+    .limit(limit)
+    .execute();
+  return {
+    waiting: counts.waiting,
+    failed: counts.failed,
+    notices: rows.map((row) => ({
+      id: row.id, provider: row.provider, noticeId: row.notice_id, providerPaymentId: row.provider_payment_id, customerId: row.customer_id,
+      customerNumber: row.customer_number, status: row.status, amountCents: Number(row.amount_cents), receivedAt: row.received_at.toISOString(), error: row.error,
+    })),
+  };
 }

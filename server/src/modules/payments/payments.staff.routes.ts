@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/ty
 import { Type } from 'typebox';
 import {
   AssignPaymentBody, PaymentList, PaymentParams, RecordPaymentBody, RefundBody, ReversePaymentBody, StatementImportResult, UnmatchedPaymentList,
+  WaitingNoticeList,
 } from '@up/common/contracts/payments';
 import { CustomerParams } from '@up/common/contracts/fields';
 import type { Deps } from '../../deps.js';
@@ -12,6 +13,7 @@ import { listCustomerPayments } from './customer-payments.service.js';
 import { assignPayment, recordStaffPayment, refundCustomerCredit, reversePayment } from './payments.service.js';
 import { importStatement } from './statement-import.service.js';
 import { listUnmatchedPayments } from './unmatched-payments.service.js';
+import { listWaitingNotices } from './payment-notice-inbox.js';
 
 /** A statement of 100,000 entries is about 100 MB; a day's statement of a large operator stays well below this. */
 const MAX_STATEMENT_BYTES = 1024 * 1024 * 1024;
@@ -24,6 +26,15 @@ export const paymentsStaffRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, 
     config: staff,
     schema: { description: 'Payments no customer matched, oldest first: they wait for staff to allocate them.', response: answers({ 200: UnmatchedPaymentList }) },
   }, async () => listUnmatchedPayments(deps.db));
+
+  app.get('/api/staff/payments/notices', {
+    config: staff,
+    schema: {
+      description: 'Payment providers\' notices not applied yet (BIL-15): how many wait and how many failed, the failed ones first with their error. '
+        + 'The job tries a failed notice again on every tick.',
+      response: answers({ 200: WaitingNoticeList }),
+    },
+  }, async () => listWaitingNotices(deps.db));
 
   app.post('/api/staff/payments/:paymentId/assign', {
     config: staff,

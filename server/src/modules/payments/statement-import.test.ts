@@ -203,4 +203,28 @@ describe('bank statement import (camt.053)', () => {
     expect((await importFile(xml)).json()).toMatchObject({ entries: 1, matched: 1, totalCents: 9100 });
     expect((await customerBalance(t.deps, customers.a)).balanceCents).toBe(0);
   });
+
+  it('BIL-15: the back office lists the provider notices not applied, the failed ones first with their error; a customer may not', async () => {
+    const notice = (id: string, error: string | null, seconds: number) => ({
+      id, provider: 'demo', notice_id: `staff-view-${id}`, provider_payment_id: `demo-${id}`, intent_id: `intent-${id}`, customer_id: customers.a,
+      status: 'paid' as const, amount_cents: 4200, paid_at: null, raw_body: '{}', received_at: new Date(Date.parse('2026-02-20T07:00:00Z') + seconds * 1000),
+      applied_at: null, outcome: null, error,
+    });
+    await db.insertInto('payment_notices').values([notice('view-pending', null, 0), notice('view-failed', 'the ledger refused it', 1)]).execute();
+    try {
+      const answer = await staff.get('/api/staff/payments/notices');
+      expect(answer.statusCode).toBe(200);
+      expect(answer.json()).toEqual({
+        waiting: 2, failed: 1, notices: [
+          { id: 'view-failed', provider: 'demo', noticeId: 'staff-view-view-failed', providerPaymentId: 'demo-view-failed', customerId: customers.a, customerNumber: expect.any(String), status: 'paid', amountCents: 4200, receivedAt: '2026-02-20T07:00:01.000Z', error: 'the ledger refused it' },
+          { id: 'view-pending', provider: 'demo', noticeId: 'staff-view-view-pending', providerPaymentId: 'demo-view-pending', customerId: customers.a, customerNumber: expect.any(String), status: 'paid', amountCents: 4200, receivedAt: '2026-02-20T07:00:00.000Z', error: null },
+        ],
+      });
+      const customer = t.client('10.0.7.2');
+      await customer.login('janis@demo.example', DEMO_PASSWORD);
+      expect((await customer.get('/api/staff/payments/notices')).statusCode).toBe(403);
+    } finally {
+      await db.deleteFrom('payment_notices').where('id', 'in', ['view-pending', 'view-failed']).execute();
+    }
+  });
 });

@@ -15,14 +15,15 @@ import { STATEMENT_COUNTS, statementOutcome } from '../../payments/payments.ts';
 import { useAssignPayment, useImportStatement, useUnmatchedPayments } from './staffPayments.api.ts';
 import { NAMESPACE } from './i18n.ts';
 import { WithdrawalRefundsSection } from '../WithdrawalRefundsSection.tsx';
+import { WaitingNoticesSection } from './WaitingNoticesSection.tsx';
 import '../../payments/payments.css';
 
 type UnmatchedPayment = UnmatchedPaymentList['payments'][number];
 
 /**
  * The back office's payments (issue 13; BIL-4, BIL-5): a bank's camt.053 statement imported (matched by RF
- * reference, invoice or customer number; each bank entry once), and the payments nobody could be matched to,
- * each allocated to a customer by its number.
+ * reference, invoice or customer number; each bank entry once), the payments nobody could be matched to, each
+ * allocated to a customer by its number, and the online payment notices not applied (BIL-15).
  */
 export default function StaffPaymentsPage() {
   const { t } = useTranslation(NAMESPACE);
@@ -31,6 +32,7 @@ export default function StaffPaymentsPage() {
       <PageHeading id="staff-payments-title">{t('title')}</PageHeading>
       <StatementImport />
       <UnmatchedQueue />
+      <WaitingNoticesSection />
       <WithdrawalRefundsSection />
     </section>
   );

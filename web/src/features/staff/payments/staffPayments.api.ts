@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  AssignPaymentBody, PaymentList, RecordPaymentBody, RefundBody, ReversePaymentBody, StatementImportResult, UnmatchedPaymentList,
+  AssignPaymentBody, PaymentList, RecordPaymentBody, RefundBody, ReversePaymentBody, StatementImportResult, UnmatchedPaymentList, WaitingNoticeList,
 } from '@up/common/contracts/payments';
 import { api } from '../../../api/client.ts';
 import { staffKeys } from '../staff.api.ts';
@@ -13,6 +13,7 @@ import { staffKeys } from '../staff.api.ts';
 export const paymentKeys = {
   all: [...staffKeys.all, 'payments'] as const,
   unmatched: [...staffKeys.all, 'payments', 'unmatched'] as const,
+  notices: [...staffKeys.all, 'payments', 'notices'] as const,
   customer: (customerId: string) => [...staffKeys.all, 'payments', 'customer', customerId] as const,
 };
 
@@ -36,6 +37,11 @@ export function useImportStatement() {
 /** GET /api/staff/payments/unmatched: payments no customer matched, oldest first. */
 export function useUnmatchedPayments() {
   return useQuery({ queryKey: paymentKeys.unmatched, queryFn: () => api.get<UnmatchedPaymentList>('/api/staff/payments/unmatched') });
+}
+
+/** GET /api/staff/payments/notices: the payment provider's notices not applied yet, the failed ones first (asked again every 10 s). */
+export function useWaitingNotices() {
+  return useQuery({ queryKey: paymentKeys.notices, queryFn: () => api.get<WaitingNoticeList>('/api/staff/payments/notices'), refetchInterval: 10_000 });
 }
 
 /** POST /api/staff/payments/:paymentId/assign: 400 on customerNumber when no customer has it, 409 PAYMENT_NOT_WAITING. */
