@@ -78,26 +78,28 @@ autocannon(JSON.parse(process.env.BENCH_AUTOCANNON_OPTIONS), (error, result) => 
 });
 `;
 
-function runInChild(options: autocannon.Options): Promise<autocannon.Result> {
+/** Runs `node -e source` with `env` added and gives back what it printed on stdout, parsed as JSON. */
+function runChildScript<T>(name: string, source: string, env: Record<string, string>): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', CHILD_SOURCE], {
-      env: { ...process.env, BENCH_AUTOCANNON_PATH: require.resolve('autocannon'), BENCH_AUTOCANNON_OPTIONS: JSON.stringify(options) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(process.execPath, ['-e', source], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`autocannon process exited with ${code}: ${stderr}`));
+      if (code !== 0) return reject(new Error(`${name} process exited with ${code}: ${stderr}`));
       try {
-        resolve(JSON.parse(stdout) as autocannon.Result);
+        resolve(JSON.parse(stdout) as T);
       } catch (error) {
-        reject(new Error(`autocannon printed no result: ${stderr || stdout}`, { cause: error }));
+        reject(new Error(`${name} printed no result: ${stderr || stdout}`, { cause: error }));
       }
     });
   });
+}
+
+function runInChild(options: autocannon.Options): Promise<autocannon.Result> {
+  return runChildScript('autocannon', CHILD_SOURCE, { BENCH_AUTOCANNON_PATH: require.resolve('autocannon'), BENCH_AUTOCANNON_OPTIONS: JSON.stringify(options) });
 }
 
 // Run by a child `node -e` for 'node-http': GETs on keep-alive connections for the duration, the result as JSON.
@@ -134,19 +136,9 @@ Promise.all(Array.from({ length: connections }, loop)).then(() => {
 `;
 
 async function runNodeHttp(options: LoadOptions): Promise<LoadResult> {
-  const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', NODE_HTTP_SOURCE], {
-      env: { ...process.env, BENCH_LOAD_OPTIONS: JSON.stringify({ url: options.url, connections: options.connections, durationSeconds: options.durationSeconds, headers: options.headers ?? {} }) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`node:http load generator exited with ${code}: ${stderr}`))));
+  const { latencies, non2xx, errors, seconds } = await runChildScript<{ latencies: number[]; non2xx: number; errors: number; seconds: number }>('node:http load generator', NODE_HTTP_SOURCE, {
+    BENCH_LOAD_OPTIONS: JSON.stringify({ url: options.url, connections: options.connections, durationSeconds: options.durationSeconds, headers: options.headers ?? {} }),
   });
-  const { latencies, non2xx, errors, seconds } = JSON.parse(output) as { latencies: number[]; non2xx: number; errors: number; seconds: number };
   const sorted = Float64Array.from(latencies).sort();
   const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
   const ok = latencies.length - non2xx;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp, type TestClient } from '../../test/test-app.js';
 import { DEMO_PASSWORD } from '../../db/demo-data.js';
-import type { ChangeHandler, DatabaseChanges } from '../../infra/database-changes.js';
+import { HandDrivenChanges } from '../../test/hand-driven-changes.js';
 import { SessionCache } from './session-cache.js';
 import type { SessionUser } from './sessions.service.js';
 
@@ -118,15 +118,6 @@ describe('session cache: served from memory, dropped at once on every change', (
     await cachedSummary(janis, household);
   });
 });
-
-/** The store guard, with a hand-driven change feed (the database feed is exercised above). */
-class HandDrivenChanges implements DatabaseChanges {
-  live = true;
-  handlers: ChangeHandler[] = [];
-  subscribe(handler: ChangeHandler) { this.handlers.push(handler); }
-  send(payload: string | null) { for (const handler of this.handlers) handler(payload); }
-  async close() {}
-}
 
 describe('SessionCache', () => {
   const now = new Date('2026-11-23T10:00:00Z');

@@ -7,7 +7,7 @@ import { rigaDayStartMs } from '@up/common/riga-days';
 import { createTestApp, type TestClient } from '../../test/test-app.js';
 import { DEMO_PASSWORD } from '../../db/demo-data.js';
 import { addBilledCustomer } from '../../test/billing-fixtures.js';
-import type { ChangeHandler, DatabaseChanges } from '../../infra/database-changes.js';
+import { HandDrivenChanges } from '../../test/hand-driven-changes.js';
 import { SYSTEM_ACTOR } from '../audit/index.js';
 import { ConsumptionAnswerCache, QUARTER_HOUR_MS } from './consumption-answer-cache.js';
 import { importIntervals } from './interval-import.service.js';
@@ -159,15 +159,6 @@ describe('compressed answers (GRD-3)', () => {
       .toEqual([false, false, false, true, true, true, false, false, true, false]);
   });
 });
-
-/** The store guard, with a hand-driven change feed (the database's feed is exercised above and below). */
-class HandDrivenChanges implements DatabaseChanges {
-  live = true;
-  handlers: ChangeHandler[] = [];
-  subscribe(handler: ChangeHandler) { this.handlers.push(handler); }
-  send(payload: string | null) { for (const handler of this.handlers) handler(payload); }
-  async close() {}
-}
 
 describe('ConsumptionAnswerCache', () => {
   const now = new Date('2026-11-23T10:00:00Z');
