@@ -198,11 +198,11 @@ describe('ConsumptionAnswerCache', () => {
       return new Promise<{ etag: string; body: Buffer }>((resolve) => finish.push(() => resolve(answer(10))));
     };
     const clock = () => now;
-    const first = cache.getOrCompute('k', now, clock, compute);
-    const second = cache.getOrCompute('k', now, clock, compute);
+    const first = cache.computeOnce('k', now, clock, compute);
+    const second = cache.computeOnce('k', now, clock, compute);
     expect(computed).toBe(1);
     changes.send('metering');
-    const afterChange = cache.getOrCompute('k', now, clock, compute);
+    const afterChange = cache.computeOnce('k', now, clock, compute);
     expect(computed).toBe(2);
     finish.forEach((done) => done());
     await Promise.all([first, second, afterChange]);

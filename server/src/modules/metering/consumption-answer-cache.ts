@@ -25,7 +25,8 @@ export interface CachedAnswer {
   body: Buffer;
 }
 
-interface Entry extends CachedAnswer {
+interface Entry {
+  answer: CachedAnswer;
   quarterHour: number;
 }
 
@@ -58,13 +59,11 @@ export class ConsumptionAnswerCache {
   }
 
   /**
-   * The kept answer, or one computed now — once for all the requests that ask for it meanwhile (after an import
+   * An answer that is not kept, computed now — once for all the requests that ask for it meanwhile (after an import
    * every chart asks again at once) — and kept unless something changed or the quarter-hour turned meanwhile.
    */
-  async getOrCompute(key: string, now: Date, clock: () => Date, compute: () => Promise<CachedAnswer>): Promise<CachedAnswer> {
+  async computeOnce(key: string, now: Date, clock: () => Date, compute: () => Promise<CachedAnswer>): Promise<CachedAnswer> {
     if (this.#maxBytes === 0) return compute(); // a cache that keeps nothing shares nothing either (the benchmark's reference)
-    const kept = this.get(key, now);
-    if (kept) return kept;
     const quarterHour = quarterHourOf(now);
     const underWay = this.#computing.get(key);
     if (underWay && underWay.generation === this.#generation && underWay.quarterHour === quarterHour) return underWay.answer;
@@ -90,7 +89,7 @@ export class ConsumptionAnswerCache {
     this.#entries.delete(key);
     this.#entries.set(key, entry);
     this.hits++;
-    return entry;
+    return entry.answer;
   }
 
   /** Keeps an answer computed at `computedAt`, unless something changed since `generationBefore` or it is too big to keep. */
@@ -98,7 +97,7 @@ export class ConsumptionAnswerCache {
     if (generationBefore !== this.#generation || !this.changes.live || answer.body.byteLength > this.#maxBytes / 4) return;
     const previous = this.#entries.get(key);
     if (previous) this.#delete(key, previous);
-    this.#entries.set(key, { ...answer, quarterHour: quarterHourOf(computedAt) });
+    this.#entries.set(key, { answer, quarterHour: quarterHourOf(computedAt) });
     this.#bytes += answer.body.byteLength;
     while (this.#bytes > this.#maxBytes) {
       const [oldestKey, oldest] = this.#entries.entries().next().value as [string, Entry];
@@ -114,7 +113,7 @@ export class ConsumptionAnswerCache {
 
   #delete(key: string, entry: Entry): void {
     this.#entries.delete(key);
-    this.#bytes -= entry.body.byteLength;
+    this.#bytes -= entry.answer.body.byteLength;
   }
 }
 

@@ -45,7 +45,7 @@ export async function consumptionJson(
     const answer = await consumptionAnswer(deps, customerId, objectId, query, allowedObjectIds);
     return { etag: answer.etag, body: writeConsumptionJson(answer) };
   };
-  const json = kept ?? (periodEnded ? await cache.getOrCompute(key, now, () => deps.clock.now(), compute) : await compute());
+  const json = kept ?? (periodEnded ? await cache.computeOnce(key, now, () => deps.clock.now(), compute) : await compute());
   if (asked.ifNoneMatch !== undefined && matches(asked.ifNoneMatch, json.etag)) {
     return { notModified: true, etag: asked.gzip ? gzipEtag(json.etag) : json.etag };
   }
