@@ -4,6 +4,7 @@ import { rigaDate } from '@up/common/riga-time';
 import type { Db } from '../../infra/db.js';
 import { sqlTextArray } from '../../infra/sql-arrays.js';
 import type { JobLog } from '../../portal-module.js';
+import { findCustomersByIds } from '../customers/index.js';
 import { takeInPayments, type IncomingPayment } from './incoming-payments.js';
 import type { NoticeOutcome } from './payments.tables.js';
 import { restorePaidServices, type CollectionsDeps } from './service-suspensions.service.js';
@@ -191,19 +192,20 @@ export async function listWaitingNotices(db: Db, limit = 200): Promise<WaitingNo
   const counts = await db.selectFrom('payment_notices')
     .select([sql<number>`count(*)::int`.as('waiting'), sql<number>`(count(*) FILTER (WHERE error IS NOT NULL))::int`.as('failed')])
     .where('applied_at', 'is', null).executeTakeFirstOrThrow();
-  const rows = await db.selectFrom('payment_notices as n')
-    .leftJoin('customers as c', 'c.id', 'n.customer_id')
-    .select(['n.id', 'n.provider', 'n.notice_id', 'n.provider_payment_id', 'n.customer_id', 'c.customer_number', 'n.status', 'n.amount_cents', 'n.received_at', 'n.error'])
-    .where('n.applied_at', 'is', null)
-    .orderBy(sql`n.error IS NULL`).orderBy('n.seq')
+  const rows = await db.selectFrom('payment_notices')
+    .select(['id', 'provider', 'notice_id', 'provider_payment_id', 'customer_id', 'status', 'amount_cents', 'received_at', 'error'])
+    .where('applied_at', 'is', null)
+    .orderBy(sql`error IS NULL`).orderBy('seq')
     .limit(limit)
     .execute();
+  const customers = await findCustomersByIds(db, [...new Set(rows.map((row) => row.customer_id))]);
+  const numbers = new Map(customers.map((customer) => [customer.id, customer.customer_number]));
   return {
     waiting: counts.waiting,
     failed: counts.failed,
     notices: rows.map((row) => ({
       id: row.id, provider: row.provider, noticeId: row.notice_id, providerPaymentId: row.provider_payment_id, customerId: row.customer_id,
-      customerNumber: row.customer_number, status: row.status, amountCents: Number(row.amount_cents), receivedAt: row.received_at.toISOString(), error: row.error,
+      customerNumber: numbers.get(row.customer_id) ?? null, status: row.status, amountCents: Number(row.amount_cents), receivedAt: row.received_at.toISOString(), error: row.error,
     })),
   };
 }
