@@ -41,7 +41,6 @@ export class ConsumptionAnswerCache {
   /** counts changes; an answer read before one must not be kept */
   #generation = 0;
   hits = 0;
-  misses = 0;
 
   constructor(private readonly changes: DatabaseChanges, options: { maxBytes?: number } = {}) {
     this.#maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -82,7 +81,6 @@ export class ConsumptionAnswerCache {
     const entry = this.#entries.get(key);
     if (!entry || entry.quarterHour !== quarterHourOf(now) || !this.changes.live) {
       if (entry) this.#delete(key, entry);
-      this.misses++;
       return null;
     }
     // most recently used goes last (Maps keep insertion order)

@@ -32,6 +32,8 @@ export async function consumptionJson(
   checkPeriod(query);
   if (allowedObjectIds && !allowedObjectIds.includes(objectId)) throw objectNotFound();
   const cache = deps.consumptionAnswers;
+  // the ETag of the representation sent: the gzip one has its own
+  const sentEtag = (etag: string) => (asked.gzip ? gzipEtag(etag) : etag);
   const now = deps.clock.now();
   const key = [customerId, objectId, query.from, query.to, query.resolution].join('|');
   // until its end a period's visible part ends at "now": only an ended period's answer stays the same
@@ -39,18 +41,16 @@ export async function consumptionJson(
   const kept = periodEnded ? cache.get(key, now) : null;
   if (!kept && asked.ifNoneMatch !== undefined) {
     const etag = await consumptionEtag(deps, customerId, objectId, query, allowedObjectIds);
-    if (matches(asked.ifNoneMatch, etag)) return { notModified: true, etag: asked.gzip ? gzipEtag(etag) : etag };
+    if (matches(asked.ifNoneMatch, etag)) return { notModified: true, etag: sentEtag(etag) };
   }
   const compute = async (): Promise<CachedAnswer> => {
     const answer = await consumptionAnswer(deps, customerId, objectId, query, allowedObjectIds);
     return { etag: answer.etag, body: writeConsumptionJson(answer) };
   };
   const json = kept ?? (periodEnded ? await cache.computeOnce(key, now, () => deps.clock.now(), compute) : await compute());
-  if (asked.ifNoneMatch !== undefined && matches(asked.ifNoneMatch, json.etag)) {
-    return { notModified: true, etag: asked.gzip ? gzipEtag(json.etag) : json.etag };
-  }
+  if (asked.ifNoneMatch !== undefined && matches(asked.ifNoneMatch, json.etag)) return { notModified: true, etag: sentEtag(json.etag) };
   if (!asked.gzip) return { notModified: false, etag: json.etag, body: json.body, encoding: null };
-  return { notModified: false, etag: gzipEtag(json.etag), body: await gzipped(json, periodEnded), encoding: 'gzip' };
+  return { notModified: false, etag: sentEtag(json.etag), body: await gzipped(json, periodEnded), encoding: 'gzip' };
 }
 
 /**
